@@ -1,0 +1,39 @@
+using DerivBot.Core.Markets;
+using DerivBot.Core.Signals;
+
+namespace DerivBot.Core.Charts;
+
+/// <summary>A price at an instant (a line on a chart).</summary>
+public readonly record struct PricePoint(DateTimeOffset Time, decimal Price);
+
+/// <summary>Every piece of text a chart shows, already localized. Charts never look up wording.</summary>
+public sealed record ChartText(
+    string Title,
+    string Subtitle,
+    IReadOnlyDictionary<string, string> Labels);
+
+/// <summary>What <c>/liq</c> draws: the estimated-levels grid, the price line, the mark and the largest clusters.</summary>
+/// <param name="TimeZone">Axis labels are drawn in this zone (the chat's).</param>
+public sealed record HeatmapChartSpec(
+    ChartText Text,
+    LiquidationLevelGrid Grid,
+    IReadOnlyList<PricePoint> PriceLine,
+    decimal MarkPrice,
+    IReadOnlyList<LiquidationCluster> Clusters,
+    TimeZoneInfo TimeZone,
+    int Width = 1280,
+    int Height = 720);
+
+/// <summary>A time span during which the quadrant model was in one state (for shading).</summary>
+public sealed record QuadrantSpan(DateTimeOffset Start, DateTimeOffset End, QuadrantState State);
+
+/// <summary>What <c>/chart</c> draws: price, OI and funding bars over a window with quadrant shading.</summary>
+public sealed record HistoryChartSpec(
+    ChartText Text,
+    IReadOnlyList<PricePoint> Price,
+    IReadOnlyList<OpenInterestPoint> OpenInterest,
+    IReadOnlyList<FundingRatePoint> Funding,
+    IReadOnlyList<QuadrantSpan> Quadrants,
+    TimeZoneInfo TimeZone,
+    int Width = 1280,
+    int Height = 720);

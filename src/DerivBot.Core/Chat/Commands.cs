@@ -1,0 +1,54 @@
+using DerivBot.Core.Localization;
+using DerivBot.Core.Reports;
+
+namespace DerivBot.Core.Chat;
+
+/// <summary>A chat command as a platform adapter parsed it.</summary>
+/// <param name="Command">Lower-case name without slash or @bot suffix, e.g. <c>funding</c>.</param>
+/// <param name="Arguments">Everything after the command, raw (platforms join slash-command options with spaces).</param>
+/// <param name="Language">The chat's language (from settings, else the user's locale).</param>
+/// <param name="UserId">Sender id, null for channel posts.</param>
+/// <param name="IsSenderAdminAsync">Whether the sender may change this chat's settings; called only when a command needs it.</param>
+public sealed record CommandRequest(
+    ChatAddress Chat,
+    ChatKind ChatKind,
+    string? UserId,
+    Language Language,
+    string Command,
+    string Arguments,
+    Func<CancellationToken, Task<bool>> IsSenderAdminAsync,
+    DateTimeOffset ReceivedAt);
+
+/// <summary>A PNG image that travels with a report.</summary>
+public sealed record ChartImage(string FileName, byte[] Png, string AltText);
+
+/// <summary>One message back to the chat.</summary>
+/// <param name="Data">The structured result behind the report (what <c>ask --json</c> prints), or null.</param>
+public sealed record CommandReply(Report Report, ChartImage? Image = null, object? Data = null);
+
+/// <summary>What a command produced: usually one reply.</summary>
+public sealed record CommandResult(IReadOnlyList<CommandReply> Replies)
+{
+    public static CommandResult Of(Report report, ChartImage? image = null, object? data = null) =>
+        new([new CommandReply(report, image, data)]);
+}
+
+public enum CommandOptionKind { Symbol, Text, Choice }
+
+/// <summary>A command option, for Discord slash-command definitions and help texts.</summary>
+public sealed record CommandOption(
+    string Name,
+    IReadOnlyDictionary<Language, string> Descriptions,
+    CommandOptionKind Kind,
+    bool Required,
+    IReadOnlyList<string>? Choices = null);
+
+/// <summary>A command the bot understands, with its localized descriptions (Telegram setMyCommands, Discord slash commands).</summary>
+/// <param name="Name">1–32 lower-case letters, digits, underscores.</param>
+/// <param name="ChangesSettings">True when, in groups and channels, only admins may run it.</param>
+public sealed record CommandInfo(
+    string Name,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyDictionary<Language, string> Descriptions,
+    bool ChangesSettings,
+    IReadOnlyList<CommandOption> Options);

@@ -1,0 +1,20 @@
+using DerivBot.Core.Charts;
+using DerivBot.Core.Chat;
+
+namespace DerivBot.Core.Ports;
+
+/// <summary>
+/// Draws PNG charts. When the native drawing library or a CJK font is missing, <see cref="IsAvailable"/> is false,
+/// <see cref="UnavailableReason"/> says why (once, at start), and callers send text only.
+/// Implementations are thread-safe: several renders may run at once.
+/// </summary>
+public interface IChartRenderer
+{
+    bool IsAvailable { get; }
+
+    string? UnavailableReason { get; }
+
+    ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken);
+
+    ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken);
+}

@@ -1,0 +1,52 @@
+using DerivBot.Host.Cli;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace DerivBot.Host.Hosting;
+
+public static class ConfigurationSetup
+{
+    /// <summary>
+    /// Configuration sources, later wins: config/appsettings.json (committed, no secrets) → environment variables
+    /// (<c>Section__Key</c>) → secret files (<c>/run/secrets/Section__Key</c> or <c>DERIVBOT_SECRETS_DIR</c>) →
+    /// command-line <c>--Section:Key=value</c> → the verb's own overrides (demo/replay use the shipped scenario).
+    /// </summary>
+    public static HostApplicationBuilder AddDerivBotConfiguration(this HostApplicationBuilder builder, CommandLine cli)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(cli);
+        var config = builder.Configuration;
+        config.Sources.Clear();
+        config.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "config", "appsettings.json"), optional: false, reloadOnChange: false);
+        config.AddEnvironmentVariables();
+        var secretsDir = Environment.GetEnvironmentVariable("DERIVBOT_SECRETS_DIR") ?? "/run/secrets";
+        if (Directory.Exists(secretsDir))
+        {
+            config.AddKeyPerFile(secretsDir, optional: true);
+        }
+        config.AddCommandLine(cli.HostArgs);
+
+        var overrides = new Dictionary<string, string?>();
+        if (cli.Replay)
+        {
+            overrides["Venues:Mode"] = "Replay";
+        }
+        if (cli.Verb != Verb.Run)
+        {
+            // One-shot verbs answer and print; chat platforms stay off even when tokens are configured.
+            overrides["Telegram:Enabled"] = "false";
+            overrides["Discord:Enabled"] = "false";
+        }
+        if (cli.Verb == Verb.Demo)
+        {
+            overrides["Demo:Enabled"] = "true";
+            overrides["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"derivbot-demo-{Environment.ProcessId}.db")}";
+        }
+        if (cli.Language is not null)
+        {
+            overrides["Demo:Language"] = cli.Language;
+        }
+        config.AddInMemoryCollection(overrides);
+        return builder;
+    }
+}
