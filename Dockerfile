@@ -1,0 +1,63 @@
+# syntax=docker/dockerfile:1
+# DerivBot: restore → build → test → publish → runtime (non-root, data/ volume for the SQLite database).
+# Keep the native package list in step with .ci/run: cairo + fontconfig + CJK fonts for charts, ICU for zh-TW/zh-CN.
+
+ARG DOTNET_VERSION=10.0
+
+FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS restore
+WORKDIR /src
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+COPY DerivBot.sln Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
+COPY src/DerivBot.Application/DerivBot.Application.csproj src/DerivBot.Application/DerivBot.Application.csproj
+COPY src/DerivBot.Charts/DerivBot.Charts.csproj src/DerivBot.Charts/DerivBot.Charts.csproj
+COPY src/DerivBot.Core/DerivBot.Core.csproj src/DerivBot.Core/DerivBot.Core.csproj
+COPY src/DerivBot.Discord/DerivBot.Discord.csproj src/DerivBot.Discord/DerivBot.Discord.csproj
+COPY src/DerivBot.Storage.Sqlite/DerivBot.Storage.Sqlite.csproj src/DerivBot.Storage.Sqlite/DerivBot.Storage.Sqlite.csproj
+COPY src/DerivBot.Telegram/DerivBot.Telegram.csproj src/DerivBot.Telegram/DerivBot.Telegram.csproj
+COPY src/DerivBot.Venues/DerivBot.Venues.csproj src/DerivBot.Venues/DerivBot.Venues.csproj
+COPY src/DerivBot/DerivBot.csproj src/DerivBot/DerivBot.csproj
+COPY tests/DerivBot.Application.Tests/DerivBot.Application.Tests.csproj tests/DerivBot.Application.Tests/DerivBot.Application.Tests.csproj
+COPY tests/DerivBot.Benchmarks/DerivBot.Benchmarks.csproj tests/DerivBot.Benchmarks/DerivBot.Benchmarks.csproj
+COPY tests/DerivBot.Charts.Tests/DerivBot.Charts.Tests.csproj tests/DerivBot.Charts.Tests/DerivBot.Charts.Tests.csproj
+COPY tests/DerivBot.Core.Tests/DerivBot.Core.Tests.csproj tests/DerivBot.Core.Tests/DerivBot.Core.Tests.csproj
+COPY tests/DerivBot.Discord.Tests/DerivBot.Discord.Tests.csproj tests/DerivBot.Discord.Tests/DerivBot.Discord.Tests.csproj
+COPY tests/DerivBot.Host.Tests/DerivBot.Host.Tests.csproj tests/DerivBot.Host.Tests/DerivBot.Host.Tests.csproj
+COPY tests/DerivBot.Storage.Tests/DerivBot.Storage.Tests.csproj tests/DerivBot.Storage.Tests/DerivBot.Storage.Tests.csproj
+COPY tests/DerivBot.Telegram.Tests/DerivBot.Telegram.Tests.csproj tests/DerivBot.Telegram.Tests/DerivBot.Telegram.Tests.csproj
+COPY tests/DerivBot.Testing/DerivBot.Testing.csproj tests/DerivBot.Testing/DerivBot.Testing.csproj
+COPY tests/DerivBot.Venues.Tests/DerivBot.Venues.Tests.csproj tests/DerivBot.Venues.Tests/DerivBot.Venues.Tests.csproj
+RUN dotnet restore DerivBot.sln
+
+FROM restore AS build
+COPY . .
+RUN dotnet build DerivBot.sln -c Release --no-restore
+
+# The test stage runs the whole suite (loopback fakes only: no network needed). Publishing builds on it,
+# so an image is never produced from a red build.
+FROM build AS test
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libcairo2 libfontconfig1 fontconfig fonts-noto-cjk fonts-wqy-microhei \
+ && rm -rf /var/lib/apt/lists/*
+RUN dotnet test DerivBot.sln -c Release --no-build
+
+FROM test AS publish
+RUN dotnet publish src/DerivBot/DerivBot.csproj -c Release --no-build -o /app/publish
+
+# ASP.NET Core runtime (not the plain runtime): Telegram webhook mode serves HTTP with Kestrel.
+FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libcairo2 libfontconfig1 fontconfig fonts-noto-cjk fonts-wqy-microhei \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 derivbot \
+ && useradd --system --uid 10001 --gid derivbot --home-dir /app --no-create-home derivbot \
+ && mkdir -p /app/data \
+ && chown derivbot:derivbot /app/data
+WORKDIR /app
+COPY --from=publish /app/publish .
+ENV Storage__ConnectionString="Data Source=/app/data/derivbot.db" \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Secrets come from the environment (Telegram__BotToken, Discord__BotToken) or files in /run/secrets, never the image.
+VOLUME ["/app/data"]
+USER derivbot
+ENTRYPOINT ["dotnet", "DerivBot.dll"]
+CMD ["run"]
