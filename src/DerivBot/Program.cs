@@ -7,31 +7,37 @@ using DerivBot.Host.Jobs;
 using DerivBot.Storage;
 using DerivBot.Telegram;
 using DerivBot.Venues;
+using Microsoft.Extensions.Hosting;
 
 // One executable, three verbs: `run` (default, the long-running worker), `demo` (the same worker on the shipped
 // replay scenario, posting to the console), `ask "/funding BTC"` (one command answered exactly as chat would).
-var cli = CommandLine.Parse(args);
-if (cli.Error is not null)
+return await DerivBotApp.RunAsync(args, Console.Out, Console.Error);
+
+namespace DerivBot.Host
 {
-    Console.Error.WriteLine(cli.Error);
-    return 2;
+    public static partial class DerivBotApp
+    {
+        /// <summary>The whole bot, one line per area. Every verb and every host-level test builds exactly this.</summary>
+        public static HostApplicationBuilder CreateBuilder(CommandLine cli, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+        {
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(cli.HostArgs);
+            builder.AddDerivBotConfiguration(cli, overrides);
+
+            builder.Services
+                .AddClock(builder.Configuration)
+                .AddVenues(builder.Configuration)
+                .AddMarketData(builder.Configuration)
+                .AddSignals(builder.Configuration)
+                .AddCommands(builder.Configuration)
+                .AddSqliteStorage(builder.Configuration)
+                .AddSubscriptions(builder.Configuration)
+                .AddCharts(builder.Configuration)
+                .AddTelegram(builder.Configuration)
+                .AddDiscord(builder.Configuration)
+                .AddConsoleTransport(builder.Configuration)
+                .AddJobs(builder.Configuration);
+
+            return builder;
+        }
+    }
 }
-
-var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(cli.HostArgs);
-builder.AddDerivBotConfiguration(cli);
-
-builder.Services
-    .AddVenues(builder.Configuration)
-    .AddMarketData(builder.Configuration)
-    .AddSignals(builder.Configuration)
-    .AddCommands(builder.Configuration)
-    .AddSqliteStorage(builder.Configuration)
-    .AddSubscriptions(builder.Configuration)
-    .AddCharts(builder.Configuration)
-    .AddTelegram(builder.Configuration)
-    .AddDiscord(builder.Configuration)
-    .AddConsoleTransport(builder.Configuration)
-    .AddJobs(builder.Configuration);
-
-using var host = builder.Build();
-return await Verbs.RunAsync(cli, host);

@@ -11,7 +11,10 @@ public static class ConfigurationSetup
     /// (<c>Section__Key</c>) → secret files (<c>/run/secrets/Section__Key</c> or <c>DERIVBOT_SECRETS_DIR</c>) →
     /// command-line <c>--Section:Key=value</c> → the verb's own overrides (demo/replay use the shipped scenario).
     /// </summary>
-    public static HostApplicationBuilder AddDerivBotConfiguration(this HostApplicationBuilder builder, CommandLine cli)
+    public static HostApplicationBuilder AddDerivBotConfiguration(
+        this HostApplicationBuilder builder,
+        CommandLine cli,
+        IEnumerable<KeyValuePair<string, string?>>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(cli);
@@ -47,6 +50,11 @@ public static class ConfigurationSetup
             overrides["Demo:Language"] = cli.Language;
         }
         config.AddInMemoryCollection(overrides);
+        if (extra is not null)
+        {
+            // Tests point venues and chat APIs at loopback fakes here.
+            config.AddInMemoryCollection(extra);
+        }
         return builder;
     }
 }
