@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using DerivBot.Core.Ports;
+using DerivBot.Venues.Http;
+using Microsoft.Extensions.Logging;
+
+namespace DerivBot.Venues.Binance;
+
+/// <summary>Which Binance REST host a request goes to; each has its own weight budget and ban state.</summary>
+internal enum BinanceHost { Futures, Spot }
+
+/// <summary>
+/// The GET transport under <see cref="BinanceMarketDataVenue"/>: local rate limiting (weight per host, sliding-window
+/// caps), 429/418 bans, retries of 5xx and timeouts with jittered backoff, and mapping of every failure to a
+/// <see cref="VenueException"/>. Caller cancellation is never wrapped.
+/// </summary>
+internal sealed class BinanceHttp
+{
+    /// <summary>Binance's documented IP limits per minute (apis.md A.0).</summary>
+    public const int FuturesWeightPerMinute = 2400;
+    public const int SpotWeightPerMinute = 6000;
+
+    private const string Venue = BinanceParsers.Venue;
+    private static readonly TimeSpan DefaultBan418 = TimeSpan.FromMinutes(2);
+
+    private readonly HttpClient _http;
+    private readonly BinanceOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Func<double> _random;
+    private readonly string _futuresBase;
+    private readonly string _spotBase;
+
+    public BinanceHttp(HttpClient http, BinanceOptions options, TimeProvider time, ILogger logger, Func<double> random)
+    {
+        _http = http;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _random = random;
+        _futuresBase = options.FuturesRestUrl.TrimEnd('/');
+        _spotBase = options.SpotRestUrl.TrimEnd('/');
+        Futures = new HostRateGate(Venue, new Uri(options.FuturesRestUrl).Host,
+            Math.Max(1, (int)(FuturesWeightPerMinute * options.WeightBudgetShare)), time);
+        Spot = new HostRateGate(Venue, new Uri(options.SpotRestUrl).Host,
+            Math.Max(1, (int)(SpotWeightPerMinute * options.WeightBudgetShare)), time);
+    }
+
+    public HostRateGate Futures { get; }
+
+    public HostRateGate Spot { get; }
+
+    /// <summary>GETs <paramref name="path"/> and returns the body of a 2xx response.</summary>
+    /// <param name="weight">Request weight charged against the host's per-minute budget.</param>
+    /// <param name="limiter">An extra per-endpoint cap, when the endpoint has one.</param>
+    public async Task<byte[]> GetAsync(BinanceHost host, string path, string query, int weight, SlidingWindowLimiter? limiter, CancellationToken cancellationToken)
+    {
+        var gate = host == BinanceHost.Futures ? Futures : Spot;
+        var url = (host == BinanceHost.Futures ? _futuresBase : _spotBase) + path + (query.Length > 0 ? "?" + query : "");
+        VenueException? last = null;
+        for (var attempt = 0; attempt <= _options.MaxRetries; attempt++)
+        {
+            if (attempt > 0)
+            {
+                var delay = RetryDelay(attempt);
+                _logger.LogWarning("binance GET {Path} failed ({Kind}); retry {Attempt} of {MaxRetries} in {DelayMs} ms",
+                    path, last!.Kind, attempt, _options.MaxRetries, (int)delay.TotalMilliseconds);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+            if (limiter is not null)
+            {
+                await limiter.AcquireAsync(_options.MaxRateLimitWait, cancellationToken).ConfigureAwait(false);
+            }
+            await gate.AcquireAsync(weight, _options.MaxRateLimitWait, cancellationToken).ConfigureAwait(false);
+
+            var (body, failure) = await SendOnceAsync(gate, path, url, cancellationToken).ConfigureAwait(false);
+            if (failure is null)
+            {
+                return body!;
+            }
+            if (failure.Kind is not (VenueErrorKind.ServerError or VenueErrorKind.Timeout))
+            {
+                throw failure;
+            }
+            last = failure;
+        }
+        throw last!;
+    }
+
+    private async Task<(byte[]? Body, VenueException? Failure)> SendOnceAsync(HostRateGate gate, string path, string url, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            ObserveWeight(gate, response);
+            var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return (body, null);
+            }
+            return (null, MapFailure(gate, path, response, status, body));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+        {
+            return (null, new VenueException(Venue, VenueErrorKind.Timeout,
+                $"{Venue}: {gate.Host} did not answer {path} within {_options.RequestTimeout.TotalSeconds:0.#} s", ex));
+        }
+        catch (HttpRequestException ex)
+        {
+            // Connection-level failures: nothing reached Binance (or we cannot tell); the caller retries on its schedule.
+            return (null, new VenueException(Venue, VenueErrorKind.Unreachable,
+                $"{Venue}: cannot reach {gate.Host} ({Describe(ex)})", ex));
+        }
+        catch (IOException ex)
+        {
+            return (null, new VenueException(Venue, VenueErrorKind.Unreachable,
+                $"{Venue}: connection to {gate.Host} failed while reading {path} ({ex.Message})", ex));
+        }
+    }
+
+    private VenueException MapFailure(HostRateGate gate, string path, HttpResponseMessage response, int status, byte[] body)
+    {
+        var hasError = BinanceParsers.TryParseError(body, out var code, out var msg);
+        var vendor = hasError ? $" ({code} {msg})" : "";
+        switch (status)
+        {
+            case 429 or 418:
+            {
+                var kind = status == 418 ? VenueErrorKind.Banned : VenueErrorKind.RateLimited;
+                var retryAfter = RetryAfterOf(response, status);
+                gate.Ban(kind, retryAfter);
+                _logger.LogWarning("binance {Host} answered {Status} on {Path}; pausing all requests to it for {Seconds} s",
+                    gate.Host, status, path, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                var ex = gate.BanException(retryAfter);
+                return new VenueException(Venue, kind, ex.Message + vendor) { HttpStatus = status, VendorCode = hasError ? code : null, RetryAfter = retryAfter };
+            }
+            case >= 500:
+                return new VenueException(Venue, VenueErrorKind.ServerError, $"{Venue}: {gate.Host} failed on {path} with HTTP {status}{vendor}")
+                {
+                    HttpStatus = status,
+                    VendorCode = hasError ? code : null,
+                };
+            case 451:
+                return new VenueException(Venue, VenueErrorKind.Unreachable,
+                    $"{Venue}: {gate.Host} refuses requests from this location (HTTP 451); configure a proxy or another base URL")
+                {
+                    HttpStatus = status,
+                };
+            default:
+                if (hasError && code == -1121)
+                {
+                    return new VenueException(Venue, VenueErrorKind.InvalidSymbol, $"{Venue}: invalid symbol ({msg})")
+                    {
+                        HttpStatus = status,
+                        VendorCode = code,
+                    };
+                }
+                return new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: {gate.Host} rejected {path} with HTTP {status}{vendor}")
+                {
+                    HttpStatus = status,
+                    VendorCode = hasError ? code : null,
+                };
+        }
+    }
+
+    /// <summary>
+    /// 429/418 <c>Retry-After</c> in seconds (or an HTTP date). A 429 without one (or with 0) waits until the next
+    /// minute boundary + 1 s, when the weight window resets; a 418 without one waits 2 minutes (the shortest ban).
+    /// </summary>
+    private TimeSpan RetryAfterOf(HttpResponseMessage response, int status)
+    {
+        var now = _time.GetUtcNow();
+        TimeSpan? given = null;
+        if (response.Headers.RetryAfter is { } header)
+        {
+            given = header.Delta ?? (header.Date is { } date ? date - now : null);
+        }
+        else if (response.Headers.TryGetValues("Retry-After", out var raw)
+                 && double.TryParse(raw.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            given = TimeSpan.FromSeconds(seconds);
+        }
+        if (given is { } g && g > TimeSpan.Zero)
+        {
+            return g;
+        }
+        if (status == 418)
+        {
+            return DefaultBan418;
+        }
+        var nextMinute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(1);
+        return nextMinute - now + TimeSpan.FromSeconds(1);
+    }
+
+    private static void ObserveWeight(HostRateGate gate, HttpResponseMessage response)
+    {
+        // Binance names the header by interval (X-MBX-USED-WEIGHT-1M); only the one-minute counter drives our budget.
+        if (response.Headers.TryGetValues("X-MBX-USED-WEIGHT-1M", out var values)
+            && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var used))
+        {
+            gate.ObserveUsedWeight(used);
+        }
+    }
+
+    private TimeSpan RetryDelay(int attempt)
+    {
+        var exponential = _options.RetryBaseDelay * Math.Pow(2, attempt - 1);
+        return exponential * (0.5 + 0.5 * Math.Clamp(_random(), 0, 1));
+    }
+
+    private static string Describe(HttpRequestException ex)
+    {
+        if (ex.InnerException is SocketException socket)
+        {
+            return socket.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "connection refused",
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "host name not found",
+                SocketError.TimedOut => "connection timed out",
+                SocketError.NetworkUnreachable or SocketError.HostUnreachable => "network unreachable",
+                SocketError.ConnectionReset => "connection reset",
+                _ => socket.SocketErrorCode.ToString(),
+            };
+        }
+        return ex.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => "host name not found",
+            HttpRequestError.SecureConnectionError => "TLS handshake failed",
+            HttpRequestError.ProxyTunnelError => "proxy tunnel failed",
+            HttpRequestError.ResponseEnded => "connection closed before the response ended",
+            HttpRequestError.ConnectionError => "connection failed",
+            _ => ex.StatusCode is HttpStatusCode code ? "HTTP " + (int)code : ex.HttpRequestError.ToString(),
+        };
+    }
+}

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+using DerivBot.Core.Markets;
+using DerivBot.Core.Ports;
+using DerivBot.Venues.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Venues.Binance;
+
+/// <summary>
+/// Binance USDⓈ-M public market data over REST (apis.md A.1–A.11), with Binance's rate limits enforced locally so we
+/// never earn a 429, let alone a 418 IP ban. See <see cref="BinanceHttp"/> for the transport rules.
+/// </summary>
+public sealed class BinanceMarketDataVenue : IMarketDataVenue
+{
+    private static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
+
+    private readonly BinanceHttp _http;
+    private readonly SlidingWindowLimiter _fundingLimiter;
+    private readonly Dictionary<string, SlidingWindowLimiter> _dataLimiters;
+
+    public BinanceMarketDataVenue(HttpClient http, IOptions<BinanceOptions> options, TimeProvider time, ILogger<BinanceMarketDataVenue> logger)
+        : this(http, options, time, logger, Random.Shared.NextDouble)
+    {
+    }
+
+    /// <param name="random">Uniform [0, 1) source for retry jitter (injectable so tests are deterministic).</param>
+    internal BinanceMarketDataVenue(HttpClient http, IOptions<BinanceOptions> options, TimeProvider time, ILogger<BinanceMarketDataVenue> logger, Func<double> random)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _http = new BinanceHttp(http, options.Value, time, logger, random);
+        // fundingRate and fundingInfo share one 500 / 5 min IP cap; each /futures/data endpoint has its own 1000 / 5 min.
+        _fundingLimiter = new SlidingWindowLimiter(Name, "fundingRate+fundingInfo", 500, FiveMinutes, time);
+        _dataLimiters = new[]
+            {
+                Paths.OpenInterestHist, Paths.GlobalRatio, Paths.TopAccountRatio, Paths.TopPositionRatio, Paths.TakerVolume,
+            }
+            .ToDictionary(p => p, p => new SlidingWindowLimiter(Name, p, 1000, FiveMinutes, time), StringComparer.Ordinal);
+    }
+
+    public string Name => BinanceParsers.Venue;
+
+    /// <summary>Weight gate of the futures host (exposed for diagnostics and tests).</summary>
+    internal HostRateGate FuturesGate => _http.Futures;
+
+    internal HostRateGate SpotGate => _http.Spot;
+
+    internal SlidingWindowLimiter FundingLimiter => _fundingLimiter;
+
+    public async Task<IReadOnlyList<PerpetualContract>> GetPerpetualsAsync(CancellationToken cancellationToken)
+    {
+        var body = await Futures(Paths.ExchangeInfo, "", 1, null, cancellationToken).ConfigureAwait(false);
+        return BinanceParsers.ParseExchangeInfo(body);
+    }
+
+    public async Task<IReadOnlyList<PremiumIndex>> GetPremiumIndexAsync(CancellationToken cancellationToken)
+    {
+        var body = await Futures(Paths.PremiumIndex, "", 10, null, cancellationToken).ConfigureAwait(false);
+        return BinanceParsers.ParsePremiumIndex(body);
+    }
+
+    public async Task<IReadOnlyList<FundingRatePoint>> GetFundingHistoryAsync(Symbol symbol, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var q = new Query().Add("symbol", symbol.Value).AddWindow(query, maxLimit: 1000);
+        var body = await Futures(Paths.FundingRate, q.ToString(), 1, _fundingLimiter, cancellationToken).ConfigureAwait(false);
+        return BinanceParsers.ParseFundingRates(body);
+    }
+
+    public async Task<IReadOnlyList<FundingInfoEntry>> GetFundingInfoAsync(CancellationToken cancellationToken)
+    {
+        var body = await Futures(Paths.FundingInfo, "", 1, _fundingLimiter, cancellationToken).ConfigureAwait(false);
+        return BinanceParsers.ParseFundingInfo(body);
+    }
+
+    /// <summary>
+    /// Current open interest. The endpoint reports contracts only, so the mark price comes from a second, single-symbol
+    /// premiumIndex call (weight 1) to fill <see cref="OpenInterestPoint.ValueUsd"/>.
+    /// </summary>
+    public async Task<OpenInterestPoint> GetOpenInterestAsync(Symbol symbol, CancellationToken cancellationToken)
+    {
+        var q = new Query().Add("symbol", symbol.Value).ToString();
+        var body = await Futures(Paths.OpenInterest, q, 1, null, cancellationToken).ConfigureAwait(false);
+        var mark = 0m;
+        try
+        {
+            var premium = await Futures(Paths.PremiumIndex, q, 1, null, cancellationToken).ConfigureAwait(false);
+            mark = BinanceParsers.ParsePremiumIndex(premium).FirstOrDefault(p => p.Symbol == symbol).MarkPrice;
+        }
+        catch (VenueException)
+        {
+            // The contract count is the data; the USD value is a convenience. Without a mark it is 0, as documented.
+        }
+        return BinanceParsers.ParseOpenInterest(body, mark);
+    }
+
+    public async Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestHistoryAsync(Symbol symbol, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var body = await FuturesData(Paths.OpenInterestHist, symbol, period, query, cancellationToken).ConfigureAwait(false);
+        return BinanceParsers.ParseOpenInterestHist(body);
+    }
+
+    public async Task<IReadOnlyList<RatioPoint>> GetLongShortRatioAsync(Symbol symbol, RatioKind kind, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var path = kind switch
+        {
+            RatioKind.GlobalAccounts => Paths.GlobalRatio,
+            RatioKind.TopTraderAccounts => Paths.TopAccountRatio,
+            RatioKind.TopTraderPositions => Paths.TopPositionRatio,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown ratio kind"),
+        };
+        var body = await FuturesData(path, symbol, period, query, cancellationToken).ConfigureAwait(false);
+        return BinanceParsers.ParseLongShortRatios(body);
+    }
+
+    public async Task<IReadOnlyList<TakerVolumePoint>> GetTakerVolumeAsync(Symbol symbol, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var body = await FuturesData(Paths.TakerVolume, symbol, period, query, cancellationToken).ConfigureAwait(false);
+        return BinanceParsers.ParseTakerVolume(body);
+    }
+
+    public async Task<IReadOnlyList<Kline>> GetKlinesAsync(Symbol symbol, KlineInterval interval, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        var q = new Query().Add("symbol", symbol.Value).Add("interval", interval.ToWire()).AddWindow(query, maxLimit: 1500);
+        var body = await Futures(Paths.Klines, q.ToString(), KlineWeight(q.Limit ?? 500), null, cancellationToken).ConfigureAwait(false);
+        return BinanceParsers.ParseKlines(body);
+    }
+
+    public async Task<IReadOnlyList<Ticker24h>> GetFuturesTickersAsync(CancellationToken cancellationToken)
+    {
+        var body = await Futures(Paths.FuturesTicker, "", 40, null, cancellationToken).ConfigureAwait(false);
+        return BinanceParsers.ParseTickers(body);
+    }
+
+    public async Task<IReadOnlyList<Ticker24h>> GetSpotTickersAsync(CancellationToken cancellationToken)
+    {
+        var body = await _http.GetAsync(BinanceHost.Spot, Paths.SpotTicker, "", 80, null, cancellationToken).ConfigureAwait(false);
+        return BinanceParsers.ParseTickers(body);
+    }
+
+    /// <summary>Klines weight by limit (apis.md A.9): [1,100) → 1, [100,500) → 2, [500,1000] → 5, above → 10.</summary>
+    internal static int KlineWeight(int limit) => limit switch
+    {
+        < 100 => 1,
+        < 500 => 2,
+        <= 1000 => 5,
+        _ => 10,
+    };
+
+    private Task<byte[]> Futures(string path, string query, int weight, SlidingWindowLimiter? limiter, CancellationToken cancellationToken) =>
+        _http.GetAsync(BinanceHost.Futures, path, query, weight, limiter, cancellationToken);
+
+    private Task<byte[]> FuturesData(string path, Symbol symbol, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        // Weight 0 on the IP budget; the per-endpoint 1000 / 5 min cap is what limits these.
+        var q = new Query().Add("symbol", symbol.Value).Add("period", period.ToWire()).AddWindow(query, maxLimit: 500);
+        return _http.GetAsync(BinanceHost.Futures, path, q.ToString(), 0, _dataLimiters[path], cancellationToken);
+    }
+
+    internal static class Paths
+    {
+        public const string ExchangeInfo = "/fapi/v1/exchangeInfo";
+        public const string PremiumIndex = "/fapi/v1/premiumIndex";
+        public const string FundingRate = "/fapi/v1/fundingRate";
+        public const string FundingInfo = "/fapi/v1/fundingInfo";
+        public const string OpenInterest = "/fapi/v1/openInterest";
+        public const string OpenInterestHist = "/futures/data/openInterestHist";
+        public const string GlobalRatio = "/futures/data/globalLongShortAccountRatio";
+        public const string TopAccountRatio = "/futures/data/topLongShortAccountRatio";
+        public const string TopPositionRatio = "/futures/data/topLongShortPositionRatio";
+        public const string TakerVolume = "/futures/data/takerlongshortRatio";
+        public const string Klines = "/fapi/v1/klines";
+        public const string FuturesTicker = "/fapi/v1/ticker/24hr";
+        public const string SpotTicker = "/api/v3/ticker/24hr";
+    }
+
+    /// <summary>Query-string builder: invariant culture, escaped values, epoch-ms times, limits clamped to the endpoint's maximum.</summary>
+    private sealed class Query
+    {
+        private readonly StringBuilder _text = new();
+
+        public int? Limit { get; private set; }
+
+        public Query Add(string name, string value)
+        {
+            if (_text.Length > 0)
+            {
+                _text.Append('&');
+            }
+            _text.Append(name).Append('=').Append(Uri.EscapeDataString(value));
+            return this;
+        }
+
+        public Query AddWindow(HistoryQuery query, int maxLimit)
+        {
+            if (query.Start is { } start)
+            {
+                Add("startTime", start.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+            }
+            if (query.End is { } end)
+            {
+                Add("endTime", end.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+            }
+            if (query.Limit is { } limit)
+            {
+                Limit = Math.Clamp(limit, 1, maxLimit);
+                Add("limit", Limit.Value.ToString(CultureInfo.InvariantCulture));
+            }
+            return this;
+        }
+
+        public override string ToString() => _text.ToString();
+    }
+}
