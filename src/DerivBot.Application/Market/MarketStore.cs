@@ -427,6 +427,9 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
     private async Task LoadSymbolAsync(SymbolState state, CallRecorder? recorder, CancellationToken ct)
     {
         recorder ??= new CallRecorder();
+        // Callers store the returned task under the symbol's lock; yielding first guarantees that happens before this
+        // method's own completion (which clears it under the same lock), even when the venue fails synchronously.
+        await Task.Yield();
         try
         {
             var symbol = state.Symbol;
