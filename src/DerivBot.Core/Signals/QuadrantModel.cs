@@ -44,6 +44,7 @@ public static class QuadrantModel
         QuadrantState? open = null;
         DateTimeOffset openStart = default;
         DateTimeOffset lastTime = default;
+        var lastStep = TimeSpan.Zero;
         for (var i = Math.Max(0, first); i < oi.Count; i++)
         {
             var t = oi.Points[i].Time;
@@ -53,14 +54,22 @@ public static class QuadrantModel
             }
             var signal = Evaluate(oi, funding, i, funding.Per8hAt(t), options);
             QuadrantState? state = signal.Status == SignalStatus.Ok ? signal.State : null;
-            if (state != open)
+            var gap = lastStep > TimeSpan.Zero && t - lastTime > lastStep * 2;
+            if (state != open || gap)
             {
                 if (open is { } o)
                 {
-                    spans.Add(new QuadrantSpan(openStart, t, o));
+                    // Normally a span runs up to the next point; at a gap in the data it stops one step after its
+                    // last point so the gap stays unshaded, even when the state is the same on both sides.
+                    var end = gap ? lastTime + lastStep : t;
+                    spans.Add(new QuadrantSpan(openStart, end, o));
                 }
                 open = state;
                 openStart = t;
+            }
+            if (lastTime != default)
+            {
+                lastStep = t - lastTime;
             }
             lastTime = t;
         }
