@@ -1,0 +1,126 @@
+using DerivBot.Core.Markets;
+
+namespace DerivBot.Core.Signals;
+
+/// <summary>
+/// Open interest prepared once per computation: the points up to <c>now</c> as parallel arrays, plus cached
+/// window-change series (used for z-scores against the symbol's own typical moves).
+/// </summary>
+internal sealed class OiSeries
+{
+    private readonly Dictionary<long, (double[] Changes, double[] PrefixSum, double[] PrefixSq, int[] PrefixCount)> _cache = [];
+
+    private OiSeries(IReadOnlyList<OpenInterestPoint> points, int count, double maxGapFraction)
+    {
+        Points = points;
+        Count = count;
+        MaxGapFraction = maxGapFraction;
+        Ticks = new long[count];
+        Contracts = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            Ticks[i] = points[i].Time.UtcTicks;
+            Contracts[i] = (double)points[i].Contracts;
+        }
+    }
+
+    public IReadOnlyList<OpenInterestPoint> Points { get; }
+    public int Count { get; }
+    public long[] Ticks { get; }
+    public double[] Contracts { get; }
+    public double MaxGapFraction { get; }
+
+    public static OiSeries From(IReadOnlyList<OpenInterestPoint> points, DateTimeOffset now, double maxGapFraction)
+    {
+        var count = SeriesMath.LastAtOrBefore(points, p => p.Time, now) + 1;
+        return new OiSeries(points, count, maxGapFraction);
+    }
+
+    /// <summary>Index of the point that starts a window ending at point <paramref name="i"/>, or −1 when the series has a gap there.</summary>
+    public int StartIndex(int i, TimeSpan window)
+    {
+        var ideal = Ticks[i] - window.Ticks;
+        var j = SeriesMath.LastAtOrBefore(Ticks, i, ideal);
+        return j >= 0 && Ticks[j] >= ideal - (long)(window.Ticks * MaxGapFraction) ? j : -1;
+    }
+
+    /// <summary>Index of the last point at or before <paramref name="time"/>, or −1.</summary>
+    public int IndexAt(DateTimeOffset time) => SeriesMath.LastAtOrBefore(Ticks, Count, time.UtcTicks);
+
+    /// <summary>Contracts change (fraction) over the window ending at point i; null when it cannot be measured (gap or zero OI).</summary>
+    public decimal? ContractsChange(int i, TimeSpan window)
+    {
+        var j = StartIndex(i, window);
+        return j < 0 ? null : SeriesMath.Fraction(Points[j].Contracts, Points[i].Contracts);
+    }
+
+    public decimal? ValueUsdChange(int i, TimeSpan window)
+    {
+        var j = StartIndex(i, window);
+        return j < 0 ? null : SeriesMath.Fraction(Points[j].ValueUsd, Points[i].ValueUsd);
+    }
+
+    /// <summary>
+    /// Z-score of the change ending at point i against all measurable changes ending at earlier points
+    /// (no look-ahead). Null when fewer than <paramref name="minSamples"/> earlier changes exist or they do not vary.
+    /// </summary>
+    public (double? Z, int Samples) ZScore(int i, TimeSpan window, int minSamples)
+    {
+        var (changes, sum, sq, n) = ChangeSeries(window);
+        var count = n[i];
+        if (double.IsNaN(changes[i]) || count < minSamples)
+        {
+            return (null, count);
+        }
+        var mean = sum[i] / count;
+        var variance = (sq[i] / count) - (mean * mean);
+        if (variance <= 1e-18)
+        {
+            return (null, count);
+        }
+        return ((changes[i] - mean) / Math.Sqrt(variance), count);
+    }
+
+    /// <summary>Changes at every point (NaN where not measurable) and prefix sums over points strictly before each index.</summary>
+    private (double[] Changes, double[] PrefixSum, double[] PrefixSq, int[] PrefixCount) ChangeSeries(TimeSpan window)
+    {
+        if (_cache.TryGetValue(window.Ticks, out var cached))
+        {
+            return cached;
+        }
+        var changes = new double[Count];
+        var prefixSum = new double[Count];
+        var prefixSq = new double[Count];
+        var prefixCount = new int[Count];
+        var maxGap = (long)(window.Ticks * MaxGapFraction);
+        var j = -1;
+        double s = 0, q = 0;
+        var c = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            prefixSum[i] = s;
+            prefixSq[i] = q;
+            prefixCount[i] = c;
+            var ideal = Ticks[i] - window.Ticks;
+            while (j + 1 < i && Ticks[j + 1] <= ideal)
+            {
+                j++;
+            }
+            if (j >= 0 && Ticks[j] <= ideal && Ticks[j] >= ideal - maxGap && Contracts[j] > 0)
+            {
+                var x = (Contracts[i] - Contracts[j]) / Contracts[j];
+                changes[i] = x;
+                s += x;
+                q += x * x;
+                c++;
+            }
+            else
+            {
+                changes[i] = double.NaN;
+            }
+        }
+        var result = (changes, prefixSum, prefixSq, prefixCount);
+        _cache[window.Ticks] = result;
+        return result;
+    }
+}

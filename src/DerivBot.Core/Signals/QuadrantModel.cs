@@ -1,0 +1,223 @@
+using DerivBot.Core.Charts;
+using DerivBot.Core.Markets;
+
+namespace DerivBot.Core.Signals;
+
+/// <summary>
+/// Signal 3: the funding × OI four-quadrant crowding model. See docs/signals.md for the definitions of
+/// "rising", "flat", "falling sharply", "swinging" and "near neutral".
+/// </summary>
+public static class QuadrantModel
+{
+    /// <summary>The quadrant state now.</summary>
+    public static QuadrantSignal Evaluate(MarketSnapshot snapshot, DateTimeOffset now, SignalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
+        var oi = OiSeries.From(snapshot.OpenInterest, now, options.OpenInterest.MaxStartGapFraction);
+        var funding = FundingSeries.From(snapshot, now);
+        return Evaluate(oi, funding, oi.Count - 1, funding.CurrentPer8h, options);
+    }
+
+    /// <summary>
+    /// The state at every OI point in [<paramref name="from"/>, <paramref name="to"/>], merged into spans for chart
+    /// shading. Each point sees only data up to its own time. Points whose state cannot be determined (gaps, too
+    /// little history) end the current span and start none, so missing data shows as unshaded.
+    /// </summary>
+    public static IReadOnlyList<QuadrantSpan> Series(MarketSnapshot snapshot, DateTimeOffset from, DateTimeOffset to, SignalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
+        var spans = new List<QuadrantSpan>();
+        if (to < from)
+        {
+            return spans;
+        }
+        var oi = OiSeries.From(snapshot.OpenInterest, to, options.OpenInterest.MaxStartGapFraction);
+        var funding = FundingSeries.From(snapshot, to);
+        var first = oi.IndexAt(from);
+        if (first < 0 || oi.Ticks[first] < from.UtcTicks)
+        {
+            first++;
+        }
+
+        QuadrantState? open = null;
+        DateTimeOffset openStart = default;
+        DateTimeOffset lastTime = default;
+        for (var i = Math.Max(0, first); i < oi.Count; i++)
+        {
+            var t = oi.Points[i].Time;
+            if (i + 1 < oi.Count && oi.Points[i + 1].Time == t)
+            {
+                continue; // duplicate timestamp: evaluate the last of the run only
+            }
+            var signal = Evaluate(oi, funding, i, funding.Per8hAt(t), options);
+            QuadrantState? state = signal.Status == SignalStatus.Ok ? signal.State : null;
+            if (state != open)
+            {
+                if (open is { } o)
+                {
+                    spans.Add(new QuadrantSpan(openStart, t, o));
+                }
+                open = state;
+                openStart = t;
+            }
+            lastTime = t;
+        }
+        if (open is { } last)
+        {
+            // The final point stands for one sampling step (the last gap), clipped to the window end.
+            var step = oi.Count > 1 ? lastTime - oi.Points[oi.Count - 2].Time : TimeSpan.Zero;
+            var end = lastTime + step > to ? to : lastTime + step;
+            spans.Add(new QuadrantSpan(openStart, end < openStart ? openStart : end, last));
+        }
+        return spans;
+    }
+
+    internal static QuadrantSignal Evaluate(OiSeries oi, FundingSeries funding, int index, decimal? fundingPer8h, SignalOptions options)
+    {
+        var q = options.Quadrant;
+        var w = q.Window;
+        if (index < 0)
+        {
+            return Insufficient(q, null, SignalReason.Of("quadrant.insufficient_oi", ("points", 0m)));
+        }
+        var time = oi.Points[index].Time;
+        var oiChange = oi.ContractsChange(index, w);
+        if (oiChange is not { } dOi)
+        {
+            return Insufficient(q, time, SignalReason.Of("quadrant.insufficient_oi", ("points", oi.Count), ("window_hours", (decimal)w.TotalHours)));
+        }
+        if (fundingPer8h is not { } f)
+        {
+            return Insufficient(q, time, SignalReason.Of("quadrant.insufficient_funding", ("window_hours", (decimal)w.TotalHours)));
+        }
+
+        var (z, _) = oi.ZScore(index, w, options.OpenInterest.MinZScoreSamples);
+        decimal? fundingChange = funding.Per8hAt(time - w) is { } before ? f - before : null;
+        var (samples, std, flips) = funding.Dispersion(time - w, time);
+        decimal? stdDec = samples >= 3 ? SeriesMath.ToDecimal(std) : null;
+
+        // OI trend: fixed threshold AND (when history allows) the symbol's own typical move.
+        var oiD = (double)dOi;
+        OiTrend trend;
+        if (dOi >= q.OiRisingChange && (z is null || z >= q.OiRisingMinZ))
+        {
+            trend = OiTrend.Rising;
+        }
+        else if (dOi <= -q.OiSharpFall && (z is null || z <= -q.OiSharpFallMinZ))
+        {
+            trend = OiTrend.FallingSharply;
+        }
+        else if (Math.Abs(dOi) <= q.OiFlatChange && (z is null || Math.Abs(z.Value) <= q.OiFlatMaxZ))
+        {
+            trend = OiTrend.Flat;
+        }
+        else
+        {
+            trend = OiTrend.Moderate;
+        }
+
+        var elevated = options.Funding.ElevatedPer8h;
+        var positive = f > q.PositiveAbovePer8h;
+        var negative = f < q.NegativeBelowPer8h;
+        var rising = fundingChange is { } fc && fc >= q.FundingRiseMinPer8h;
+        var isElevated = f >= elevated;
+        var nearNeutral = Math.Abs(f) <= q.NeutralBandPer8h;
+        var swingBySign = samples >= 2 && flips >= q.SwingMinSignChanges;
+        var swingByStd = samples >= 3 && std >= (double)q.SwingMinStdDevPer8h;
+        var swinging = swingBySign || swingByStd;
+
+        var band = (double)q.NeutralBandPer8h;
+        var zStrength = z is { } zz ? trend switch
+        {
+            OiTrend.Rising => SeriesMath.Strength(zz - q.OiRisingMinZ, 1),
+            OiTrend.FallingSharply => SeriesMath.Strength(-zz - q.OiSharpFallMinZ, 1),
+            OiTrend.Flat => SeriesMath.Strength(q.OiFlatMaxZ - Math.Abs(zz), q.OiFlatMaxZ),
+            _ => 0.5,
+        } : (double?)null;
+
+        QuadrantState state;
+        string code;
+        var parts = new List<double>(4);
+        if (trend == OiTrend.Rising && negative)
+        {
+            state = QuadrantState.ShortCrowding;
+            code = "quadrant.short_crowding";
+            parts.Add(SeriesMath.Strength(oiD - (double)q.OiRisingChange, (double)q.OiRisingChange));
+            parts.Add(SeriesMath.Strength((double)(q.NegativeBelowPer8h - f), band));
+        }
+        else if (trend == OiTrend.Rising && positive && (rising || isElevated))
+        {
+            state = QuadrantState.LongCrowding;
+            code = "quadrant.long_crowding";
+            parts.Add(SeriesMath.Strength(oiD - (double)q.OiRisingChange, (double)q.OiRisingChange));
+            parts.Add(Math.Max(
+                rising ? SeriesMath.Strength((double)(fundingChange!.Value - q.FundingRiseMinPer8h), (double)q.FundingRiseMinPer8h) : 0,
+                isElevated ? SeriesMath.Strength((double)(f - elevated), (double)elevated) : 0));
+        }
+        else if (trend == OiTrend.FallingSharply && nearNeutral)
+        {
+            state = QuadrantState.Deleveraging;
+            code = "quadrant.deleveraging";
+            parts.Add(SeriesMath.Strength(-oiD - (double)q.OiSharpFall, (double)q.OiSharpFall));
+            parts.Add(SeriesMath.Strength(band - Math.Abs((double)f), band));
+        }
+        else if (trend == OiTrend.Flat && swinging)
+        {
+            state = QuadrantState.Churn;
+            code = "quadrant.churn";
+            parts.Add(SeriesMath.Strength((double)q.OiFlatChange - Math.Abs(oiD), (double)q.OiFlatChange));
+            parts.Add(Math.Max(
+                swingBySign ? SeriesMath.Strength(flips - q.SwingMinSignChanges, q.SwingMinSignChanges) : 0,
+                swingByStd ? SeriesMath.Strength(std - (double)q.SwingMinStdDevPer8h, (double)q.SwingMinStdDevPer8h) : 0));
+        }
+        else
+        {
+            state = QuadrantState.Neutral;
+            code = "quadrant.neutral";
+            // Neutral is more certain the further the inputs are from every trigger.
+            var nearest = Math.Max(Math.Abs(oiD) / (double)q.OiRisingChange, Math.Abs((double)f) / (double)elevated);
+            parts.Add(Math.Clamp(1 - (nearest / 2), 0.5, 1));
+        }
+        if (state != QuadrantState.Neutral && zStrength is { } zs)
+        {
+            parts.Add(zs);
+        }
+        var confidence = parts.Average();
+        if (z is null)
+        {
+            confidence *= q.NoHistoryConfidenceFactor;
+        }
+        confidence = Math.Clamp(confidence, 0, 1);
+
+        var values = new List<(string, decimal)>
+        {
+            ("funding_per8h", f),
+            ("oi_change", dOi),
+            ("window_hours", (decimal)w.TotalHours),
+            ("sign_changes", flips),
+            ("confidence", SeriesMath.ToDecimal(confidence)),
+        };
+        if (fundingChange is { } fch)
+        {
+            values.Add(("funding_change_per8h", fch));
+        }
+        if (z is { } zv)
+        {
+            values.Add(("oi_z", SeriesMath.ToDecimal(zv)));
+        }
+        if (stdDec is { } sd)
+        {
+            values.Add(("funding_std_per8h", sd));
+        }
+
+        return new QuadrantSignal(
+            SignalStatus.Ok, state, time, w, f, fundingChange, stdDec, flips, samples, dOi, z, trend, confidence, q,
+            SignalReason.Of(code, [.. values]));
+    }
+
+    private static QuadrantSignal Insufficient(QuadrantOptions q, DateTimeOffset? time, SignalReason reason) =>
+        new(SignalStatus.InsufficientData, QuadrantState.Neutral, time, q.Window, null, null, null, 0, 0, null, null,
+            OiTrend.Unknown, 0, q, reason);
+}
