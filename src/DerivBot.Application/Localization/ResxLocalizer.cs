@@ -52,6 +52,10 @@ public sealed class ResxLocalizer : ILocalizer
         return Fill(template, key, language, args);
     }
 
+    /// <summary>The unfilled template (for tests and tooling).</summary>
+    internal string Template(Language language, string key) =>
+        _tables[language].TryGetValue(key, out var template) ? template : throw new MissingTextException($"Text key '{key}' is missing for {language.ToCode()}.");
+
     /// <summary>Every problem that would make some language fall short: missing keys and placeholder mismatches.</summary>
     internal static List<string> Check(IReadOnlyDictionary<Language, IReadOnlyDictionary<string, string>> tables)
     {
