@@ -11,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 
 // One executable, three verbs: `run` (default, the long-running worker), `demo` (the same worker on the shipped
 // replay scenario, posting to the console), `ask "/funding BTC"` (one command answered exactly as chat would).
-return await DerivBotApp.RunAsync(args, Console.Out, Console.Error);
+return await DerivBot.Host.DerivBotApp.RunAsync(args, Console.Out, Console.Error);
 
 namespace DerivBot.Host
 {

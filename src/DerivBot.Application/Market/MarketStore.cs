@@ -31,6 +31,7 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
     private readonly ConcurrentDictionary<Symbol, LiquidationBook> _liquidations = new();
     private readonly SemaphoreSlim _metadataGate = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
+    private int _disposed;
     private readonly object _backoffGate = new();
 
     private IReadOnlyList<PerpetualContract>? _universe;
@@ -300,6 +301,11 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
 
     public void Dispose()
     {
+        // The container disposes this instance once per registration (MarketStore and IMarketData): be idempotent.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         _lifetime.Cancel();
         _lifetime.Dispose();
         _metadataGate.Dispose();

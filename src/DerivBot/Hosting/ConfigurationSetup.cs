@@ -40,8 +40,16 @@ public static class ConfigurationSetup
             overrides["Telegram:Enabled"] = "false";
             overrides["Discord:Enabled"] = "false";
         }
+        if (cli.Verb == Verb.Ask)
+        {
+            // ask prints its answer or one clear error line; log output (with stack traces) would bury it.
+            overrides["Logging:LogLevel:Default"] = "None";
+        }
         if (cli.Verb == Verb.Demo)
         {
+            overrides["Logging:LogLevel:Default"] = "Warning";
+            overrides["Logging:Console:FormatterName"] = "simple";
+            overrides["Logging:Console:FormatterOptions:SingleLine"] = "true";
             overrides["Demo:Enabled"] = "true";
             overrides["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"derivbot-demo-{Environment.ProcessId}.db")}";
         }

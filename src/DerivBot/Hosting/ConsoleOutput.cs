@@ -1,7 +1,7 @@
 namespace DerivBot.Host.Hosting;
 
 /// <summary>Where the one-shot verbs and the console transport print (the process console, or a test's capture).</summary>
-public sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr)
+public sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -23,4 +23,6 @@ public sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr)
             _gate.Release();
         }
     }
+
+    public void Dispose() => _gate.Dispose();
 }

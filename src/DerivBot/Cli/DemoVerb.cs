@@ -1,0 +1,125 @@
+using DerivBot.Application.Reports;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
+using DerivBot.Core.Ports;
+using DerivBot.Host.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DerivBot.Host.Cli;
+
+/// <summary>
+/// <c>demo</c>: the real worker — same host, Quartz jobs, SQLite store, signals, reports and renderers — fed by the
+/// replay venue on an accelerated scenario clock and posting to the console transport. A study-group chat is set up
+/// through the same commands a user would type (language, subscriptions, alerts), a few questions are asked, and
+/// then the worker runs until the scenario window has been replayed.
+/// </summary>
+public static class DemoVerb
+{
+    /// <summary>The demo's one chat, as the console platform addresses it.</summary>
+    public static readonly ChatAddress DemoChat = new(ChatPlatform.Console, "demo-study-group");
+
+    public static async Task<int> RunAsync(CommandLine cli, IHost host, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        ArgumentNullException.ThrowIfNull(host);
+        var services = host.Services;
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var dispatcher = services.GetRequiredService<ICommandDispatcher>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var renderer = services.GetRequiredService<PlainTextReportRenderer>();
+        var images = services.GetRequiredService<ImageFolder>();
+        var console = services.GetRequiredService<ConsoleChatSender>();
+        var output = services.GetRequiredService<ConsoleOutput>();
+        var language = LanguageExtensions.FromPlatformLocale(cli.Language ?? configuration["Demo:Language"]);
+        var window = ReadTimeSpan(configuration["Demo:ReplayWindow"], TimeSpan.FromDays(2));
+        var budget = ReadTimeSpan(configuration["Demo:MaxRealTime"], TimeSpan.FromSeconds(45));
+
+        var start = time.GetUtcNow();
+        await output.WriteBlockAsync(
+            $"DerivBot demo — replay venue '{services.GetRequiredService<IMarketData>().VenueName}', scenario clock {start:yyyy-MM-dd HH:mm} UTC, " +
+            $"replaying {window.TotalHours:0} h of market time into the console (language {language.ToCode()}; images → {images.Path}).",
+            cancellationToken).ConfigureAwait(false);
+
+        async Task Ask(string text)
+        {
+            var (command, args) = AskVerb.SplitCommand(text);
+            if (!dispatcher.IsKnown(command))
+            {
+                return;
+            }
+            await output.WriteBlockAsync($"\n>>> /{command} {args}".TrimEnd(), cancellationToken).ConfigureAwait(false);
+            var request = new CommandRequest(DemoChat, ChatKind.Group, "demo-admin", language, command, args,
+                _ => Task.FromResult(true), time.GetUtcNow());
+            var result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+            foreach (var reply in result.Replies)
+            {
+                var body = renderer.Render(reply.Report);
+                if (reply.Image is not null)
+                {
+                    body += $"[image: {await images.SaveAsync(reply.Image, cancellationToken).ConfigureAwait(false)}]\n";
+                }
+                await output.WriteBlockAsync(body, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // The study group's admin sets the chat up exactly as they would in Telegram or Discord.
+        foreach (var line in SetupCommands(language))
+        {
+            await Ask(line).ConfigureAwait(false);
+        }
+        // Then members ask.
+        foreach (var line in QuestionCommands)
+        {
+            await Ask(line).ConfigureAwait(false);
+        }
+
+        await output.WriteBlockAsync("\n=== the worker runs: scheduled digests and alerts follow, as the chat would see them ===", cancellationToken)
+            .ConfigureAwait(false);
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var realStart = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            while (time.GetUtcNow() - start < window && realStart.Elapsed < budget)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            using var stopBudget = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await host.StopAsync(stopBudget.Token).ConfigureAwait(false);
+        }
+
+        await output.WriteBlockAsync(
+            $"\n=== demo finished: replayed {start:yyyy-MM-dd HH:mm} → {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC, " +
+            $"{console.Sent} scheduled message(s) posted, images in {images.Path} ===",
+            cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static IEnumerable<string> SetupCommands(Language language)
+    {
+        yield return $"/lang {language.ToCode()}";
+        if (language != Language.En)
+        {
+            yield return language == Language.ZhTw ? "/tz Asia/Taipei" : "/tz Asia/Shanghai";
+        }
+        yield return "/subscribe BTC quadrant every 4h";
+        yield return "/subscribe ETH liq every 6h";
+        yield return "/subscribe BTC signal daily 08:00";
+        yield return "/alert BTC quadrant";
+        yield return "/alert ETH liq5m > 5m";
+        yield return "/alert BTC funding > 0.03%";
+        yield return "/subs";
+    }
+
+    private static readonly string[] QuestionCommands =
+    [
+        "/funding BTC", "/oi BTC", "/quadrant BTC", "/liq BTC", "/ls BTC", "/rsi BTC", "/signal ETH", "/chart BTC 7d", "/learn quadrant",
+    ];
+
+    private static TimeSpan ReadTimeSpan(string? text, TimeSpan fallback) =>
+        TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero ? value : fallback;
+}
