@@ -1,0 +1,191 @@
+using DerivBot.Core.Markets;
+using DerivBot.Core.Ports;
+using DerivBot.Venues.Binance;
+
+namespace DerivBot.Venues.Replay;
+
+/// <summary>A time-sorted series with its instants (Unix ms) for binary search.</summary>
+internal sealed class TimedSeries<T>
+{
+    public TimedSeries(IReadOnlyList<T> rows, Func<T, DateTimeOffset> timeOf)
+    {
+        var sorted = rows.OrderBy(timeOf).ToArray();
+        Rows = sorted;
+        Times = sorted.Select(r => timeOf(r).ToUnixTimeMilliseconds()).ToArray();
+    }
+
+    public T[] Rows { get; }
+
+    public long[] Times { get; }
+
+    /// <summary>Number of rows with time ≤ <paramref name="ms"/>.</summary>
+    public int CountAtOrBefore(long ms)
+    {
+        var i = Array.BinarySearch(Times, ms);
+        if (i < 0)
+        {
+            return ~i;
+        }
+        while (i + 1 < Times.Length && Times[i + 1] == ms)
+        {
+            i++;
+        }
+        return i + 1;
+    }
+
+    /// <summary>Index of the first row with time ≥ <paramref name="ms"/>.</summary>
+    public int FirstAtOrAfter(long ms)
+    {
+        var i = Array.BinarySearch(Times, ms);
+        if (i < 0)
+        {
+            return ~i;
+        }
+        while (i > 0 && Times[i - 1] == ms)
+        {
+            i--;
+        }
+        return i;
+    }
+
+    /// <summary>
+    /// Binance's window rules "as of" <paramref name="asOf"/>: nothing after it; with a start, the first
+    /// limit rows from start; otherwise the latest limit rows up to end (limit = the query's, clamped to the endpoint's).
+    /// </summary>
+    public IReadOnlyList<T> Query(HistoryQuery query, DateTimeOffset asOf, int defaultLimit, int maxLimit)
+    {
+        var limit = Math.Clamp(query.Limit ?? defaultLimit, 1, maxLimit);
+        var end = query.End is { } e && e < asOf ? e : asOf;
+        var hi = CountAtOrBefore(end.ToUnixTimeMilliseconds());
+        int lo;
+        if (query.Start is { } s)
+        {
+            lo = FirstAtOrAfter(s.ToUnixTimeMilliseconds());
+            hi = Math.Min(hi, lo + limit);
+        }
+        else
+        {
+            lo = Math.Max(0, hi - limit);
+        }
+        return hi <= lo ? [] : Rows[lo..hi];
+    }
+
+    /// <summary>The newest row at or before <paramref name="ms"/>, if any.</summary>
+    public bool TryLatest(long ms, out T row)
+    {
+        var n = CountAtOrBefore(ms);
+        row = n > 0 ? Rows[n - 1] : default!;
+        return n > 0;
+    }
+}
+
+/// <summary>Everything the replay serves for one symbol, parsed from the shipped Binance-format files.</summary>
+internal sealed class ReplaySymbolData
+{
+    public required PerpetualContract Contract { get; init; }
+    public required TimedSeries<Kline> Klines { get; init; }
+    public required TimedSeries<PremiumIndex> Premium { get; init; }
+    public required TimedSeries<FundingRatePoint> Funding { get; init; }
+    public required TimedSeries<OpenInterestPoint> OpenInterest { get; init; }
+    public required TimedSeries<RatioPoint> GlobalAccounts { get; init; }
+    public required TimedSeries<RatioPoint> TopAccounts { get; init; }
+    public required TimedSeries<RatioPoint> TopPositions { get; init; }
+    public required TimedSeries<TakerVolumePoint> Taker { get; init; }
+}
+
+/// <summary>
+/// The shipped scenario, parsed once per process through <see cref="BinanceParsers"/>, the same code that parses
+/// live responses. Liquidation frames are kept as raw stream frames and parsed again when the stream plays them.
+/// </summary>
+internal sealed class ReplayData
+{
+    private static readonly Lazy<ReplayData> Shipped = new(Load);
+
+    private ReplayData(
+        ReplayScenario scenario, Dictionary<Symbol, ReplaySymbolData> symbols, IReadOnlyList<FundingInfoEntry> fundingInfo,
+        long[] liquidationTimes, byte[][] liquidationFrames)
+    {
+        Scenario = scenario;
+        Symbols = symbols;
+        FundingInfo = fundingInfo;
+        LiquidationTimes = liquidationTimes;
+        LiquidationFrames = liquidationFrames;
+    }
+
+    public static ReplayData Default => Shipped.Value;
+
+    public ReplayScenario Scenario { get; }
+
+    public IReadOnlyDictionary<Symbol, ReplaySymbolData> Symbols { get; }
+
+    public IReadOnlyList<FundingInfoEntry> FundingInfo { get; }
+
+    /// <summary>Trade time (ms) of each liquidation frame, ascending.</summary>
+    public long[] LiquidationTimes { get; }
+
+    /// <summary>Raw <c>!forceOrder@arr</c> combined-stream frames, in the order of <see cref="LiquidationTimes"/>.</summary>
+    public byte[][] LiquidationFrames { get; }
+
+    private static ReplayData Load()
+    {
+        var scenario = ReplayScenario.Default;
+        var contracts = BinanceParsers.ParseExchangeInfo(ReplayResources.ReadBytes("exchangeInfo.json.gz"));
+        var symbols = new Dictionary<Symbol, ReplaySymbolData>();
+        foreach (var contract in contracts)
+        {
+            var s = contract.Symbol.Value;
+            byte[] File(string endpoint) => ReplayResources.ReadBytes($"{s}.{endpoint}.json.gz");
+            symbols[contract.Symbol] = new ReplaySymbolData
+            {
+                Contract = contract,
+                Klines = new(BinanceParsers.ParseKlines(File("klines")), k => k.OpenTime),
+                Premium = new(BinanceParsers.ParsePremiumIndex(File("premiumIndex")), p => p.Time),
+                Funding = new(BinanceParsers.ParseFundingRates(File("fundingRate")), f => f.Time),
+                OpenInterest = new(BinanceParsers.ParseOpenInterestHist(File("openInterestHist")), o => o.Time),
+                GlobalAccounts = new(BinanceParsers.ParseLongShortRatios(File("globalLongShortAccountRatio")), r => r.Time),
+                TopAccounts = new(BinanceParsers.ParseLongShortRatios(File("topLongShortAccountRatio")), r => r.Time),
+                TopPositions = new(BinanceParsers.ParseLongShortRatios(File("topLongShortPositionRatio")), r => r.Time),
+                Taker = new(BinanceParsers.ParseTakerVolume(File("takerlongshortRatio")), t => t.Time),
+            };
+        }
+        var fundingInfo = BinanceParsers.ParseFundingInfo(ReplayResources.ReadBytes("fundingInfo.json.gz"));
+
+        var frames = new List<(long Time, byte[] Frame)>();
+        var collector = new LiquidationCollector();
+        var text = ReplayResources.ReadBytes("forceOrder.jsonl.gz");
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != (byte)'\n')
+            {
+                continue;
+            }
+            if (i > start)
+            {
+                var frame = text[start..i];
+                collector.Last = null;
+                BinanceParsers.ParseStreamFrame(frame, collector);
+                var liquidation = collector.Last ?? throw new InvalidOperationException("A replay liquidation frame did not parse to a liquidation.");
+                frames.Add((liquidation.Time.ToUnixTimeMilliseconds(), frame));
+            }
+            start = i + 1;
+        }
+        frames.Sort((a, b) => a.Time.CompareTo(b.Time));
+        return new ReplayData(scenario, symbols, fundingInfo, frames.Select(f => f.Time).ToArray(), frames.Select(f => f.Frame).ToArray());
+    }
+
+    private sealed class LiquidationCollector : IMarketStreamHandler
+    {
+        public Liquidation? Last { get; set; }
+
+        public void OnMarkPrices(IReadOnlyList<PremiumIndex> updates)
+        {
+        }
+
+        public void OnLiquidation(Liquidation liquidation) => Last = liquidation;
+
+        public void OnStatus(StreamStatus status)
+        {
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using DerivBot.Core.Ports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Venues.Replay;
+
+/// <summary>Registration of the replay venue (and, for the demo, the accelerated replay clock).</summary>
+public static class ReplaySetup
+{
+    /// <summary>
+    /// Registers <see cref="ReplayVenue"/> as the <see cref="IMarketDataVenue"/> and <see cref="IMarketStream"/>, with
+    /// <see cref="ReplayOptions"/> from <c>Venues:Replay</c>. Uses the <see cref="TimeProvider"/> in DI (system clock if none).
+    /// </summary>
+    public static IServiceCollection AddReplayVenue(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ReplayOptions>()
+            .Bind(configuration.GetSection(ReplayOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Start is null || (o.Start >= ReplayScenario.Default.Start && o.Start <= ReplayScenario.Default.End),
+                $"Venues:Replay:Start must lie within the scenario ({ReplayScenario.Default.Start:O} .. {ReplayScenario.Default.End:O}).")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ReplayVenue>();
+        services.AddSingleton<IMarketDataVenue>(sp => sp.GetRequiredService<ReplayVenue>());
+        services.AddSingleton<IMarketStream>(sp => sp.GetRequiredService<ReplayVenue>());
+        return services;
+    }
+
+    /// <summary>
+    /// Replaces the app's <see cref="TimeProvider"/> with an <see cref="AcceleratedTimeProvider"/> starting at
+    /// <c>Venues:Replay:Start</c> (default: the scenario's suggested start) running at <c>Venues:Replay:Speed</c>, so the
+    /// whole worker, Quartz included, lives in replay time.
+    /// </summary>
+    public static IServiceCollection AddReplayClock(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(sp => CreateClock(sp.GetRequiredService<IOptions<ReplayOptions>>().Value));
+        return services;
+    }
+
+    /// <summary>The replay clock for <paramref name="options"/> over the real system clock.</summary>
+    public static AcceleratedTimeProvider CreateClock(ReplayOptions options, TimeProvider? real = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var scenario = ReplayScenario.Default;
+        return new AcceleratedTimeProvider(scenario.Clamp(options.Start ?? scenario.SuggestedStart), options.Speed, real);
+    }
+}
