@@ -1,4 +1,5 @@
 using DerivBot.Venues.Binance;
+using DerivBot.Venues.Replay;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -40,11 +41,11 @@ public static class VenuesServiceCollectionExtensions
         services.AddOptions<VenuesOptions>().Bind(section);
         var mode = modeText is null ? VenueMode.Live : Enum.Parse<VenueMode>(modeText, ignoreCase: true);
         return mode == VenueMode.Replay
-            ? services.AddReplayVenueForHost(configuration)
+            ? services.AddReplayVenue(configuration)
             : services.AddBinanceVenue(configuration);
     }
 
-    private static IServiceCollection AddReplayVenueForHost(this IServiceCollection services, IConfiguration configuration) =>
-        throw new OptionsValidationException(VenuesOptions.SectionName, typeof(VenuesOptions),
-            ["Venues:Mode=Replay: the replay venue is not available in this build."]);
+    /// <summary>The mode <paramref name="configuration"/> selects (Live when unset or invalid — invalid fails in AddVenues).</summary>
+    public static VenueMode ModeOf(IConfiguration configuration) =>
+        Enum.TryParse<VenueMode>(configuration?["Venues:Mode"], ignoreCase: true, out var mode) ? mode : VenueMode.Live;
 }

@@ -27,6 +27,11 @@ public static class AskVerb
         var images = services.GetRequiredService<ImageFolder>();
         var language = LanguageExtensions.FromPlatformLocale(cli.Language);
 
+        if (cli.Replay)
+        {
+            await PrimeReplayStreamAsync(services, cancellationToken).ConfigureAwait(false);
+        }
+
         var (command, arguments) = SplitCommand(cli.AskText!);
         var request = new CommandRequest(AskChat, ChatKind.Private, "cli", language, command, arguments,
             _ => Task.FromResult(true), time.GetUtcNow());
@@ -59,6 +64,49 @@ public static class AskVerb
             }
         }
         return exit;
+    }
+
+    /// <summary>
+    /// A running bot holds the liquidations its stream delivered; a one-shot <c>ask --replay</c> connects the replay
+    /// stream just long enough to receive its backlog (the scenario's last day) and the first mark-price frame.
+    /// </summary>
+    private static async Task PrimeReplayStreamAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var stream = services.GetService<IMarketStream>();
+        var handler = services.GetService<IMarketData>() as IMarketStreamHandler;
+        if (stream is null || handler is null)
+        {
+            return;
+        }
+        var primed = new PrimingHandler(handler);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = stream.RunAsync(primed, cts.Token);
+        await Task.WhenAny(primed.FirstMarkPrices, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken)).ConfigureAwait(false);
+        await cts.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await run.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+        }
+    }
+
+    private sealed class PrimingHandler(IMarketStreamHandler inner) : IMarketStreamHandler
+    {
+        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task FirstMarkPrices => _first.Task;
+
+        public void OnMarkPrices(IReadOnlyList<Core.Markets.PremiumIndex> updates)
+        {
+            inner.OnMarkPrices(updates);
+            _first.TrySetResult();
+        }
+
+        public void OnLiquidation(Core.Markets.Liquidation liquidation) => inner.OnLiquidation(liquidation);
+
+        public void OnStatus(StreamStatus status) => inner.OnStatus(status);
     }
 
     /// <summary>An error report as one line: "Title: message" without footer or button hints.</summary>

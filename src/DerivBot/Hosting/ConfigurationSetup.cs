@@ -44,6 +44,11 @@ public static class ConfigurationSetup
         {
             // ask prints its answer or one clear error line; log output (with stack traces) would bury it.
             overrides["Logging:LogLevel:Default"] = "None";
+            if (cli.Replay)
+            {
+                // A chat's answer reflects the stream's recent liquidations; a one-shot replay ask primes the last day.
+                overrides["Venues:Replay:StreamBacklog"] = "1.00:00:00";
+            }
         }
         if (cli.Verb == Verb.Demo)
         {
