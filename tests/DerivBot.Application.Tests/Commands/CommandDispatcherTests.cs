@@ -18,7 +18,7 @@ public sealed class CommandDispatcherTests
 
     private CommandDispatcher Dispatcher(params ICommandHandler[] extra)
     {
-        var query = new SymbolQuery(_market, new SymbolLookup(_market), new ChatTimeZones(), TestData.Localizer, new ManualTimeProvider(TestData.Now));
+        var query = TestData.Query(_market);
         ICommandHandler[] handlers = [new FundingCommand(query, TestData.Localizer), new OpenInterestCommand(query, TestData.Localizer), new LearnCommand(query, TestData.Localizer), _settings, .. extra];
         return new CommandDispatcher(handlers, TestData.Localizer, NullLogger<CommandDispatcher>.Instance);
     }
