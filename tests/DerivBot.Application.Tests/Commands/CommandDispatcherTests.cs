@@ -200,6 +200,20 @@ public sealed class CommandDispatcherTests
     }
 
     [Fact]
+    public async Task DispatchAsync_AdminCheckFails_SaysSoAndDoesNotRun()
+    {
+        var request = TestData.Request("lang", "en", Language.ZhCn, ChatKind.Group) with
+        {
+            IsSenderAdminAsync = _ => Task.FromException<bool>(new HttpRequestException("getChatMember failed")),
+        };
+
+        var text = Text(await Dispatcher().DispatchAsync(request, CancellationToken.None));
+
+        Assert.Contains("目前无法确认你是否为管理员", text, StringComparison.Ordinal);
+        Assert.Empty(_settings.Received);
+    }
+
+    [Fact]
     public async Task DispatchAsync_QueryInGroup_NeverAsksForAdminRights()
     {
         var asked = false;
