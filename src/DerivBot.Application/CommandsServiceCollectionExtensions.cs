@@ -30,6 +30,12 @@ public static class CommandsServiceCollectionExtensions
 
         services.AddSingleton<ICommandHandler, FundingCommand>();
         services.AddSingleton<ICommandHandler, OpenInterestCommand>();
+        services.AddSingleton<ICommandHandler, QuadrantCommand>();
+        services.AddSingleton<ICommandHandler, LiquidationsCommand>();
+        services.AddSingleton<ICommandHandler, LongShortCommand>();
+        services.AddSingleton<ICommandHandler, RsiCommand>();
+        services.AddSingleton<ICommandHandler, SignalCommand>();
+        services.AddSingleton<ICommandHandler, ChartCommand>();
         services.AddSingleton<ICommandHandler, LearnCommand>();
 
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();

@@ -80,7 +80,17 @@ public sealed class CommandDispatcher : ICommandDispatcher
             if (info.ChangesSettings && request.ChatKind != ChatKind.Private)
             {
                 // Channel posts come from admins by nature: the platform's delegate returns true for them.
-                if (!await request.IsSenderAdminAsync(cancellationToken).ConfigureAwait(false))
+                bool isAdmin;
+                try
+                {
+                    isAdmin = await request.IsSenderAdminAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    _logger.LogWarning(ex, "Admin check for /{Command} in {Chat} failed", info.Name, request.Chat);
+                    return Error(t["error.admin.title"], t["error.admin.checkFailed"], t);
+                }
+                if (!isAdmin)
                 {
                     return Error(t["error.admin.title"], t.Get("error.admin.body", ("command", info.Name)), t);
                 }

@@ -2,6 +2,7 @@ using DerivBot.Application.Localization;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Reports;
+using DerivBot.Core.Signals;
 
 namespace DerivBot.Application.Reports;
 
@@ -9,10 +10,17 @@ namespace DerivBot.Application.Reports;
 /// <param name="Rate">Fraction per funding interval, 0.0001 = 0.01 %.</param>
 public sealed record SettledFunding(DateTimeOffset Time, decimal Rate);
 
+/// <summary>A percentile of the current rate against the symbol's own settled history.</summary>
+/// <param name="Percentile">0..1.</param>
+public sealed record FundingPercentile(int WindowDays, double Percentile, int Samples);
+
 /// <summary>What <c>/funding</c> returns as JSON. Rates are fractions (0.0001 = 0.01 %).</summary>
 /// <param name="FundingRate">Predicted rate for the next settlement, per interval.</param>
 /// <param name="EightHourRate">The rate scaled to an 8-hour interval (rate × 8 / interval).</param>
 /// <param name="AnnualizedRate">rate × (24 / interval) × 365.</param>
+/// <param name="Level">Absolute level: Normal, ElevatedPositive, ExtremePositive, ElevatedNegative, ExtremeNegative.</param>
+/// <param name="PercentileExtreme">None, High or Low against the symbol's own history.</param>
+/// <param name="Reason">The signal engine's reason code, e.g. <c>funding.elevated_positive</c>.</param>
 public sealed record FundingData(
     string Symbol,
     string Venue,
@@ -23,41 +31,48 @@ public sealed record FundingData(
     DateTimeOffset NextFundingTime,
     decimal MarkPrice,
     IReadOnlyList<SettledFunding> LastSettled,
+    IReadOnlyList<FundingPercentile> Percentiles,
+    string Level,
+    string PercentileExtreme,
+    bool SettledSignFlip,
+    bool PendingSignFlip,
+    int PersistenceCount,
+    string Reason,
     DateTimeOffset DataTime,
     bool Stale);
 
-/// <summary>Builds the <c>/funding</c> report.</summary>
+/// <summary>Builds the <c>/funding</c> report from the funding signal (the symbol's real interval, never a fixed 8 h).</summary>
 public static class FundingReport
 {
     /// <summary>How many settled rates the report lists.</summary>
     public const int SettledShown = 3;
 
-    public static CommandReply Build(MarketSnapshot snapshot, ReportContext ctx)
+    public static CommandReply Build(MarketSnapshot snapshot, SignalReport signals, ReportContext ctx)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(ctx);
         var t = ctx.T;
         var symbol = snapshot.Symbol;
+        var f = signals.Funding;
         var title = t.Get("funding.title", ("symbol", symbol.Value));
         var actions = ReportParts.ViewActions(symbol, SymbolView.Funding, "funding " + symbol.Value, ctx);
-        if (snapshot.Premium is not { } premium)
+        if (snapshot.Premium is not { } premium || f.Current is not { } current)
         {
             return NoData.Reply(ReportKind.Funding, title, t.Get("funding.noData", ("venue", ReportParts.VenueName(snapshot.Venue)), ("symbol", symbol.Value)), snapshot, ctx, actions);
         }
 
-        var interval = snapshot.FundingIntervalHours > 0 ? snapshot.FundingIntervalHours : 8;
-        var rate = premium.FundingRate;
-        var eightHour = FundingMath.EightHourEquivalent(rate, interval);
-        var annual = FundingMath.Annualized(rate, interval);
-        var hours = interval.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var settled = snapshot.FundingHistory.Reverse().Take(SettledShown).Select(p => new SettledFunding(p.Time, p.Rate)).ToList();
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var hours = current.IntervalHours.ToString(inv);
+        var settled = snapshot.FundingHistory.Where(p => p.Time <= ctx.Now).Reverse().Take(SettledShown).Select(p => new SettledFunding(p.Time, p.Rate)).ToList();
+        var percentiles = f.Percentiles.Select(p => new FundingPercentile((int)Math.Round(p.Window.TotalDays), p.Percentile, p.SampleCount)).ToList();
 
         var fields = new List<ReportField>
         {
-            new(t.Get("funding.predicted", ("hours", hours)), NumberFormat.FundingRate(rate)),
+            new(t.Get("funding.predicted", ("hours", hours)), NumberFormat.FundingRate(current.PerInterval)),
             new(t["funding.interval"], t.Get("funding.intervalValue", ("hours", hours))),
-            new(t["funding.eightHour"], NumberFormat.FundingRate(eightHour)),
-            new(t["funding.annualized"], NumberFormat.AnnualRate(annual)),
+            new(t["funding.eightHour"], NumberFormat.FundingRate(current.Per8h)),
+            new(t["funding.annualized"], NumberFormat.AnnualRate(current.Annualized)),
             new(t["funding.next"], t.Get("funding.nextValue", ("time", ctx.Time(premium.NextFundingTime)), ("countdown", TimeFormat.Countdown(premium.NextFundingTime, ctx.Now, t))), Inline: false),
             new(t["funding.mark"], NumberFormat.Price(premium.MarkPrice)),
         };
@@ -68,26 +83,36 @@ public static class FundingReport
                 ctx.List(settled.Select(s => TimeFormat.Clock(s.Time, ctx.Zone) + " " + NumberFormat.FundingRate(s.Rate))),
                 Inline: false));
         }
-        var side = rate > 0m ? t["funding.sideLongsPay"] : rate < 0m ? t["funding.sideShortsPay"] : t["funding.sideNone"];
-        var blocks = new List<ReportBlock> { new FieldsBlock(fields), ParagraphBlock.Of(side) };
-        var report = new Report(ReportKind.Funding, title, blocks, ReportParts.Footer(snapshot, ctx), actions);
+        if (percentiles.Count > 0)
+        {
+            fields.Add(new ReportField(
+                t["funding.percentile"],
+                ctx.List(percentiles.Select(p => t.Get("funding.percentileValue", ("pct", Math.Round(p.Percentile * 100).ToString("0", inv)), ("days", p.WindowDays.ToString(inv))))),
+                Inline: false));
+        }
+        if (f.PersistenceCount > 1)
+        {
+            fields.Add(new ReportField(t["funding.persistence"], t.Get("funding.persistenceValue", ("count", f.PersistenceCount.ToString(inv)))));
+        }
+        var side = current.PerInterval > 0m ? t["funding.sideLongsPay"] : current.PerInterval < 0m ? t["funding.sideShortsPay"] : t["funding.sideNone"];
+        var blocks = new List<ReportBlock>
+        {
+            new FieldsBlock(fields),
+            ParagraphBlock.Of(side + " " + ReasonText.Format(f.Reason, ctx)),
+        };
+        var tone = f.Level switch
+        {
+            FundingLevel.ExtremePositive or FundingLevel.ExtremeNegative => ReportTone.Warning,
+            _ when f.PercentileExtreme != Extremity.None => ReportTone.Warning,
+            _ => ReportTone.Neutral,
+        };
+        var report = new Report(ReportKind.Funding, title, blocks, ReportParts.Footer(snapshot, ctx), actions, tone);
         var data = new FundingData(
-            symbol.Value, snapshot.Venue, rate, interval, eightHour, annual, premium.NextFundingTime, premium.MarkPrice,
-            settled, snapshot.DataTime, snapshot.IsStale(ctx.Now));
+            symbol.Value, snapshot.Venue, current.PerInterval, current.IntervalHours, current.Per8h, current.Annualized,
+            premium.NextFundingTime, premium.MarkPrice, settled, percentiles, f.Level.ToString(), f.PercentileExtreme.ToString(),
+            f.SettledSignFlip, f.PendingSignFlip, f.PersistenceCount, f.Reason.Code, snapshot.DataTime, snapshot.IsStale(ctx.Now));
         return new CommandReply(report, Data: data);
     }
-}
-
-/// <summary>Funding arithmetic that must respect each symbol's own interval (a fixed 8 h assumption is wrong by 2× for 4 h symbols).</summary>
-public static class FundingMath
-{
-    public static decimal EightHourEquivalent(decimal ratePerInterval, int intervalHours) =>
-        ratePerInterval * 8m / Interval(intervalHours);
-
-    public static decimal Annualized(decimal ratePerInterval, int intervalHours) =>
-        ratePerInterval * (24m / Interval(intervalHours)) * 365m;
-
-    private static decimal Interval(int hours) => hours > 0 ? hours : throw new ArgumentOutOfRangeException(nameof(hours), hours, "Funding interval must be positive.");
 }
 
 /// <summary>The "nothing to show yet" reply: still a proper report with footer and buttons, never an empty message.</summary>

@@ -18,7 +18,7 @@ public sealed class CommandDispatcherTests
 
     private CommandDispatcher Dispatcher(params ICommandHandler[] extra)
     {
-        var query = new SymbolQuery(_market, new SymbolLookup(_market), new ChatTimeZones(), TestData.Localizer, new ManualTimeProvider(TestData.Now));
+        var query = TestData.Query(_market);
         ICommandHandler[] handlers = [new FundingCommand(query, TestData.Localizer), new OpenInterestCommand(query, TestData.Localizer), new LearnCommand(query, TestData.Localizer), _settings, .. extra];
         return new CommandDispatcher(handlers, TestData.Localizer, NullLogger<CommandDispatcher>.Instance);
     }
@@ -197,6 +197,20 @@ public sealed class CommandDispatcherTests
         await Dispatcher().DispatchAsync(TestData.Request("lang", "en", Language.En, kind, isAdmin), CancellationToken.None);
 
         Assert.Single(_settings.Received);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_AdminCheckFails_SaysSoAndDoesNotRun()
+    {
+        var request = TestData.Request("lang", "en", Language.ZhCn, ChatKind.Group) with
+        {
+            IsSenderAdminAsync = _ => Task.FromException<bool>(new HttpRequestException("getChatMember failed")),
+        };
+
+        var text = Text(await Dispatcher().DispatchAsync(request, CancellationToken.None));
+
+        Assert.Contains("目前无法确认你是否为管理员", text, StringComparison.Ordinal);
+        Assert.Empty(_settings.Received);
     }
 
     [Fact]

@@ -74,6 +74,9 @@ public static class TestData
 
     public static readonly ILocalizer Localizer = new ResxLocalizer();
 
+    public static SymbolQuery Query(IMarketData market, IChatRegistry? registry = null) =>
+        new(market, new SymbolLookup(market), new ChatTimeZones(registry), Localizer, new ManualTimeProvider(Now), Microsoft.Extensions.Options.Options.Create(new DerivBot.Core.Signals.SignalOptions()));
+
     public static ReportContext Context(Language language, TimeZoneInfo? zone = null, DateTimeOffset? now = null) =>
         new(new Texts(Localizer, language), zone ?? TimeZoneInfo.Utc, now ?? Now);
 
@@ -118,11 +121,12 @@ public static class TestData
         {
             ratios.Add(new RatioPoint(t, 1.8m, 0.64m, 0.36m));
         }
+        // Oldest first, as MarketSnapshot promises.
         var liqs = new List<Liquidation>
         {
-            new(new Symbol("BTCUSDT"), PositionSide.Long, 63_000m, 63_010m, 20m, now - TimeSpan.FromMinutes(30)),
-            new(new Symbol("BTCUSDT"), PositionSide.Short, 63_200m, 63_190m, 5m, now - TimeSpan.FromHours(3)),
             new(new Symbol("BTCUSDT"), PositionSide.Long, 62_500m, 62_510m, 2m, now - TimeSpan.FromHours(20)),
+            new(new Symbol("BTCUSDT"), PositionSide.Short, 63_200m, 63_190m, 5m, now - TimeSpan.FromHours(3)),
+            new(new Symbol("BTCUSDT"), PositionSide.Long, 63_000m, 63_010m, 20m, now - TimeSpan.FromMinutes(30)),
         };
         var mark = klines[^1].Close;
         return new MarketSnapshot
