@@ -7,7 +7,7 @@ public static class LiquidationLevels
 {
     /// <summary>
     /// Replays the candles opened in [<paramref name="from"/>, <paramref name="to"/>] through a fresh model, one grid
-    /// column per candle. OI before/after each candle is the newest OI point at or before its open/close. The long/short
+    /// column per candle. OI before/after each candle is the newest OI point at or before its open / its open + interval. The long/short
     /// split uses the candle's own taker buy/sell volume, else the taker-volume series, else the global account ratio,
     /// else an even split. The profile's mark is the premium index mark price, else the last close.
     /// </summary>
@@ -61,7 +61,9 @@ public static class LiquidationLevels
         for (var i = first; i <= last; i++)
         {
             var bar = k[i];
-            var close = bar.CloseTime > bar.OpenTime ? bar.CloseTime : bar.OpenTime + interval;
+            // The bar ends where the next one opens (Binance's CloseTime is 1 ms earlier and would miss the OI
+            // point stamped exactly at the boundary).
+            var close = bar.OpenTime + interval;
             var b = SeriesMath.LastAtOrBefore(oi, p => p.Time, bar.OpenTime);
             var a = SeriesMath.LastAtOrBefore(oi, p => p.Time, close);
             if (b >= 0 && a >= 0)

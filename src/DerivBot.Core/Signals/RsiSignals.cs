@@ -24,16 +24,7 @@ internal static class RsiSignals
                 ("candles", closes.Count), ("required", o.Period + 1)));
         }
 
-        var zone = rsi switch
-        {
-            _ when rsi >= o.Overbought3 => RsiZone.Overbought3,
-            _ when rsi >= o.Overbought2 => RsiZone.Overbought2,
-            _ when rsi >= o.Overbought1 => RsiZone.Overbought1,
-            _ when rsi <= o.Oversold3 => RsiZone.Oversold3,
-            _ when rsi <= o.Oversold2 => RsiZone.Oversold2,
-            _ when rsi <= o.Oversold1 => RsiZone.Oversold1,
-            _ => RsiZone.Neutral,
-        };
+        var zone = ZoneOf(rsi, o);
 
         // "Stacked": momentum, funding and positioning all stretched the same way at once.
         var ratioHigh = RatioExtreme(longShort) == Extremity.High;
@@ -61,6 +52,18 @@ internal static class RsiSignals
             SignalReason.Of(code, ("rsi", SeriesMath.ToDecimal(Math.Round(rsi, 2))), ("band", (decimal)band),
                 ("interval_minutes", (decimal)interval.ToTimeSpan().TotalMinutes)));
     }
+
+    /// <summary>The strongest band <paramref name="rsi"/> reaches (≥ overbought / ≤ oversold).</summary>
+    internal static RsiZone ZoneOf(double rsi, RsiOptions o) => rsi switch
+    {
+        _ when rsi >= o.Overbought3 => RsiZone.Overbought3,
+        _ when rsi >= o.Overbought2 => RsiZone.Overbought2,
+        _ when rsi >= o.Overbought1 => RsiZone.Overbought1,
+        _ when rsi <= o.Oversold3 => RsiZone.Oversold3,
+        _ when rsi <= o.Oversold2 => RsiZone.Oversold2,
+        _ when rsi <= o.Oversold1 => RsiZone.Oversold1,
+        _ => RsiZone.Neutral,
+    };
 
     /// <summary>The most stretched of the account/position ratios (taker flow is not positioning).</summary>
     private static Extremity RatioExtreme(LongShortSignal ls)
