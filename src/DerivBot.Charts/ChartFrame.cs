@@ -19,12 +19,17 @@ internal sealed class ChartFrame
         Canvas = canvas;
         _text = text;
         // Everything is laid out for 1280×720 and scaled, so a 640×360 thumbnail keeps the same proportions.
-        S = Math.Clamp(Math.Min(canvas.Width / 1280.0, canvas.Height / 720.0), 0.5, 3.0);
+        S = ScaleFor(canvas.Width, canvas.Height);
         Pad = 16 * S;
         Units = new ChartUnits(Optional(ChartLabels.TenThousand), Optional(ChartLabels.HundredMillion));
     }
 
     public CairoCanvas Canvas { get; }
+
+    public static double ScaleFor(int width, int height) => Math.Clamp(Math.Min(width / 1280.0, height / 720.0), 0.5, 3.0);
+
+    /// <summary>The y below the title block (<see cref="Header"/> returns the same value).</summary>
+    public static double HeaderBottom(double s) => (16 * s) + (24 * s) + (24 * s) + (14 * s);
 
     /// <summary>Scale factor relative to 1280×720.</summary>
     public double S { get; }
@@ -53,7 +58,7 @@ internal sealed class ChartFrame
         {
             c.Text(timeRange, c.Width - Pad, subBaseline, TextDim, TextAlign.Right);
         }
-        return subBaseline + (14 * S);
+        return HeaderBottom(S);
     }
 
     /// <summary>A label in a filled box centred vertically on <paramref name="centerY"/>; returns the box rectangle.</summary>
@@ -78,6 +83,14 @@ internal sealed class ChartFrame
         }
         c.Text(text, left + (5 * S), top + (3 * S) + ascent, ink);
         return (left, top, w, h);
+    }
+
+    /// <summary>A time-axis label centred under <paramref name="x"/>, kept inside the image at the edges.</summary>
+    public void TimeLabel(string label, double x, double baseline)
+    {
+        var w = Canvas.MeasureText(label);
+        var left = Math.Clamp(x - (w / 2), 2 * S, Canvas.Width - w - (2 * S));
+        Canvas.Text(label, left, baseline, TextDim);
     }
 
     /// <summary>Centred "no data" message in the plot area.</summary>

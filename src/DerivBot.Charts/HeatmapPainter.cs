@@ -26,74 +26,18 @@ internal static class HeatmapPainter
         var grid = spec.Grid;
         var columns = grid.Times.Count;
         var s = f.S;
-
-        // Horizontal extent: the grid's columns (each as wide as the column spacing) and the price line.
-        var columnWidth = columns > 1 ? (grid.Times[^1] - grid.Times[0]) / (columns - 1) : TimeSpan.Zero;
-        DateTimeOffset? start = null, end = null;
-        if (columns > 0)
-        {
-            if (columnWidth <= TimeSpan.Zero)
-            {
-                columnWidth = spec.PriceLine.Count > 1 ? spec.PriceLine[^1].Time - spec.PriceLine[0].Time : TimeSpan.FromHours(1);
-                columnWidth = columnWidth > TimeSpan.Zero ? columnWidth : TimeSpan.FromHours(1);
-            }
-            start = grid.Times[0];
-            end = grid.Times[^1] + columnWidth;
-        }
-        foreach (var p in spec.PriceLine)
-        {
-            start = start is null || p.Time < start ? p.Time : start;
-            end = end is null || p.Time > end ? p.Time : end;
-        }
-
-        var top = f.Header(start is { } a && end is { } b && b > a ? Axes.TimeRange(a, b, spec.TimeZone) : "");
-        if (start is null || end is null || end <= start || (columns == 0 && spec.PriceLine.Count < 2))
+        var g = Geometry(spec, canvas.Width, canvas.Height);
+        var top = f.Header(g is null ? "" : Axes.TimeRange(g.Start, g.End, spec.TimeZone));
+        if (g is null)
         {
             f.NoData(top);
             return;
         }
-
-        // Vertical extent: the grid's price range, widened to keep the price line and the mark on the chart.
-        var lo = (double)grid.PriceMin;
-        var hi = (double)(grid.PriceMin + (grid.BucketCount * grid.BucketSize));
-        if (columns == 0 || grid.BucketCount == 0)
-        {
-            lo = double.MaxValue;
-            hi = double.MinValue;
-        }
-        foreach (var p in spec.PriceLine)
-        {
-            lo = Math.Min(lo, (double)p.Price);
-            hi = Math.Max(hi, (double)p.Price);
-        }
+        var (plotLeft, plotTop, plotRight, plotBottom) = (g.PlotLeft, g.PlotTop, g.PlotRight, g.PlotBottom);
+        var (x, y, lo, hi, columnWidth, priceAxisW, barW) = (g.X, g.Y, g.Low, g.High, g.ColumnWidth, g.PriceAxisWidth, g.BarWidth);
         var mark = (double)spec.MarkPrice;
-        if (mark > 0)
-        {
-            lo = Math.Min(lo, mark);
-            hi = Math.Max(hi, mark);
-        }
-        if (!(hi > lo))
-        {
-            var mid = lo > 0 && lo < double.MaxValue ? lo : 1;
-            lo = mid * 0.99;
-            hi = mid * 1.01;
-        }
-        var padding = (hi - lo) * 0.02;
-        lo -= padding;
-        hi += padding;
-
-        // Right-hand columns: price labels, then the colour bar with its labels and caption.
-        canvas.SetFont(13 * s, bold: false);
-        var captionW = 20 * s;
-        var barLabelW = 70 * s;
-        var barW = 16 * s;
-        var priceAxisW = 92 * s;
-        var plotLeft = f.Pad;
-        var plotRight = canvas.Width - f.Pad - captionW - barLabelW - barW - priceAxisW;
-        var plotTop = top + (6 * s);
-        var plotBottom = canvas.Height - f.Pad - (22 * s);
-        var x = Scale.Time(start.Value, end.Value, plotLeft, plotRight);
-        var y = new Scale(lo, hi, plotBottom, plotTop);
+        var start = g.Start;
+        var end = g.End;
 
         canvas.FillRect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop, Viridis.Background);
         ct.ThrowIfCancellationRequested();
@@ -159,12 +103,12 @@ internal static class HeatmapPainter
             canvas.Line(plotRight, ty, plotRight + (4 * s), ty, ChartFrame.Axis, 1);
             canvas.Text(Axes.Price(tick, decimals), plotRight + (7 * s), f.CenterBaseline(ty), ChartFrame.TextDim);
         }
-        var timeTicks = Axes.TimeTicks(start.Value, end.Value, spec.TimeZone, Math.Max(2, (int)((plotRight - plotLeft) / (150 * s))));
+        var timeTicks = Axes.TimeTicks(start, end, spec.TimeZone, Math.Max(2, (int)((plotRight - plotLeft) / (150 * s))));
         foreach (var (time, label) in timeTicks)
         {
             var tx = x.Map(time);
             canvas.Line(tx, plotBottom, tx, plotBottom + (4 * s), ChartFrame.Axis, 1);
-            canvas.Text(label, tx, plotBottom + (18 * s), ChartFrame.TextDim, TextAlign.Center);
+            f.TimeLabel(label, tx, plotBottom + (18 * s));
         }
 
         // Mark: the value in a box on the price axis (TradingView convention), the word beside the line.
@@ -172,14 +116,88 @@ internal static class HeatmapPainter
         if (mark > 0)
         {
             canvas.SetFont(13 * s, bold: true);
-            var tag = f.Tag(Axes.Price(mark, Axes.PriceDecimals(mark)), plotRight + (2 * s), markY, MarkColor, ChartFrame.Page, TextAlign.Left);
+            f.Tag(Axes.Price(mark, Axes.PriceDecimals(mark)), plotRight + (2 * s), markY, MarkColor, ChartFrame.Page, TextAlign.Left);
             canvas.SetFont(13 * s, bold: false);
-            f.Tag(f.Label(ChartLabels.Mark), plotLeft + (6 * s), markY, new Rgba(0, 0, 0, 0.6), MarkColor, TextAlign.Left);
+            var tag = f.Tag(f.Label(ChartLabels.Mark), plotLeft + (6 * s), markY, new Rgba(0, 0, 0, 0.6), MarkColor, TextAlign.Left);
             occupied.Add((tag.Y, tag.Y + tag.H));
         }
 
-        ClusterTags(f, spec.Clusters, y, plotRight, plotTop, plotBottom, occupied);
+        ClusterTags(f, spec.Clusters, y, plotLeft, plotRight, plotTop, plotBottom, occupied);
         ColourBar(f, plotRight + priceAxisW, plotTop, plotBottom, barW, scaleMax, trueMax);
+    }
+
+    /// <summary>Where everything goes, from the spec and the image size alone (tests map prices and times to pixels with it).</summary>
+    internal static HeatmapGeometry? Geometry(HeatmapChartSpec spec, int width, int height)
+    {
+        var grid = spec.Grid;
+        var columns = grid.Times.Count;
+        var s = ChartFrame.ScaleFor(width, height);
+
+        // Horizontal extent: the grid's columns (each as wide as the column spacing) and the price line.
+        var columnWidth = columns > 1 ? (grid.Times[^1] - grid.Times[0]) / (columns - 1) : TimeSpan.Zero;
+        DateTimeOffset? start = null, end = null;
+        if (columns > 0)
+        {
+            if (columnWidth <= TimeSpan.Zero)
+            {
+                columnWidth = spec.PriceLine.Count > 1 ? spec.PriceLine[^1].Time - spec.PriceLine[0].Time : TimeSpan.FromHours(1);
+                columnWidth = columnWidth > TimeSpan.Zero ? columnWidth : TimeSpan.FromHours(1);
+            }
+            start = grid.Times[0];
+            end = grid.Times[^1] + columnWidth;
+        }
+        foreach (var p in spec.PriceLine)
+        {
+            start = start is null || p.Time < start ? p.Time : start;
+            end = end is null || p.Time > end ? p.Time : end;
+        }
+        if (start is null || end is null || end <= start || (columns == 0 && spec.PriceLine.Count < 2))
+        {
+            return null;
+        }
+
+        // Vertical extent: the grid's price range, widened to keep the price line and the mark on the chart.
+        var lo = (double)grid.PriceMin;
+        var hi = (double)(grid.PriceMin + (grid.BucketCount * grid.BucketSize));
+        if (columns == 0 || grid.BucketCount == 0)
+        {
+            lo = double.MaxValue;
+            hi = double.MinValue;
+        }
+        foreach (var p in spec.PriceLine)
+        {
+            lo = Math.Min(lo, (double)p.Price);
+            hi = Math.Max(hi, (double)p.Price);
+        }
+        var mark = (double)spec.MarkPrice;
+        if (mark > 0)
+        {
+            lo = Math.Min(lo, mark);
+            hi = Math.Max(hi, mark);
+        }
+        if (!(hi > lo))
+        {
+            var mid = lo > 0 && lo < double.MaxValue ? lo : 1;
+            lo = mid * 0.99;
+            hi = mid * 1.01;
+        }
+        var padding = (hi - lo) * 0.02;
+        lo -= padding;
+        hi += padding;
+
+        // Right-hand columns: price labels, then the colour bar with its labels and caption.
+        var captionW = 20 * s;
+        var barLabelW = 70 * s;
+        var barW = 16 * s;
+        var priceAxisW = 92 * s;
+        var pad = 16 * s;
+        var plotLeft = pad;
+        var plotRight = width - pad - captionW - barLabelW - barW - priceAxisW;
+        var plotTop = ChartFrame.HeaderBottom(s) + (6 * s);
+        var plotBottom = height - pad - (22 * s);
+        return new HeatmapGeometry(
+            start.Value, end.Value, columnWidth, lo, hi, plotLeft, plotTop, plotRight, plotBottom, priceAxisW, barW,
+            Scale.Time(start.Value, end.Value, plotLeft, plotRight), new Scale(lo, hi, plotBottom, plotTop));
     }
 
     /// <summary>
@@ -212,7 +230,7 @@ internal static class HeatmapPainter
     }
 
     private static void ClusterTags(
-        ChartFrame f, IReadOnlyList<LiquidationCluster> clusters, Scale y, double plotRight, double plotTop, double plotBottom,
+        ChartFrame f, IReadOnlyList<LiquidationCluster> clusters, Scale y, double plotLeft, double plotRight, double plotTop, double plotBottom,
         List<(double Top, double Bottom)> occupied)
     {
         var canvas = f.Canvas;
@@ -248,7 +266,8 @@ internal static class HeatmapPainter
                 labelY = Math.Clamp(labelY, plotTop + (h / 2), plotBottom - (h / 2));
             }
             canvas.Line(plotRight - (14 * s), cy, plotRight, cy, colour, 3 * s);
-            var tag = f.Tag(text, plotRight - (18 * s), labelY, new Rgba(0.04, 0.04, 0.06, 0.78), colour, TextAlign.Right, colour);
+            // Tags sit at the left (older history), so the newest — usually the largest — levels stay visible.
+            var tag = f.Tag(text, plotLeft + (6 * s), labelY, new Rgba(0.04, 0.04, 0.06, 0.78), colour, TextAlign.Left, colour);
             occupied.Add((tag.Y, tag.Y + tag.H));
         }
     }
@@ -273,3 +292,8 @@ internal static class HeatmapPainter
         canvas.VerticalText(f.Label(ChartLabels.ColorBar), canvas.Width - f.Pad - (8 * s), (plotTop + plotBottom) / 2, ChartFrame.TextDim);
     }
 }
+
+internal sealed record HeatmapGeometry(
+    DateTimeOffset Start, DateTimeOffset End, TimeSpan ColumnWidth, double Low, double High,
+    double PlotLeft, double PlotTop, double PlotRight, double PlotBottom, double PriceAxisWidth, double BarWidth,
+    Scale X, Scale Y);

@@ -34,46 +34,17 @@ internal static class HistoryPainter
         var f = new ChartFrame(canvas, spec.Text);
         var s = f.S;
 
-        DateTimeOffset? start = null, end = null;
-        void Extend(DateTimeOffset t)
-        {
-            start = start is null || t < start ? t : start;
-            end = end is null || t > end ? t : end;
-        }
-        foreach (var p in spec.Price)
-        {
-            Extend(p.Time);
-        }
-        foreach (var p in spec.OpenInterest)
-        {
-            Extend(p.Time);
-        }
-        foreach (var p in spec.Funding)
-        {
-            Extend(p.Time);
-        }
-        var hasData = start is not null;
-        var top = f.Header(hasData && end > start ? Axes.TimeRange(start!.Value, end!.Value, spec.TimeZone) : "");
-        if (!hasData || !(end > start))
+        var g = Geometry(spec, canvas.Width, canvas.Height);
+        var top = f.Header(g is null ? "" : Axes.TimeRange(g.Start, g.End, spec.TimeZone));
+        if (g is null)
         {
             f.NoData(top);
             return;
         }
-
-        // Legend row under the header.
-        var legendY = top + (12 * s);
-        Legend(f, spec, legendY);
-
-        var leftAxisW = 78 * s;
-        var rightAxisW = 92 * s;
-        var plotLeft = f.Pad + leftAxisW;
-        var plotRight = canvas.Width - f.Pad - rightAxisW;
-        var plotTop = legendY + (20 * s);
-        var plotBottom = canvas.Height - f.Pad - (22 * s);
-        var gap = 12 * s;
-        var upperBottom = plotTop + ((plotBottom - plotTop - gap) * 0.68);
-        var lowerTop = upperBottom + gap;
-        var x = Scale.Time(start!.Value, end!.Value, plotLeft, plotRight);
+        Legend(f, spec, g.LegendY);
+        var (plotLeft, plotRight, plotTop, plotBottom, upperBottom, lowerTop) =
+            (g.PlotLeft, g.PlotRight, g.PlotTop, g.PlotBottom, g.UpperBottom, g.LowerTop);
+        var (x, start, end) = (g.X, g.Start, g.End);
         var width = plotRight - plotLeft;
 
         // Quadrant shading first, so every series draws over it.
@@ -94,7 +65,7 @@ internal static class HistoryPainter
         canvas.Restore();
         ct.ThrowIfCancellationRequested();
 
-        var timeTicks = Axes.TimeTicks(start.Value, end.Value, spec.TimeZone, Math.Max(2, (int)(width / (150 * s))));
+        var timeTicks = Axes.TimeTicks(start, end, spec.TimeZone, Math.Max(2, (int)(width / (150 * s))));
         foreach (var (time, _) in timeTicks)
         {
             var tx = x.Map(time);
@@ -111,8 +82,46 @@ internal static class HistoryPainter
         {
             var tx = x.Map(time);
             canvas.Line(tx, plotBottom, tx, plotBottom + (4 * s), ChartFrame.Axis, 1);
-            canvas.Text(label, tx, plotBottom + (18 * s), ChartFrame.TextDim, TextAlign.Center);
+            f.TimeLabel(label, tx, plotBottom + (18 * s));
         }
+    }
+
+    /// <summary>Panel rectangles and the time scale, from the spec and the image size alone (tests sample pixels with it).</summary>
+    internal static HistoryGeometry? Geometry(HistoryChartSpec spec, int width, int height)
+    {
+        DateTimeOffset? start = null, end = null;
+        void Extend(DateTimeOffset t)
+        {
+            start = start is null || t < start ? t : start;
+            end = end is null || t > end ? t : end;
+        }
+        foreach (var p in spec.Price)
+        {
+            Extend(p.Time);
+        }
+        foreach (var p in spec.OpenInterest)
+        {
+            Extend(p.Time);
+        }
+        foreach (var p in spec.Funding)
+        {
+            Extend(p.Time);
+        }
+        if (start is null || end is null || !(end > start))
+        {
+            return null;
+        }
+        var s = ChartFrame.ScaleFor(width, height);
+        var pad = 16 * s;
+        var legendY = ChartFrame.HeaderBottom(s) + (12 * s);
+        var plotLeft = pad + (78 * s);
+        var plotRight = width - pad - (92 * s);
+        var plotTop = legendY + (20 * s);
+        var plotBottom = height - pad - (22 * s);
+        var gap = 12 * s;
+        var upperBottom = plotTop + ((plotBottom - plotTop - gap) * 0.68);
+        return new HistoryGeometry(start.Value, end.Value, legendY, plotLeft, plotRight, plotTop, plotBottom, upperBottom,
+            upperBottom + gap, Scale.Time(start.Value, end.Value, plotLeft, plotRight));
     }
 
     private static void UpperPanel(ChartFrame f, HistoryChartSpec spec, Scale x, double left, double right, double top, double bottom)
@@ -272,3 +281,7 @@ internal static class HistoryPainter
         return (lo - pad, hi + pad);
     }
 }
+
+internal sealed record HistoryGeometry(
+    DateTimeOffset Start, DateTimeOffset End, double LegendY, double PlotLeft, double PlotRight, double PlotTop, double PlotBottom,
+    double UpperBottom, double LowerTop, Scale X);
