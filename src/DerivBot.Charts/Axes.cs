@@ -18,12 +18,13 @@ internal static class Axes
         var raw = (max - min) / target;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var residual = raw / magnitude;
+        // Nearest nice step (not the next one up), so the tick count stays close to the target.
         var nice = residual switch
         {
-            <= 1 => 1.0,
-            <= 2 => 2.0,
-            <= 2.5 => 2.5,
-            <= 5 => 5.0,
+            < 1.5 => 1.0,
+            < 2.25 => 2.0,
+            < 3.5 => 2.5,
+            < 7.5 => 5.0,
             _ => 10.0,
         };
         var step = nice * magnitude;
