@@ -1,3 +1,12 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// In-process toolchain: BenchmarkDotNet's generated project would restore against package versions this
+// registry does not hold (NU1605), and in-process runs measure the same code on one core all the same.
+var config = DefaultConfig.Instance
+    .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault())
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
 
 public partial class Program;
