@@ -33,8 +33,10 @@ public static class DemoVerb
         var console = services.GetRequiredService<ConsoleChatSender>();
         var output = services.GetRequiredService<ConsoleOutput>();
         var language = LanguageExtensions.FromPlatformLocale(cli.Language ?? configuration["Demo:Language"]);
-        var window = ReadTimeSpan(configuration["Demo:ReplayWindow"], TimeSpan.FromDays(2));
-        var budget = ReadTimeSpan(configuration["Demo:MaxRealTime"], TimeSpan.FromSeconds(45));
+        var window = ReadTimeSpan(configuration["Demo:ReplayWindow"], TimeSpan.FromHours(26));
+        var budget = ReadTimeSpan(configuration["Demo:MaxRealTime"], TimeSpan.FromSeconds(50));
+        // Scenario time stands still while the chat is set up and questions are answered; it runs with the worker.
+        var hold = services.GetService<HoldableTimeProvider>();
 
         var start = time.GetUtcNow();
         await output.WriteBlockAsync(
@@ -69,14 +71,17 @@ public static class DemoVerb
         {
             await Ask(line).ConfigureAwait(false);
         }
-        // Then members ask.
-        foreach (var line in QuestionCommands)
+        // Then members ask, while leverage builds up before the cascade.
+        await output.WriteBlockAsync($"\n=== {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC: members ask ===", cancellationToken).ConfigureAwait(false);
+        foreach (var line in QuestionsBefore)
         {
             await Ask(line).ConfigureAwait(false);
         }
 
-        await output.WriteBlockAsync("\n=== the worker runs: scheduled digests and alerts follow, as the chat would see them ===", cancellationToken)
-            .ConfigureAwait(false);
+        await output.WriteBlockAsync(
+            $"\n=== the worker runs from {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC: scheduled digests and alerts follow, as the chat sees them ===",
+            cancellationToken).ConfigureAwait(false);
+        hold?.Release();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var realStart = System.Diagnostics.Stopwatch.StartNew();
         try
@@ -90,6 +95,15 @@ public static class DemoVerb
         {
             using var stopBudget = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             await host.StopAsync(stopBudget.Token).ConfigureAwait(false);
+            hold?.Hold();
+        }
+
+        // After the flush: the same questions, answered from what the worker collected.
+        await output.WriteBlockAsync($"\n=== {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC: after the cascade, members ask again ===", cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var line in QuestionsAfter)
+        {
+            await Ask(line).ConfigureAwait(false);
         }
 
         await output.WriteBlockAsync(
@@ -115,9 +129,14 @@ public static class DemoVerb
         yield return "/subs";
     }
 
-    private static readonly string[] QuestionCommands =
+    private static readonly string[] QuestionsBefore =
     [
-        "/funding BTC", "/oi BTC", "/quadrant BTC", "/liq BTC", "/ls BTC", "/rsi BTC", "/signal ETH", "/chart BTC 7d", "/learn quadrant",
+        "/funding BTC", "/oi BTC", "/quadrant BTC", "/ls BTC", "/signal ETH", "/learn quadrant",
+    ];
+
+    private static readonly string[] QuestionsAfter =
+    [
+        "/quadrant BTC", "/liq BTC", "/liq ETH", "/rsi BTC", "/funding ETH", "/chart BTC 7d",
     ];
 
     private static TimeSpan ReadTimeSpan(string? text, TimeSpan fallback) =>

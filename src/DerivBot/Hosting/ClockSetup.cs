@@ -26,12 +26,13 @@ public static class ClockSetup
 
         var demo = string.Equals(configuration["Demo:Enabled"], "true", StringComparison.OrdinalIgnoreCase);
         services.RemoveAll<TimeProvider>();
+        services.AddSingleton(new HoldableTimeProvider());
         services.AddSingleton<TimeProvider>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ReplayOptions>>().Value;
             if (demo)
             {
-                return ReplaySetup.CreateClock(options);
+                return ReplaySetup.CreateClock(options, sp.GetRequiredService<HoldableTimeProvider>());
             }
             var scenario = ReplayScenario.Default;
             return new AcceleratedTimeProvider(scenario.Clamp(options.Start ?? scenario.CascadeEnd + TimeSpan.FromHours(2)), 1.0);

@@ -21,6 +21,18 @@ public static class ConfigurationSetup
         var config = builder.Configuration;
         config.Sources.Clear();
         config.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "config", "appsettings.json"), optional: false, reloadOnChange: false);
+        if (cli.Verb == Verb.Demo)
+        {
+            // Demo defaults: overridable like any key. Replaying 26 h of scenario time at 3000× takes ~31 s; a
+            // 5-minute refresh cadence in scenario time is then ~10 refreshes per real second.
+            config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Venues:Replay:Speed"] = "3000",
+                ["Jobs:RefreshInterval"] = "00:05:00",
+                ["Demo:ReplayWindow"] = "1.02:00:00",
+                ["Demo:MaxRealTime"] = "00:00:50",
+            });
+        }
         config.AddEnvironmentVariables();
         var secretsDir = Environment.GetEnvironmentVariable("DERIVBOT_SECRETS_DIR") ?? "/run/secrets";
         if (Directory.Exists(secretsDir))
