@@ -26,6 +26,10 @@ internal sealed record DiscordRoute(string Name, HttpMethod Method, string Path,
         new("EditOriginalResponse", HttpMethod.Patch, $"webhooks/{Id(applicationId)}/{Uri.EscapeDataString(token)}/messages/@original",
             "PATCH webhooks/{id}/{token}/messages/@original", Id(applicationId) + "/" + TokenKey(token), true);
 
+    public static DiscordRoute DeleteOriginalResponse(string applicationId, string token) =>
+        new("DeleteOriginalResponse", HttpMethod.Delete, $"webhooks/{Id(applicationId)}/{Uri.EscapeDataString(token)}/messages/@original",
+            "DELETE webhooks/{id}/{token}/messages/@original", Id(applicationId) + "/" + TokenKey(token), true);
+
     public static DiscordRoute CreateFollowup(string applicationId, string token) =>
         new("CreateFollowup", HttpMethod.Post, $"webhooks/{Id(applicationId)}/{Uri.EscapeDataString(token)}?wait=true",
             "POST webhooks/{id}/{token}", Id(applicationId) + "/" + TokenKey(token), true);
