@@ -9,10 +9,10 @@ namespace DerivBot.Discord.Rendering;
 /// </summary>
 internal static class DiscordMarkdown
 {
-    public static string Escape(string text)
+    /// <param name="atLineStart">False when the text continues a line that other runs started.</param>
+    public static string Escape(string text, bool atLineStart = true)
     {
         var sb = new StringBuilder(text.Length + 8);
-        var atLineStart = true;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -21,8 +21,8 @@ internal static class DiscordMarkdown
                 case '\\' or '*' or '_' or '~' or '`' or '|' or '[' or ']':
                     sb.Append('\\').Append(c);
                     break;
-                // Headings, lists, quotes and subtext only start at a line start.
-                case '#' or '-' or '>' or '+' when atLineStart:
+                // Headings ("# "), lists ("- "), quotes ("> ") and subtext ("-# ") only start a line, and need the space.
+                case '#' or '-' or '>' or '+' or '*' when atLineStart && i + 1 < text.Length && (text[i + 1] == ' ' || (c == '-' && text[i + 1] == '#')):
                     sb.Append('\\').Append(c);
                     break;
                 case '.' when i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && text[i + 1] == ' ' && LineIsDigitsSoFar(text, i):
@@ -47,11 +47,11 @@ internal static class DiscordMarkdown
     }
 
     /// <summary>A styled run: the style markers hug the text (outer spaces stay outside, or Discord shows the stars).</summary>
-    public static string Run(TextRun run)
+    public static string Run(TextRun run, bool atLineStart = true)
     {
         if (run.Style == TextStyle.Plain)
         {
-            return Escape(run.Text);
+            return Escape(run.Text, atLineStart);
         }
         var trimmed = run.Text.Trim();
         if (trimmed.Length == 0)
@@ -75,7 +75,7 @@ internal static class DiscordMarkdown
         var sb = new StringBuilder();
         foreach (var r in runs)
         {
-            sb.Append(Run(r));
+            sb.Append(Run(r, atLineStart: sb.Length == 0 || sb[^1] == '\n'));
         }
         return sb.ToString();
     }
