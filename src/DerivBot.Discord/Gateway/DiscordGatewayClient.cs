@@ -153,6 +153,12 @@ internal sealed class DiscordGatewayClient(
                         owner._logger.LogWarning(ex, "Discord gateway connection dropped; resuming");
                         return Established || resume ? Outcome.Resume : Outcome.Retry;
                     }
+                    if (message is null && _zombie)
+                    {
+                        // The server answered our zombie close; same outcome as above.
+                        owner._logger.LogWarning("Discord gateway heartbeat was not acknowledged; reconnecting to resume");
+                        return Outcome.Resume;
+                    }
                     if (message is null)
                     {
                         return await OnServerCloseAsync(ws).ConfigureAwait(false);
