@@ -1,7 +1,29 @@
+using DerivBot.Core.Ports;
+using DerivBot.Discord.Commands;
+using DerivBot.Discord.Gateway;
+using DerivBot.Discord.Interactions;
+using DerivBot.Discord.Rendering;
+using DerivBot.Discord.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DerivBot.Discord;
+
+// Expected configuration (config/appsettings.json; the token comes from the environment or a secret file):
+// "Discord": {
+//   "BotToken": "<secret: DERIVBOT env Discord__BotToken or /run/secrets/Discord__BotToken>",
+//   "ApiBaseUrl": "https://discord.com/api/v10",
+//   "GatewayUrl": null,                 // optional override of GET /gateway/bot
+//   "Enabled": true,                    // the host sets false for one-shot verbs
+//   "DeferAfter": "00:00:01.5",
+//   "UserAgentUrl": "https://github.com/derivbot/derivbot",
+//   "CommandHashPath": "data/discord-commands.sha256",
+//   "MaxRateLimitWait": "00:00:30",
+//   "RequestTimeout": "00:00:15"
+// }
 
 /// <summary>Registers the Discord bot when Discord:BotToken is set. Section: Discord.</summary>
 public static class DiscordServiceCollectionExtensions
@@ -9,6 +31,38 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DiscordOptions>()
+            .Bind(configuration.GetSection(DiscordOptions.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<DiscordRestClient>(sp => new DiscordRestClient(
+            sp.GetRequiredService<IOptions<DiscordOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DiscordRestClient>>()));
+        services.TryAddSingleton<DiscordEmbedRenderer>();
+        services.TryAddSingleton<IDiscordCommandHashStore, FileDiscordCommandHashStore>();
+        services.TryAddSingleton<DiscordCommandRegistrar>();
+        services.TryAddSingleton<DiscordInteractionHandler>(sp => new DiscordInteractionHandler(
+            sp.GetRequiredService<DiscordRestClient>(),
+            sp.GetRequiredService<ICommandDispatcher>(),
+            sp.GetRequiredService<IChatRegistry>(),
+            // Optional: without a catalog, autocomplete offers nothing and users type the symbol.
+            sp.GetService<ISymbolCatalog>(),
+            sp.GetRequiredService<DiscordEmbedRenderer>(),
+            sp.GetRequiredService<DiscordCommandRegistrar>(),
+            sp.GetRequiredService<IOptions<DiscordOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DiscordInteractionHandler>>()));
+        services.TryAddSingleton<DiscordGatewayClient>(sp => new DiscordGatewayClient(
+            sp.GetRequiredService<IOptions<DiscordOptions>>(),
+            sp.GetRequiredService<DiscordInteractionHandler>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DiscordGatewayClient>>()));
+        services.TryAddSingleton<DiscordChatSender>();
+        services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<DiscordChatSender>());
+        services.AddHostedService<DiscordBotService>();
         return services;
     }
 }

@@ -1,0 +1,269 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
+using DerivBot.Core.Ports;
+using DerivBot.Discord.Commands;
+using DerivBot.Discord.Gateway;
+using DerivBot.Discord.Rendering;
+using DerivBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Discord.Interactions;
+
+/// <summary>
+/// Answers interactions from the gateway (apis.md D.2) within Discord's 3 s: slash commands and buttons go to the
+/// <see cref="ICommandDispatcher"/>; a reply ready before <see cref="DiscordOptions.DeferAfter"/> goes straight into the
+/// callback (type 4, or 7 for a button, which updates its message), a slower one is deferred (type 5/6) and edited into
+/// <c>@original</c> when ready; further messages become follow-ups. Autocomplete answers with symbols (type 8).
+/// </summary>
+internal sealed class DiscordInteractionHandler(
+    DiscordRestClient rest,
+    ICommandDispatcher dispatcher,
+    IChatRegistry registry,
+    ISymbolCatalog? symbols,
+    DiscordEmbedRenderer renderer,
+    DiscordCommandRegistrar registrar,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<DiscordInteractionHandler> logger) : IGatewayDispatchHandler
+{
+    /// <summary>Permission bits that may change a guild channel's settings: ADMINISTRATOR | MANAGE_CHANNELS | MANAGE_GUILD.</summary>
+    public const ulong SettingsPermissions = 8 | 16 | 32;
+
+    public const int MaxAutocompleteChoices = 25;
+
+    private const int ChannelMessageWithSource = 4;
+    private const int DeferredChannelMessageWithSource = 5;
+    private const int DeferredUpdateMessage = 6;
+    private const int UpdateMessage = 7;
+    private const int AutocompleteResult = 8;
+
+    private readonly TimeSpan _deferAfter = options.Value.DeferAfter;
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private int _registrationStarted;
+    private volatile string? _applicationId;
+
+    /// <summary>The slash-command registration started by the first READY (null before it).</summary>
+    public Task? Registration { get; private set; }
+
+    public void OnReady(string applicationId, CancellationToken cancellationToken)
+    {
+        _applicationId = applicationId;
+        if (Interlocked.Exchange(ref _registrationStarted, 1) == 0)
+        {
+            Registration = Track(registrar.EnsureRegisteredAsync(applicationId, cancellationToken));
+        }
+    }
+
+    public void OnDispatch(string eventName, JsonElement data, CancellationToken cancellationToken)
+    {
+        if (eventName == "INTERACTION_CREATE")
+        {
+            Track(HandleAsync(data, cancellationToken));
+        }
+    }
+
+    /// <summary>Waits (bounded) for interactions still being answered, so shutdown does not cut replies in half.</summary>
+    public async Task DrainAsync(TimeSpan timeout)
+    {
+        var pending = _running.Keys.ToArray();
+        if (pending.Length > 0)
+        {
+            await Task.WhenAny(Task.WhenAll(pending), Task.Delay(timeout, time)).ConfigureAwait(false);
+        }
+    }
+
+    internal async Task HandleAsync(JsonElement data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var interaction = DiscordInteraction.Parse(data);
+            if (interaction is null)
+            {
+                logger.LogWarning("Discord interaction without id, token or channel ignored");
+                return;
+            }
+            switch (interaction.Type)
+            {
+                case DiscordInteraction.Autocomplete:
+                    await AutocompleteAsync(interaction, cancellationToken).ConfigureAwait(false);
+                    break;
+                case DiscordInteraction.ApplicationCommand when interaction.CommandName is { Length: > 0 } name:
+                    var command = name.ToLowerInvariant();
+                    await RunCommandAsync(interaction, command, JoinArguments(command, interaction.Options), component: false, cancellationToken).ConfigureAwait(false);
+                    break;
+                case DiscordInteraction.MessageComponent when interaction.CustomId is { Length: > 0 } customId:
+                    // A button's custom_id is the command to re-run, e.g. "quadrant BTCUSDT".
+                    var trimmed = customId.Trim();
+                    var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+                    var (cmd, args) = space < 0 ? (trimmed, "") : (trimmed[..space], trimmed[(space + 1)..].Trim());
+                    await RunCommandAsync(interaction, cmd.ToLowerInvariant(), args, component: true, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    logger.LogDebug("Discord interaction type {Type} not handled", interaction.Type);
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Discord interaction failed");
+        }
+    }
+
+    /// <summary>Option values joined with spaces in the order the command defines them (then any unknown ones).</summary>
+    internal string JoinArguments(string command, IReadOnlyList<(string Name, string Value, bool Focused)> given)
+    {
+        var info = dispatcher.Commands.FirstOrDefault(c => c.Name == command || c.Aliases.Contains(command));
+        var ordered = new List<string>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var option in info?.Options ?? [])
+        {
+            foreach (var g in given.Where(g => g.Name == option.Name))
+            {
+                ordered.Add(g.Value);
+                used.Add(g.Name);
+            }
+        }
+        ordered.AddRange(given.Where(g => !used.Contains(g.Name)).Select(g => g.Value));
+        return string.Join(' ', ordered.Select(v => v.Trim()).Where(v => v.Length > 0));
+    }
+
+    private async Task RunCommandAsync(DiscordInteraction interaction, string command, string arguments, bool component, CancellationToken cancellationToken)
+    {
+        var applicationId = interaction.ApplicationId ?? _applicationId;
+        if (applicationId is null)
+        {
+            logger.LogWarning("Discord interaction arrived before READY gave the application id; ignored");
+            return;
+        }
+        using var deferCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var deferTimer = Task.Delay(_deferAfter, time, deferCts.Token);
+        var work = Task.Run(() => ProduceAsync(interaction, command, arguments, cancellationToken), cancellationToken);
+        var deferred = false;
+        if (await Task.WhenAny(work, deferTimer).ConfigureAwait(false) != work)
+        {
+            await rest.SendAsync(Callback(interaction), new JsonObject { ["type"] = component ? DeferredUpdateMessage : DeferredChannelMessageWithSource }, null, cancellationToken)
+                .ConfigureAwait(false);
+            deferred = true;
+        }
+        await deferCts.CancelAsync().ConfigureAwait(false);
+
+        IReadOnlyList<DiscordMessage> messages;
+        try
+        {
+            messages = await work.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Discord command {Command} failed", command);
+            // Not deferred: Discord itself tells the user, in their language, that the app did not respond.
+            if (deferred && !component)
+            {
+                await TryAsync(() => rest.SendAsync(DiscordRoute.DeleteOriginalResponse(applicationId, interaction.Token), null, null, cancellationToken)).ConfigureAwait(false);
+            }
+            return;
+        }
+
+        if (messages.Count == 0)
+        {
+            if (!deferred)
+            {
+                // Acknowledge so Discord shows no failure; there is nothing to say.
+                await rest.SendAsync(Callback(interaction), new JsonObject { ["type"] = DeferredUpdateMessage }, null, cancellationToken).ConfigureAwait(false);
+            }
+            return;
+        }
+
+        var first = messages[0];
+        if (deferred)
+        {
+            await rest.SendAsync(DiscordRoute.EditOriginalResponse(applicationId, interaction.Token), first.Payload, first.Files, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var callback = new JsonObject { ["type"] = component ? UpdateMessage : ChannelMessageWithSource, ["data"] = first.Payload.DeepClone() };
+            await rest.SendAsync(Callback(interaction), callback, first.Files, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var more in messages.Skip(1))
+        {
+            await rest.SendAsync(DiscordRoute.CreateFollowup(applicationId, interaction.Token), more.Payload, more.Files, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<DiscordMessage>> ProduceAsync(DiscordInteraction interaction, string command, string arguments, CancellationToken cancellationToken)
+    {
+        var chat = new ChatAddress(ChatPlatform.Discord, interaction.ChannelId);
+        var kind = interaction.InGuild ? ChatKind.Group : ChatKind.Private;
+        // A guild channel is first set up in the guild's language; a DM in the user's.
+        var locale = interaction.InGuild ? interaction.GuildLocale ?? interaction.Locale : interaction.Locale;
+        Language? hint = LanguageExtensions.TryParse(locale, out var parsed) ? parsed : null;
+        var settings = await registry.GetOrCreateAsync(chat, hint, cancellationToken).ConfigureAwait(false);
+        if (!settings.Active)
+        {
+            await registry.MarkActiveAsync(chat, cancellationToken).ConfigureAwait(false);
+        }
+        var request = new CommandRequest(chat, kind, interaction.UserId, settings.Language, command, arguments,
+            _ => Task.FromResult(MaySetUp(interaction)), time.GetUtcNow());
+        var result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+        return result.Replies.SelectMany(r => renderer.Render(r.Report, r.Image)).ToList();
+    }
+
+    /// <summary>DMs belong to the user; in a guild the member needs ADMINISTRATOR, MANAGE_GUILD or MANAGE_CHANNELS here.</summary>
+    internal static bool MaySetUp(DiscordInteraction interaction) =>
+        !interaction.InGuild || ((interaction.MemberPermissions ?? 0) & SettingsPermissions) != 0;
+
+    private async Task AutocompleteAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
+    {
+        var typed = interaction.Options.FirstOrDefault(o => o.Focused).Value ?? "";
+        IReadOnlyList<string> suggestions = [];
+        if (symbols is not null)
+        {
+            // No deferral exists for autocomplete: an empty list in time beats a full one too late.
+            using var timeout = new CancellationTokenSource(_deferAfter, time);
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            try
+            {
+                suggestions = await symbols.SuggestAsync(typed.Trim(), MaxAutocompleteChoices, budget.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Discord autocomplete: symbol suggestions took too long");
+            }
+        }
+        var choices = new JsonArray();
+        foreach (var s in suggestions.Where(s => s.Length is > 0 and <= 100).Distinct(StringComparer.Ordinal).Take(MaxAutocompleteChoices))
+        {
+            choices.Add(new JsonObject { ["name"] = s, ["value"] = s });
+        }
+        var payload = new JsonObject { ["type"] = AutocompleteResult, ["data"] = new JsonObject { ["choices"] = choices } };
+        await rest.SendAsync(Callback(interaction), payload, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DiscordRoute Callback(DiscordInteraction interaction) =>
+        DiscordRoute.InteractionCallback(interaction.Id, interaction.Token);
+
+    private async Task TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (DiscordApiException ex)
+        {
+            logger.LogWarning(ex, "Discord cleanup call failed");
+        }
+    }
+
+    private Task Track(Task task)
+    {
+        _running.TryAdd(task, 0);
+        _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
+    }
+}
