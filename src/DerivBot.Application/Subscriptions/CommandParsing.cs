@@ -191,7 +191,7 @@ public static partial class CommandParsing
         }
         if (!daily && TryParseDuration(rest, out var interval))
         {
-            schedule = interval == TimeSpan.FromDays(1) ? DigestSchedule.Every(interval) : DigestSchedule.Every(interval);
+            schedule = DigestSchedule.Every(interval);
             return true;
         }
         return false;
@@ -435,16 +435,20 @@ public static partial class CommandParsing
         {
             return new AlertCondition(AlertMetric.Quadrant, AlertDirection.Above, 0);
         }
-        QuadrantState? state = string.Join("", rest) switch
+        var word = string.Join("", rest);
+        if (word is "any" or "all" or "任何")
         {
-            "any" or "all" or "任何" => null,
+            return new AlertCondition(AlertMetric.Quadrant, AlertDirection.Above, 0);
+        }
+        QuadrantState? state = word switch
+        {
             "long" or "longs" or "longcrowding" or "long-crowding" or "longcrowded" or "多" or "多頭" or "多头" or "多頭擁擠" or "多头拥挤" => QuadrantState.LongCrowding,
             "short" or "shorts" or "shortcrowding" or "short-crowding" or "squeeze" or "空" or "空頭" or "空头" or "軋空" or "轧空" => QuadrantState.ShortCrowding,
             "churn" or "noise" or "chop" or "換手" or "换手" or "震盪" or "震荡" => QuadrantState.Churn,
             "delev" or "deleveraging" or "deleverage" or "deleveraged" or "flush" or "去槓桿" or "去杠杆" => QuadrantState.Deleveraging,
-            _ => (QuadrantState?)(QuadrantState)(-1),
+            _ => null,
         };
-        if (state == (QuadrantState)(-1))
+        if (state is null)
         {
             return null;
         }
