@@ -1,14 +1,49 @@
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Outbox;
+using DerivBot.Application.Subscriptions;
+using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DerivBot.Application;
 
 /// <summary>Registers subscriptions, alerts and the outbox. Sections: Jobs, Limits.</summary>
 public static class SubscriptionsServiceCollectionExtensions
 {
+    /// <summary>
+    /// Command handlers (/subscribe, /alert, /mute, /quiet, /lang, /tz …), the digest service, the alert engine, the
+    /// refresh cycle and the outbox drainer. Needs the storage ports (AddSqliteStorage), <see cref="IMarketData"/>,
+    /// <see cref="ICommandDispatcher"/> and, to deliver, one <see cref="IChatSender"/> per platform (found by
+    /// <see cref="IChatSender.Platform"/>). Optional seams for the host: <see cref="IMarketRefresher"/> (per venue),
+    /// <see cref="IQuadrantClassifier"/>, <see cref="IScheduleNotifier"/> (AddJobs replaces the no-op one).
+    /// </summary>
     public static IServiceCollection AddSubscriptions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateOnStart();
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
+        services.TryAddSingleton<IScheduleNotifier, NoScheduler>();
+        services.TryAddSingleton<AlertEngine>();
+        services.TryAddSingleton<DigestService>();
+        services.TryAddSingleton<MarketRefreshService>();
+        services.AddSingleton<ICommandHandler, SubscriptionCommandHandler>();
+        services.AddSingleton<ICommandHandler, AlertCommandHandler>();
+        services.AddHostedService<OutboxDrainer>();
         return services;
+    }
+
+    /// <summary>Used when no scheduler is registered (one-shot verbs): changes are stored and picked up at the next start.</summary>
+    private sealed class NoScheduler : IScheduleNotifier
+    {
+        public Task SchedulesChangedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

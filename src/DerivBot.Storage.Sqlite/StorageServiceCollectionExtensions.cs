@@ -1,5 +1,9 @@
+using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace DerivBot.Storage;
 
@@ -9,6 +13,27 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteStore>();
+        services.AddSingleton<IChatRegistry>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IMarketHistoryStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddHostedService<MigrationHostedService>();
         return services;
+    }
+
+    /// <summary>Applies migrations when the host starts, before the jobs and the drainer touch the database.</summary>
+    private sealed class MigrationHostedService(SqliteDatabase database) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => database.MigrateAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

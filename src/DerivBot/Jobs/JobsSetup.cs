@@ -1,14 +1,63 @@
+using DerivBot.Application.Subscriptions;
+using DerivBot.Application.Subscriptions.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace DerivBot.Host.Jobs;
 
 public static class JobsSetup
 {
-    /// <summary>Quartz: market refresh per venue, digests per schedule, alert evaluation. Section: Jobs.</summary>
+    /// <summary>
+    /// Quartz: market refresh per venue, digests per schedule, alert evaluation. Section: Jobs.
+    /// <list type="bullet">
+    /// <item><description><see cref="MarketRefreshJob"/> every <c>Jobs:RefreshInterval</c>: refresh the watched symbols once each, record history, evaluate alerts, release held alerts.</description></item>
+    /// <item><description><see cref="DigestJob"/> on one trigger that always points at the earliest due subscription; it is moved at start
+    /// (schedules rebuilt from the database) and whenever a command changes subscriptions.</description></item>
+    /// </list>
+    /// The scheduler runs on the DI <see cref="TimeProvider"/>, so an accelerated or replay clock drives it.
+    /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // AddSubscriptions binds and validates JobsOptions; repeating the binding here keeps AddJobs usable on its own.
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.Replace(ServiceDescriptor.Singleton<IScheduleNotifier, QuartzScheduleNotifier>());
+
+        // The clock instance registered so far (tests and the replay verb register theirs before AddJobs).
+        var clock = services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider) && d.ImplementationInstance is TimeProvider)?.ImplementationInstance as TimeProvider;
+        services.AddQuartz(q =>
+        {
+            if (clock is not null)
+            {
+                q.UseTimeProvider(clock);
+            }
+            q.AddJob<MarketRefreshJob>(j => j.WithIdentity(MarketRefreshJob.Key).StoreDurably());
+            q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).StoreDurably());
+            q.AddTrigger((sp, t) => t
+                .ForJob(MarketRefreshJob.Key)
+                .WithIdentity(MarketRefreshJob.TriggerKey)
+                .StartNow()
+                .WithSimpleSchedule(s => s
+                    .WithInterval(sp.GetRequiredService<IOptions<JobsOptions>>().Value.RefreshInterval)
+                    .RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<DigestScheduleBootstrap>();
         return services;
+    }
+
+    /// <summary>Rebuilds the digest trigger from the database once the scheduler runs.</summary>
+    private sealed class DigestScheduleBootstrap(IScheduleNotifier notifier) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => notifier.SchedulesChangedAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

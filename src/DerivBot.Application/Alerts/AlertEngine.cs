@@ -1,0 +1,286 @@
+using System.Collections.Concurrent;
+using DerivBot.Application.Outbox;
+using DerivBot.Application.Subscriptions;
+using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Markets;
+using DerivBot.Core.Ports;
+using DerivBot.Core.Reports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Application.Alerts;
+
+/// <summary>
+/// Evaluates alert rules after each refresh and on each liquidation event, with the anti-spam rules: cooldown per rule,
+/// hysteresis (a rule re-arms only after its condition cleared), mutes (suppressed), quiet hours (held and summarised
+/// when they end) and a per-chat hourly cap (the rest fold into one "N more alerts" message). Every firing is recorded
+/// with its outbox message in one transaction, keyed by rule id and fire time.
+/// </summary>
+public sealed class AlertEngine
+{
+    private static readonly TimeSpan LiquidationWindow = TimeSpan.FromMinutes(5);
+
+    private readonly IAlertStore _store;
+    private readonly IMarketHistoryStore _history;
+    private readonly IQuadrantClassifier? _classifier;
+    private readonly IOutboxSignal _signal;
+    private readonly IOptionsMonitor<LimitsOptions> _limits;
+    private readonly IOptionsMonitor<JobsOptions> _jobs;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<AlertEngine> _logger;
+    private readonly SubscriptionTexts _texts = SubscriptionTexts.Instance;
+    private readonly ConcurrentDictionary<Symbol, LiquidationBuffer> _liquidations = new();
+    private readonly ConcurrentDictionary<Symbol, byte> _liquidationRuleSymbols = new();
+    private readonly ConcurrentDictionary<Symbol, MarketSnapshot> _lastSnapshots = new();
+
+    public AlertEngine(
+        IAlertStore store, IMarketHistoryStore history, IEnumerable<IQuadrantClassifier> classifiers, IOutboxSignal signal,
+        IOptionsMonitor<LimitsOptions> limits, IOptionsMonitor<JobsOptions> jobs, TimeProvider clock, ILogger<AlertEngine> logger)
+    {
+        ArgumentNullException.ThrowIfNull(classifiers);
+        _store = store;
+        _history = history;
+        _classifier = classifiers.LastOrDefault();
+        _signal = signal;
+        _limits = limits;
+        _jobs = jobs;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>Tells the engine a liquidation rule exists for <paramref name="symbol"/> so stream events are evaluated at once.</summary>
+    public void NoteLiquidationRule(Symbol symbol) => _liquidationRuleSymbols.TryAdd(symbol, 0);
+
+    /// <summary>Evaluates every rule on the snapshot's symbol. Returns how many alerts fired (enqueued or held).</summary>
+    public async Task<int> EvaluateAsync(MarketSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var now = _clock.GetUtcNow();
+        _lastSnapshots[snapshot.Symbol] = snapshot;
+        var rules = await _store.GetRulesForSymbolAsync(snapshot.Symbol, now, cancellationToken).ConfigureAwait(false);
+        if (rules.Any(r => r.Rule.Condition.Metric == AlertMetric.Liquidations5m))
+        {
+            NoteLiquidationRule(snapshot.Symbol);
+        }
+        else
+        {
+            _liquidationRuleSymbols.TryRemove(snapshot.Symbol, out _);
+        }
+        if (rules.Count == 0)
+        {
+            return 0;
+        }
+        IReadOnlyList<FundingRatePoint> funding = snapshot.FundingHistory;
+        if (rules.Any(r => r.Rule.Condition.Metric == AlertMetric.FundingPercentile))
+        {
+            funding = await MergedFundingAsync(snapshot, now, cancellationToken).ConfigureAwait(false);
+        }
+        Core.Signals.QuadrantState? quadrant = null;
+        if (_classifier is not null && rules.Any(r => r.Rule.Condition.Metric == AlertMetric.Quadrant))
+        {
+            quadrant = _classifier.Classify(snapshot, now);
+        }
+        var liquidationsUsd = Math.Max(
+            AlertEvaluator.LiquidationsInWindow(snapshot.Liquidations, now, LiquidationWindow),
+            _liquidations.TryGetValue(snapshot.Symbol, out var buffer) ? buffer.Sum(now, LiquidationWindow) : 0m);
+        var context = new AlertContext(snapshot, now, funding, liquidationsUsd, quadrant);
+        return await ProcessAsync(rules, r => AlertEvaluator.Evaluate(r.Condition, context), snapshot.Venue, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A liquidation from the stream: liquidation rules on its symbol are evaluated now, not at the next refresh.</summary>
+    public async Task<int> OnLiquidationAsync(Liquidation liquidation, CancellationToken cancellationToken)
+    {
+        var buffer = _liquidations.GetOrAdd(liquidation.Symbol, _ => new LiquidationBuffer());
+        var now = _clock.GetUtcNow();
+        buffer.Add(liquidation, now, LiquidationWindow);
+        if (!_liquidationRuleSymbols.ContainsKey(liquidation.Symbol))
+        {
+            return 0;
+        }
+        var rules = (await _store.GetRulesForSymbolAsync(liquidation.Symbol, now, cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Rule.Condition.Metric == AlertMetric.Liquidations5m)
+            .ToList();
+        if (rules.Count == 0)
+        {
+            return 0;
+        }
+        var sum = buffer.Sum(now, LiquidationWindow);
+        if (_lastSnapshots.TryGetValue(liquidation.Symbol, out var last))
+        {
+            sum = Math.Max(sum, AlertEvaluator.LiquidationsInWindow(last.Liquidations, now, LiquidationWindow));
+        }
+        var observation = new AlertObservation(true, false, SubscriptionTexts.Usd(sum));
+        var venue = last?.Venue ?? string.Empty;
+        return await ProcessAsync(rules, r => observation with { Holds = sum >= r.Condition.Threshold }, venue, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<FundingRatePoint>> MergedFundingAsync(MarketSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
+    {
+        var stored = await _history.GetFundingAsync(snapshot.Venue, snapshot.Symbol, now - _jobs.CurrentValue.HistoryRetention, ct).ConfigureAwait(false);
+        var byTime = new SortedDictionary<DateTimeOffset, FundingRatePoint>();
+        foreach (var p in stored)
+        {
+            byTime[p.Time] = p;
+        }
+        foreach (var p in snapshot.FundingHistory)
+        {
+            byTime[p.Time] = p;
+        }
+        return byTime.Values.ToList();
+    }
+
+    private async Task<int> ProcessAsync(IReadOnlyList<WatchedRule> rules, Func<AlertRule, AlertObservation> evaluate, string venue, DateTimeOffset now, CancellationToken ct)
+    {
+        var rearm = new List<long>();
+        var fired = 0;
+        var limits = _limits.CurrentValue;
+        foreach (var watched in rules)
+        {
+            var rule = watched.Rule;
+            var observation = evaluate(rule);
+            if (!observation.Available)
+            {
+                continue;
+            }
+            if (!observation.Holds)
+            {
+                if (!rule.Armed)
+                {
+                    rearm.Add(rule.Id);
+                }
+                continue;
+            }
+            if (!rule.Armed || (rule.LastFiredAt is { } last && now - last < rule.Cooldown))
+            {
+                continue;
+            }
+            if (watched.Muted)
+            {
+                await _store.SuppressAsync(rule.Id, now, ct).ConfigureAwait(false);
+                continue;
+            }
+            var chat = watched.Chat;
+            var zone = TimeZones.Find(chat.TimeZone);
+            DateTimeOffset? holdUntil = null;
+            if (chat.QuietEnd is { } quietEnd && CommandParsing.InQuietHours(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime), chat.QuietStart, chat.QuietEnd))
+            {
+                holdUntil = DigestSchedule.DailyAt(quietEnd).NextAfter(now, zone);
+            }
+            var language = chat.Language;
+            var condition = _texts.Describe(language, rule.Condition);
+            var report = BuildReport(rule, chat, observation, condition, venue, now, zone);
+            var heldText = _texts.Format(language, "fired.line", TimeZoneInfo.ConvertTime(now, zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                rule.Symbol, condition, observation.ValueText);
+            var key = $"alert:{rule.Id}:{now.ToUnixTimeMilliseconds()}";
+            var firing = new AlertFiring(rule.Id, now, new OutboxDraft(chat.Address, OutboxKind.Alert, key, new OutboundMessage(report)), heldText, holdUntil, limits.AlertsPerHour);
+            var outcome = await _store.RecordFiringAsync(firing, ct).ConfigureAwait(false);
+            switch (outcome)
+            {
+                case AlertFiringOutcome.Enqueued:
+                    fired++;
+                    _signal.Notify();
+                    break;
+                case AlertFiringOutcome.Held:
+                    fired++;
+                    break;
+            }
+            _logger.LogDebug("Alert rule {RuleId} on {Symbol}: {Outcome}", rule.Id, rule.Symbol, outcome);
+        }
+        if (rearm.Count > 0)
+        {
+            await _store.RearmAsync(rearm, ct).ConfigureAwait(false);
+        }
+        return fired;
+    }
+
+    private Report BuildReport(AlertRule rule, ChatSettings chat, AlertObservation observation, string condition, string venue, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var language = chat.Language;
+        var blocks = new List<ReportBlock>
+        {
+            new FieldsBlock(
+            [
+                new ReportField(_texts.Get(language, "fired.now"), observation.ValueText),
+                new ReportField(_texts.Get(language, "fired.rule"), "#" + rule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ]),
+        };
+        if (!rule.Repeat)
+        {
+            blocks.Add(new NoteBlock(_texts.Get(language, "fired.once")));
+        }
+        var footer = _texts.Format(language, "fired.footer", venue.Length == 0 ? "–" : venue, SubscriptionTexts.LocalTime(now, zone) + " " + chat.TimeZone);
+        var actions = new[] { new ReportAction(_texts.Get(language, "fired.details"), AlertTextsExtensions.DetailsCommand(rule.Condition.Metric) + " " + rule.Symbol) };
+        return new Report(ReportKind.AlertFired, _texts.Format(language, "fired.title", rule.Symbol, condition), blocks, footer, actions, ReportTone.Warning);
+    }
+
+    /// <summary>Summarises held alerts of chats whose quiet hours ended or whose hourly cap window passed. Returns summaries enqueued.</summary>
+    public async Task<int> ReleaseHeldAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var batches = await _store.GetReleasableHeldAsync(now, cancellationToken).ConfigureAwait(false);
+        var released = 0;
+        foreach (var batch in batches)
+        {
+            var chat = batch.Chat;
+            var zone = TimeZones.Find(chat.TimeZone);
+            if (CommandParsing.InQuietHours(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime), chat.QuietStart, chat.QuietEnd))
+            {
+                continue;
+            }
+            var language = chat.Language;
+            var quiet = batch.Alerts.Any(a => a.Reason == "quiet");
+            var title = quiet
+                ? _texts.Format(language, "held.quietTitle", batch.Alerts.Count)
+                : _texts.Format(language, "held.capTitle", batch.Alerts.Count);
+            var blocks = new List<ReportBlock>
+            {
+                new ListBlock(batch.Alerts.Select(a => (IReadOnlyList<TextRun>)[new TextRun(a.Text)]).ToList()),
+            };
+            if (!quiet)
+            {
+                blocks.Add(new NoteBlock(_texts.Format(language, "held.capNote", _limits.CurrentValue.AlertsPerHour)));
+            }
+            var report = new Report(ReportKind.Digest, title, blocks, Tone: ReportTone.Warning);
+            var key = $"held:{batch.ChatKey}:{batch.Alerts.Max(a => a.Id)}";
+            if (await _store.ReleaseHeldAsync(batch, new OutboxDraft(chat.Address, OutboxKind.Summary, key, new OutboundMessage(report)), cancellationToken).ConfigureAwait(false))
+            {
+                released++;
+            }
+        }
+        if (released > 0)
+        {
+            _signal.Notify();
+        }
+        return released;
+    }
+
+    /// <summary>Recent liquidations of one symbol from the stream (a few minutes' worth).</summary>
+    private sealed class LiquidationBuffer
+    {
+        private readonly Queue<Liquidation> _items = new();
+        private readonly Lock _gate = new();
+
+        public void Add(Liquidation liquidation, DateTimeOffset now, TimeSpan window)
+        {
+            lock (_gate)
+            {
+                _items.Enqueue(liquidation);
+                while (_items.Count > 0 && _items.Peek().Time <= now - window)
+                {
+                    _items.Dequeue();
+                }
+            }
+        }
+
+        public decimal Sum(DateTimeOffset now, TimeSpan window)
+        {
+            lock (_gate)
+            {
+                var from = now - window;
+                // No upper bound: exchange event times may run slightly ahead of our clock.
+                return _items.Where(l => l.Time > from).Sum(l => l.NotionalUsd);
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using DerivBot.Core.Markets;
+using DerivBot.Core.Signals;
+
+namespace DerivBot.Application.Alerts;
+
+/// <summary>What an evaluation saw: whether the condition holds, and the observed value as display text.</summary>
+/// <param name="Available">False when the data needed is missing (too little history, no classifier): the rule neither fires nor re-arms.</param>
+public sealed record AlertObservation(bool Available, bool Holds, string ValueText)
+{
+    public static AlertObservation Unavailable { get; } = new(false, false, "–");
+}
+
+/// <summary>Everything an evaluation may read about one symbol at one instant.</summary>
+/// <param name="FundingHistory">Settled funding merged from the snapshot and the bot's own 90-day history, oldest first.</param>
+/// <param name="RecentLiquidationsUsd">Liquidated notional in the last 5 minutes (stream window and snapshot, whichever saw more).</param>
+/// <param name="Quadrant">The quadrant state, or null when no classifier is available.</param>
+public sealed record AlertContext(
+    MarketSnapshot Snapshot,
+    DateTimeOffset Now,
+    IReadOnlyList<FundingRatePoint> FundingHistory,
+    decimal RecentLiquidationsUsd,
+    QuadrantState? Quadrant);
+
+/// <summary>Pure evaluation of alert conditions against market data.</summary>
+public static class AlertEvaluator
+{
+    /// <summary>Fewer settled rates than this make a percentile meaningless.</summary>
+    public const int MinPercentileSamples = 30;
+
+    public static AlertObservation Evaluate(AlertCondition condition, AlertContext context)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(context);
+        return condition.Metric switch
+        {
+            AlertMetric.Funding => Funding(condition, context),
+            AlertMetric.FundingPercentile => Percentile(condition, context),
+            AlertMetric.OpenInterestChange => OpenInterest(condition, context),
+            AlertMetric.Quadrant => Quadrant(condition, context),
+            AlertMetric.Liquidations5m => Liquidations(condition, context),
+            AlertMetric.Rsi => Rsi(condition, context),
+            _ => AlertObservation.Unavailable,
+        };
+    }
+
+    public static decimal? CurrentFunding(MarketSnapshot snapshot) =>
+        snapshot.Premium?.FundingRate ?? (snapshot.FundingHistory.Count > 0 ? snapshot.FundingHistory[^1].Rate : null);
+
+    private static bool Compare(AlertDirection direction, decimal value, decimal threshold) => direction switch
+    {
+        AlertDirection.Above => value >= threshold,
+        AlertDirection.Below => value <= threshold,
+        _ => Math.Abs(value) >= Math.Abs(threshold),
+    };
+
+    private static AlertObservation Funding(AlertCondition c, AlertContext ctx)
+    {
+        if (CurrentFunding(ctx.Snapshot) is not { } rate)
+        {
+            return AlertObservation.Unavailable;
+        }
+        return new(true, Compare(c.Direction, rate, c.Threshold), Subscriptions.SubscriptionTexts.Percent(rate));
+    }
+
+    /// <summary>Share (0–100) of historical settled rates at or below <paramref name="value"/>.</summary>
+    public static decimal PercentileOf(decimal value, IReadOnlyList<FundingRatePoint> history)
+    {
+        var below = history.Count(p => p.Rate <= value);
+        return Math.Round(100m * below / history.Count, 1);
+    }
+
+    private static AlertObservation Percentile(AlertCondition c, AlertContext ctx)
+    {
+        if (CurrentFunding(ctx.Snapshot) is not { } rate || ctx.FundingHistory.Count < MinPercentileSamples)
+        {
+            return AlertObservation.Unavailable;
+        }
+        var p = PercentileOf(rate, ctx.FundingHistory);
+        var holds = c.Direction switch
+        {
+            AlertDirection.Above => p >= c.Threshold,
+            AlertDirection.Below => p <= c.Threshold,
+            _ => p >= c.Threshold || p <= 100 - c.Threshold,
+        };
+        return new(true, holds, "P" + p.ToString("0.#", CultureInfo.InvariantCulture) + " (" + Subscriptions.SubscriptionTexts.Percent(rate) + ")");
+    }
+
+    private static AlertObservation OpenInterest(AlertCondition c, AlertContext ctx)
+    {
+        var series = ctx.Snapshot.OpenInterest;
+        if (series.Count < 2 || c.Window is not { } window)
+        {
+            return AlertObservation.Unavailable;
+        }
+        var last = series[^1];
+        var cutoff = last.Time - window;
+        OpenInterestPoint? past = null;
+        for (var i = series.Count - 1; i >= 0; i--)
+        {
+            if (series[i].Time <= cutoff)
+            {
+                past = series[i];
+                break;
+            }
+        }
+        // Not enough history to cover the window: say nothing rather than compare a shorter span.
+        if (past is not { } p || p.Contracts == 0 || cutoff - p.Time > window / 2)
+        {
+            return AlertObservation.Unavailable;
+        }
+        var change = (last.Contracts - p.Contracts) / p.Contracts * 100m;
+        return new(true, Compare(c.Direction, change, c.Threshold), change.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%");
+    }
+
+    private static AlertObservation Quadrant(AlertCondition c, AlertContext ctx)
+    {
+        if (ctx.Quadrant is not { } state)
+        {
+            return AlertObservation.Unavailable;
+        }
+        var holds = c.State is { } target ? state == target : state != QuadrantState.Neutral;
+        return new(true, holds, state.ToString());
+    }
+
+    private static AlertObservation Liquidations(AlertCondition c, AlertContext ctx) =>
+        new(true, ctx.RecentLiquidationsUsd >= c.Threshold, Subscriptions.SubscriptionTexts.Usd(ctx.RecentLiquidationsUsd));
+
+    /// <summary>Liquidated notional in (now − 5 min, now] from a list of liquidations.</summary>
+    public static decimal LiquidationsInWindow(IReadOnlyList<Liquidation> liquidations, DateTimeOffset now, TimeSpan window)
+    {
+        var from = now - window;
+        var sum = 0m;
+        for (var i = liquidations.Count - 1; i >= 0; i--)
+        {
+            var l = liquidations[i];
+            if (l.Time <= from)
+            {
+                break;
+            }
+            sum += l.NotionalUsd;
+        }
+        return sum;
+    }
+
+    private static AlertObservation Rsi(AlertCondition c, AlertContext ctx)
+    {
+        if (ComputeRsi(ctx.Snapshot.Klines, 14) is not { } rsi)
+        {
+            return AlertObservation.Unavailable;
+        }
+        var upper = c.Threshold;
+        var lower = 100 - c.Threshold;
+        return new(true, rsi >= upper || rsi <= lower, rsi.ToString("0.0", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Wilder's RSI over closes; null with fewer than <paramref name="period"/> + 1 candles.</summary>
+    public static decimal? ComputeRsi(IReadOnlyList<Kline> klines, int period)
+    {
+        if (klines.Count < period + 1)
+        {
+            return null;
+        }
+        decimal gain = 0, loss = 0;
+        for (var i = 1; i <= period; i++)
+        {
+            var d = klines[i].Close - klines[i - 1].Close;
+            if (d > 0) { gain += d; } else { loss -= d; }
+        }
+        gain /= period;
+        loss /= period;
+        for (var i = period + 1; i < klines.Count; i++)
+        {
+            var d = klines[i].Close - klines[i - 1].Close;
+            gain = (gain * (period - 1) + Math.Max(d, 0)) / period;
+            loss = (loss * (period - 1) + Math.Max(-d, 0)) / period;
+        }
+        if (loss == 0)
+        {
+            return gain == 0 ? 50m : 100m;
+        }
+        var rs = gain / loss;
+        return 100m - 100m / (1 + rs);
+    }
+}

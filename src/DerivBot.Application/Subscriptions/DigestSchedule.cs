@@ -1,0 +1,123 @@
+using System.Globalization;
+
+namespace DerivBot.Application.Subscriptions;
+
+public enum ScheduleKind
+{
+    /// <summary>Every <see cref="DigestSchedule.Interval"/>, aligned to the chat's local midnight when it divides a day.</summary>
+    Interval = 0,
+    /// <summary>Once a day at <see cref="DigestSchedule.TimeOfDay"/> in the chat's time zone.</summary>
+    Daily = 1,
+}
+
+/// <summary>
+/// When a subscription fires. Intervals that divide 24 h are aligned to the chat's local midnight ("every 4h" fires at
+/// 00:00, 04:00, … local), so every chat with the same schedule and zone fires together and each digest is rendered once
+/// for all of them; other intervals are aligned to the Unix epoch.
+/// </summary>
+public sealed record DigestSchedule(ScheduleKind Kind, TimeSpan Interval, TimeOnly TimeOfDay)
+{
+    public static DigestSchedule Every(TimeSpan interval)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        return new(ScheduleKind.Interval, interval, default);
+    }
+
+    public static DigestSchedule DailyAt(TimeOnly time) => new(ScheduleKind.Daily, TimeSpan.FromDays(1), time);
+
+    /// <summary>The first due time strictly after <paramref name="after"/>.</summary>
+    public DateTimeOffset NextAfter(DateTimeOffset after, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        after = after.ToUniversalTime();
+        return Kind == ScheduleKind.Daily ? NextDaily(after, zone) : NextInterval(after, zone);
+    }
+
+    private DateTimeOffset NextInterval(DateTimeOffset after, TimeZoneInfo zone)
+    {
+        DateTimeOffset anchor;
+        if (TimeSpan.TicksPerDay % Interval.Ticks == 0)
+        {
+            var local = TimeZoneInfo.ConvertTime(after, zone);
+            anchor = after - local.TimeOfDay;
+        }
+        else
+        {
+            anchor = DateTimeOffset.UnixEpoch;
+        }
+        var steps = (after - anchor).Ticks / Interval.Ticks + 1;
+        var candidate = anchor + TimeSpan.FromTicks(steps * Interval.Ticks);
+        while (candidate <= after)
+        {
+            candidate += Interval;
+        }
+        return candidate;
+    }
+
+    private DateTimeOffset NextDaily(DateTimeOffset after, TimeZoneInfo zone)
+    {
+        var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(after, zone).DateTime);
+        for (var day = -1; day <= 2; day++)
+        {
+            var candidate = ToUtc(localDate.AddDays(day).ToDateTime(TimeOfDay), zone);
+            if (candidate > after)
+            {
+                return candidate;
+            }
+        }
+        throw new InvalidOperationException("unreachable: a daily time recurs within two days");
+    }
+
+    /// <summary>Local wall time to UTC; a time skipped by a DST jump moves forward by the jump.</summary>
+    internal static DateTimeOffset ToUtc(DateTime localUnspecified, TimeZoneInfo zone)
+    {
+        var local = DateTime.SpecifyKind(localUnspecified, DateTimeKind.Unspecified);
+        var guard = 0;
+        while (zone.IsInvalidTime(local) && guard++ < 8)
+        {
+            local = local.AddMinutes(30);
+        }
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>Storage form: <c>every:14400</c> (seconds) or <c>daily:08:00</c>.</summary>
+    public string ToStorage() => Kind == ScheduleKind.Daily
+        ? "daily:" + TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)
+        : "every:" + ((long)Interval.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
+    public static DigestSchedule FromStorage(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.StartsWith("daily:", StringComparison.Ordinal))
+        {
+            return DailyAt(TimeOnly.ParseExact(text["daily:".Length..], "HH:mm", CultureInfo.InvariantCulture));
+        }
+        if (text.StartsWith("every:", StringComparison.Ordinal))
+        {
+            return Every(TimeSpan.FromSeconds(long.Parse(text["every:".Length..], CultureInfo.InvariantCulture)));
+        }
+        throw new FormatException($"Unknown schedule '{text}'.");
+    }
+
+    /// <summary>Compact duration: 4h, 30m, 1d, 1h30m.</summary>
+    public static string FormatDuration(TimeSpan span)
+    {
+        if (span.Ticks % TimeSpan.TicksPerDay == 0)
+        {
+            return ((long)span.TotalDays).ToString(CultureInfo.InvariantCulture) + "d";
+        }
+        if (span.Ticks % TimeSpan.TicksPerHour == 0)
+        {
+            return ((long)span.TotalHours).ToString(CultureInfo.InvariantCulture) + "h";
+        }
+        if (span < TimeSpan.FromHours(1) && span.Ticks % TimeSpan.TicksPerMinute == 0)
+        {
+            return ((long)span.TotalMinutes).ToString(CultureInfo.InvariantCulture) + "m";
+        }
+        if (span.Ticks % TimeSpan.TicksPerMinute == 0)
+        {
+            return ((long)span.TotalHours).ToString(CultureInfo.InvariantCulture) + "h" + span.Minutes.ToString(CultureInfo.InvariantCulture) + "m";
+        }
+        return ((long)span.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";
+    }
+}

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Core.Markets;
+using DerivBot.Core.Ports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Application.Subscriptions;
+
+/// <summary>What one refresh cycle did.</summary>
+public sealed record RefreshCycleResult(IReadOnlyList<Symbol> Watched, int AlertsFired, int SummariesReleased);
+
+/// <summary>
+/// One refresh cycle: the watched set is the union of subscription and alert symbols (each once, however many chats
+/// watch it); each venue refresher refreshes it once; then each symbol's snapshot is recorded into the bot's own history
+/// and its alert rules are evaluated; held alerts whose quiet hours or cap window ended are summarised.
+/// </summary>
+public sealed class MarketRefreshService
+{
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(6);
+
+    private readonly ISubscriptionStore _subscriptions;
+    private readonly IReadOnlyList<IMarketRefresher> _refreshers;
+    private readonly IMarketData _market;
+    private readonly IMarketHistoryStore _history;
+    private readonly IOutboxStore _outbox;
+    private readonly AlertEngine _alerts;
+    private readonly IOptionsMonitor<JobsOptions> _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<MarketRefreshService> _logger;
+    private readonly ConcurrentDictionary<(string Venue, Symbol Symbol), Watermark> _recorded = new();
+    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
+    private bool _warnedNoRefresher;
+
+    public MarketRefreshService(
+        ISubscriptionStore subscriptions, IEnumerable<IMarketRefresher> refreshers, IMarketData market, IMarketHistoryStore history,
+        IOutboxStore outbox, AlertEngine alerts, IOptionsMonitor<JobsOptions> options, TimeProvider clock, ILogger<MarketRefreshService> logger)
+    {
+        _subscriptions = subscriptions;
+        _refreshers = refreshers.ToList();
+        _market = market;
+        _history = history;
+        _outbox = outbox;
+        _alerts = alerts;
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public async Task<RefreshCycleResult> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var watched = await _subscriptions.GetWatchedSymbolsAsync(cancellationToken).ConfigureAwait(false);
+        if (_refreshers.Count == 0 && !_warnedNoRefresher)
+        {
+            _warnedNoRefresher = true;
+            _logger.LogWarning("No market refresher is registered; alerts read whatever the market store has");
+        }
+        foreach (var refresher in _refreshers)
+        {
+            try
+            {
+                refresher.Watch(watched);
+                if (watched.Count > 0)
+                {
+                    await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "Refreshing {Venue} failed; evaluating on the last good data", refresher.VenueName);
+            }
+        }
+        var fired = 0;
+        foreach (var symbol in watched)
+        {
+            MarketSnapshot snapshot;
+            try
+            {
+                snapshot = await _market.GetSnapshotAsync(symbol, cancellationToken).ConfigureAwait(false);
+            }
+            catch (VenueException ex)
+            {
+                _logger.LogWarning(ex, "No market data for {Symbol}; its alerts wait for the next cycle", symbol);
+                continue;
+            }
+            try
+            {
+                await RecordHistoryAsync(snapshot, cancellationToken).ConfigureAwait(false);
+                fired += await _alerts.EvaluateAsync(snapshot, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Alert evaluation for {Symbol} failed", symbol);
+            }
+        }
+        var released = await _alerts.ReleaseHeldAsync(cancellationToken).ConfigureAwait(false);
+        await PruneIfDueAsync(cancellationToken).ConfigureAwait(false);
+        return new RefreshCycleResult(watched, fired, released);
+    }
+
+    private async Task RecordHistoryAsync(MarketSnapshot snapshot, CancellationToken ct)
+    {
+        // Only points newer than what this process already stored go to the database; after a restart the first
+        // cycle re-offers everything and the store ignores duplicates by time.
+        var key = (snapshot.Venue, snapshot.Symbol);
+        var mark = _recorded.GetValueOrDefault(key, Watermark.Empty);
+        var funding = snapshot.FundingHistory.Where(p => p.Time > mark.Funding).ToList();
+        var oi = snapshot.OpenInterest.Where(p => p.Time > mark.OpenInterest).ToList();
+        var ratio = snapshot.GlobalAccountRatio.Where(p => p.Time > mark.Ratio).ToList();
+        if (funding.Count == 0 && oi.Count == 0 && ratio.Count == 0)
+        {
+            return;
+        }
+        await _history.RecordAsync(snapshot.Venue, snapshot.Symbol, funding, oi, ratio, ct).ConfigureAwait(false);
+        _recorded[key] = new Watermark(
+            funding.Count > 0 ? funding.Max(p => p.Time) : mark.Funding,
+            oi.Count > 0 ? oi.Max(p => p.Time) : mark.OpenInterest,
+            ratio.Count > 0 ? ratio.Max(p => p.Time) : mark.Ratio);
+    }
+
+    private async Task PruneIfDueAsync(CancellationToken ct)
+    {
+        var now = _clock.GetUtcNow();
+        if (now - _lastPrune < PruneEvery)
+        {
+            return;
+        }
+        _lastPrune = now;
+        var options = _options.CurrentValue;
+        var history = await _history.PruneAsync(now - options.HistoryRetention, ct).ConfigureAwait(false);
+        var outbox = await _outbox.PruneAsync(now - options.OutboxRetention, ct).ConfigureAwait(false);
+        if (history + outbox > 0)
+        {
+            _logger.LogInformation("Pruned {History} history points and {Outbox} finished outbox rows", history, outbox);
+        }
+    }
+
+    private sealed record Watermark(DateTimeOffset Funding, DateTimeOffset OpenInterest, DateTimeOffset Ratio)
+    {
+        public static Watermark Empty { get; } = new(DateTimeOffset.MinValue, DateTimeOffset.MinValue, DateTimeOffset.MinValue);
+    }
+}

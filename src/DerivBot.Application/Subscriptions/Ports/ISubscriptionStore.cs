@@ -1,0 +1,93 @@
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Outbox;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
+using DerivBot.Core.Markets;
+
+namespace DerivBot.Application.Subscriptions.Ports;
+
+/// <summary>
+/// Chat settings, subscriptions and mutes as the subscription commands and the digest job need them.
+/// Implemented by the embedded store (SQLite); a later PostgreSQL store implements the same port so several
+/// instances can share one database. Every method is atomic; limits are enforced inside the write transaction so
+/// concurrent commands on one chat cannot exceed them.
+/// </summary>
+public interface ISubscriptionStore
+{
+    /// <summary>The chat's settings, or null if the bot never saw the chat.</summary>
+    Task<ChatSettings?> GetChatAsync(ChatAddress chat, CancellationToken cancellationToken);
+
+    Task SetLanguageAsync(ChatAddress chat, Language language, CancellationToken cancellationToken);
+
+    /// <summary>Sets the IANA zone and moves each subscription's next due time to <paramref name="nextDue"/>(subscription).</summary>
+    Task SetTimeZoneAsync(ChatAddress chat, string timeZone, Func<Subscription, DateTimeOffset> nextDue, CancellationToken cancellationToken);
+
+    /// <summary>Quiet hours in the chat's zone; both null turns them off.</summary>
+    Task SetQuietHoursAsync(ChatAddress chat, TimeOnly? start, TimeOnly? end, CancellationToken cancellationToken);
+
+    /// <summary>Adds subscriptions unless the chat would then have more than <paramref name="limit"/>; duplicates (same symbol, kind, schedule) are reported, not added.</summary>
+    Task<AddOutcome<Subscription>> AddSubscriptionsAsync(ChatAddress chat, IReadOnlyList<NewSubscription> subscriptions, int limit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(ChatAddress chat, CancellationToken cancellationToken);
+
+    /// <summary>Removes the chat's matching subscriptions; returns how many.</summary>
+    Task<int> RemoveSubscriptionsAsync(ChatAddress chat, RemovalTarget target, CancellationToken cancellationToken);
+
+    /// <summary>The earliest next-due time over all subscriptions, or null when there are none.</summary>
+    Task<DateTimeOffset?> GetEarliestDueAsync(CancellationToken cancellationToken);
+
+    /// <summary>Subscriptions due at or before <paramref name="now"/>, with their chats, oldest first.</summary>
+    Task<IReadOnlyList<DueSubscription>> GetDueSubscriptionsAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In ONE transaction per call: enqueues each delivery's messages (INSERT OR IGNORE on the idempotency key) and
+    /// advances its subscription (last fired, next due). Returns the number of messages actually enqueued.
+    /// </summary>
+    Task<int> RecordDigestsAsync(IReadOnlyList<DigestDelivery> deliveries, CancellationToken cancellationToken);
+
+    /// <summary>Postpones a subscription's next due time (rendering failed) without recording a firing.</summary>
+    Task PostponeAsync(long subscriptionId, DateTimeOffset nextDueAt, CancellationToken cancellationToken);
+
+    /// <summary>Mutes alerts and digests of <paramref name="symbol"/> (all symbols when null) until <paramref name="until"/>.</summary>
+    Task MuteAsync(ChatAddress chat, Symbol? symbol, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Removes the mute of <paramref name="symbol"/> (all mutes when null); returns how many were removed.</summary>
+    Task<int> UnmuteAsync(ChatAddress chat, Symbol? symbol, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Mute>> ListMutesAsync(ChatAddress chat, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The union of symbols of subscriptions and enabled alert rules of active chats, each once.</summary>
+    Task<IReadOnlyList<Symbol>> GetWatchedSymbolsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Alert rules, their firing state and held alerts.</summary>
+public interface IAlertStore
+{
+    Task<AddOutcome<AlertRule>> AddAlertAsync(ChatAddress chat, NewAlertRule rule, int limit, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The chat's rules (enabled and spent one-shots).</summary>
+    Task<IReadOnlyList<AlertRule>> ListAlertsAsync(ChatAddress chat, CancellationToken cancellationToken);
+
+    Task<int> RemoveAlertsAsync(ChatAddress chat, RemovalTarget target, CancellationToken cancellationToken);
+
+    /// <summary>Enabled rules of active chats on <paramref name="symbol"/>, with chat settings and whether the symbol is muted at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<WatchedRule>> GetRulesForSymbolAsync(Symbol symbol, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Re-arms rules whose condition has cleared (hysteresis).</summary>
+    Task RearmAsync(IReadOnlyCollection<long> ruleIds, CancellationToken cancellationToken);
+
+    /// <summary>Disarms a rule whose firing was suppressed (muted) and records the firing time.</summary>
+    Task SuppressAsync(long ruleId, DateTimeOffset firedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In ONE transaction: checks the rule is still armed and enabled, disarms it (disables a one-shot), sets its last
+    /// fired time, and either enqueues <see cref="AlertFiring.Message"/> or holds the alert (quiet hours, hourly cap).
+    /// </summary>
+    Task<AlertFiringOutcome> RecordFiringAsync(AlertFiring firing, CancellationToken cancellationToken);
+
+    /// <summary>Chats whose held alerts may be summarised at <paramref name="now"/> (release time passed).</summary>
+    Task<IReadOnlyList<HeldAlertBatch>> GetReleasableHeldAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>In ONE transaction: enqueues the summary and deletes the held alerts it covers. False if already released.</summary>
+    Task<bool> ReleaseHeldAsync(HeldAlertBatch batch, OutboxDraft summary, CancellationToken cancellationToken);
+}

@@ -1,0 +1,84 @@
+using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
+using DerivBot.Core.Markets;
+
+namespace DerivBot.Application.Subscriptions;
+
+/// <summary>What a subscription posts. Ids are stable: they are stored in the database.</summary>
+public enum DigestKind
+{
+    /// <summary>The funding × OI quadrant digest (<c>quadrant SYMBOL</c>).</summary>
+    Quadrant = 0,
+    /// <summary>The liquidation summary (<c>liq SYMBOL</c>).</summary>
+    Liquidations = 1,
+    /// <summary>The full dashboard (<c>signal SYMBOL</c>).</summary>
+    Dashboard = 2,
+    /// <summary>The funding-settlement recap (<c>funding SYMBOL</c>).</summary>
+    FundingRecap = 3,
+}
+
+public static class DigestKindExtensions
+{
+    /// <summary>The query command whose reply is the digest (rendered once per symbol, kind and language).</summary>
+    public static string QueryCommand(this DigestKind kind) => kind switch
+    {
+        DigestKind.Quadrant => "quadrant",
+        DigestKind.Liquidations => "liq",
+        DigestKind.Dashboard => "signal",
+        DigestKind.FundingRecap => "funding",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}
+
+/// <summary>A new subscription as a command asks for it.</summary>
+public sealed record NewSubscription(Symbol Symbol, DigestKind Kind, DigestSchedule Schedule, DateTimeOffset NextDueAt);
+
+/// <summary>A stored subscription.</summary>
+/// <param name="NextDueAt">When the next digest is due (UTC).</param>
+/// <param name="LastFiredAt">The due time of the last digest that was enqueued, or null.</param>
+public sealed record Subscription(
+    long Id,
+    ChatAddress Chat,
+    Symbol Symbol,
+    DigestKind Kind,
+    DigestSchedule Schedule,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset NextDueAt,
+    DateTimeOffset? LastFiredAt);
+
+/// <summary>A due subscription with what the digest run needs to know about its chat.</summary>
+public sealed record DueSubscription(Subscription Subscription, ChatSettings Chat, bool Muted);
+
+/// <summary>Which subscriptions or alerts <c>/unsubscribe</c> or <c>/unalert</c> removes.</summary>
+public sealed record RemovalTarget(long? Id, Symbol? Symbol, bool All)
+{
+    public static RemovalTarget ById(long id) => new(id, null, false);
+    public static RemovalTarget BySymbol(Symbol symbol) => new(null, symbol, false);
+    public static RemovalTarget Everything { get; } = new(null, null, true);
+}
+
+/// <summary>Outcome of adding rows under a per-chat limit.</summary>
+/// <param name="Added">Rows created now.</param>
+/// <param name="Existing">Requested rows that already existed (not duplicated).</param>
+/// <param name="LimitReached">True when nothing was added because the chat would exceed its limit.</param>
+/// <param name="Count">The chat's row count after the operation.</param>
+public sealed record AddOutcome<T>(IReadOnlyList<T> Added, IReadOnlyList<T> Existing, bool LimitReached, int Count);
+
+/// <summary>A chat's mute of one symbol (or of everything when <see cref="Symbol"/> is null) until a time.</summary>
+public sealed record Mute(Symbol? Symbol, DateTimeOffset Until);
+
+/// <summary>One digest to enqueue for one subscription, and the schedule advance that goes with it.</summary>
+/// <param name="FiredFor">The due time this digest answers; with the subscription id it forms the idempotency key.</param>
+/// <param name="Messages">Nothing when the digest is skipped (inactive chat, muted symbol): the schedule still advances.</param>
+public sealed record DigestDelivery(
+    long SubscriptionId,
+    DateTimeOffset FiredFor,
+    DateTimeOffset NextDueAt,
+    IReadOnlyList<Outbox.OutboxDraft> Messages);
+
+/// <summary>Language, time zone and quiet hours as chat settings commands change them.</summary>
+public static class ChatSettingsDefaults
+{
+    public const string TimeZone = "UTC";
+    public const Language Language = DerivBot.Core.Localization.Language.En;
+}

@@ -1,0 +1,93 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using DerivBot.Core.Localization;
+using DerivBot.Core.Reports;
+
+namespace DerivBot.Application.Subscriptions;
+
+/// <summary>
+/// Wording of the subscription, alert and settings commands, from Resources/SubscriptionTexts*.resx (en, zh-TW, zh-CN).
+/// A test checks every key exists in every language with the same placeholders.
+/// </summary>
+public sealed class SubscriptionTexts
+{
+    internal const string BaseName = "DerivBot.Application.Subscriptions.Resources.SubscriptionTexts";
+
+    private static readonly ResourceManager Resources = new(BaseName, typeof(SubscriptionTexts).Assembly);
+
+    public static SubscriptionTexts Instance { get; } = new();
+
+    /// <summary>The text for <paramref name="key"/>; throws when the key is missing (a bug the resource test catches).</summary>
+    public string Get(Language language, string key) =>
+        Resources.GetString(key, language.ToCulture())
+        ?? throw new KeyNotFoundException($"Missing text '{key}' ({language.ToCode()}).");
+
+    public string Format(Language language, string key, params object?[] args) =>
+        string.Format(language.ToCulture(), Get(language, key), args);
+
+    /// <summary>All keys and values of one language exactly as its resource file has them (no fallback).</summary>
+    internal static IReadOnlyDictionary<string, string> RawTable(Language language)
+    {
+        var culture = language == Language.En ? CultureInfo.InvariantCulture : language.ToCulture();
+        var set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"No resources for {language.ToCode()}.");
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in set)
+        {
+            table[(string)entry.Key] = entry.Value as string ?? string.Empty;
+        }
+        return table;
+    }
+
+    public IReadOnlyDictionary<Language, string> AllLanguages(string key) =>
+        Enum.GetValues<Language>().ToDictionary(l => l, l => Get(l, key));
+
+    public Report Error(Language language, string message, string? syntaxCommand = null)
+    {
+        var blocks = new List<ReportBlock> { ParagraphBlock.Of(message) };
+        if (syntaxCommand is not null)
+        {
+            blocks.Add(new HeadingBlock(Format(language, "syntax.title", syntaxCommand)));
+            blocks.Add(new ParagraphBlock(Get(language, "syntax." + syntaxCommand)
+                .Split('\n')
+                .Select(line => (IReadOnlyList<TextRun>)[new TextRun(line, TextStyle.Code)])
+                .ToList()));
+        }
+        return new Report(ReportKind.Error, Get(language, "error.title"), blocks, Tone: ReportTone.Error);
+    }
+
+    public Report Syntax(Language language, string command, string? problem = null) =>
+        Error(language, problem ?? Get(language, "error.missing"), command);
+
+    public string KindName(Language language, DigestKind kind) => Get(language, kind switch
+    {
+        DigestKind.Quadrant => "kind.quadrant",
+        DigestKind.Liquidations => "kind.liquidations",
+        DigestKind.Dashboard => "kind.dashboard",
+        _ => "kind.funding",
+    });
+
+    public string Describe(Language language, DigestSchedule schedule) => schedule.Kind == ScheduleKind.Daily
+        ? Format(language, "schedule.daily", schedule.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture))
+        : Format(language, "schedule.every", DigestSchedule.FormatDuration(schedule.Interval));
+
+    /// <summary>Local time in the chat's zone, "yyyy-MM-dd HH:mm".</summary>
+    public static string LocalTime(DateTimeOffset time, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(time, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A funding fraction as percent: 0.0005 → "0.0500%".</summary>
+    public static string Percent(decimal fraction) =>
+        (fraction * 100m).ToString("0.0000", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A USD amount compactly: 5000000 → "$5M", 1250000 → "$1.25M".</summary>
+    public static string Usd(decimal amount)
+    {
+        var abs = Math.Abs(amount);
+        var (value, suffix) = abs >= 1_000_000_000m ? (amount / 1_000_000_000m, "B")
+            : abs >= 1_000_000m ? (amount / 1_000_000m, "M")
+            : abs >= 1_000m ? (amount / 1_000m, "K")
+            : (amount, "");
+        return "$" + value.ToString("0.##", CultureInfo.InvariantCulture) + suffix;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Storage;
+
+/// <summary>
+/// Opens connections to the SQLite file with the settings every connection needs (busy timeout, foreign keys) and
+/// applies the schema migrations once, before the first connection is handed out. The file runs in WAL mode so
+/// readers never block the writer; writes use BEGIN IMMEDIATE transactions so concurrent writers queue on the busy
+/// timeout instead of failing on a lock upgrade.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMs;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _migrateGate = new(1, 1);
+    private volatile bool _migrated;
+
+    public SqliteDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString)
+        {
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, (int)options.Value.BusyTimeout.TotalSeconds),
+        };
+        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        _connectionString = builder.ToString();
+        _busyTimeoutMs = (int)options.Value.BusyTimeout.TotalMilliseconds;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Convenience for tests and tools: a database at <paramref name="path"/>.</summary>
+    public static SqliteDatabase ForFile(string path) =>
+        new(Options.Create(new StorageOptions { ConnectionString = "Data Source=" + path }));
+
+    /// <summary>An open connection on a migrated database.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_migrated)
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    internal async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA busy_timeout = " + _busyTimeoutMs.ToString(CultureInfo.InvariantCulture) + "; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public void Dispose() => _migrateGate.Dispose();
+
+    /// <summary>Applies pending migrations (idempotent, safe to call from several places).</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken, int? targetVersion = null)
+    {
+        await _migrateGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_migrated && targetVersion is null)
+            {
+                return;
+            }
+            await using var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+            var (from, to) = Migrations.Apply(connection, targetVersion);
+            if (to != from)
+            {
+                _logger.LogInformation("Database schema migrated from version {From} to {To}", from, to);
+            }
+            _migrated = targetVersion is null || targetVersion >= Migrations.Latest;
+        }
+        finally
+        {
+            _migrateGate.Release();
+        }
+    }
+}

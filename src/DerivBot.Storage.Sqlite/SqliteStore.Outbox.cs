@@ -1,0 +1,126 @@
+using DerivBot.Application.Outbox;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace DerivBot.Storage;
+
+public sealed partial class SqliteStore
+{
+    private enum OutboxStatus { Pending = 0, Sent = 1, Dropped = 2 }
+
+    /// <summary>INSERT OR IGNORE on the idempotency key; true when a row was added.</summary>
+    private static async Task<bool> InsertOutboxAsync(SqliteConnection c, SqliteTransaction tx, long chatKey, OutboxDraft draft, DateTimeOffset now, CancellationToken ct)
+    {
+        var message = draft.Message;
+        var rows = await c.ExecuteAsync(tx, """
+            INSERT OR IGNORE INTO outbox (chat_key, kind, idempotency_key, report_json, image_name, image_png, image_alt, silent, status, attempts, created_at, next_attempt_at)
+            VALUES ($key, $kind, $idem, $report, $imageName, $imagePng, $imageAlt, $silent, 0, 0, $now, $now)
+            """, ct,
+            ("$key", chatKey), ("$kind", (int)draft.Kind), ("$idem", draft.IdempotencyKey), ("$report", ReportJson.Serialize(message.Report)),
+            ("$imageName", message.Image?.FileName), ("$imagePng", message.Image?.Png), ("$imageAlt", message.Image?.AltText),
+            ("$silent", message.Silent ? 1 : 0), ("$now", Sql.Ms(now))).ConfigureAwait(false);
+        return rows == 1;
+    }
+
+    public async Task<bool> EnqueueAsync(OutboxDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = c.BeginTransaction();
+        var key = await EnsureChatAsync(c, tx, draft.Chat, null, cancellationToken).ConfigureAwait(false);
+        var inserted = await InsertOutboxAsync(c, tx, key, draft, now, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return inserted;
+    }
+
+    public async Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = c.Command(null, """
+            SELECT o.id, c.platform, c.chat_id, c.thread_id, c.active, c.inactive_reason, o.kind, o.idempotency_key, o.report_json,
+                   o.image_name, o.image_png, o.image_alt, o.silent, o.attempts, o.created_at
+            FROM outbox o JOIN chats c ON c.id = o.chat_key
+            WHERE o.status = 0 AND o.next_attempt_at <= $now AND c.platform = $platform
+            ORDER BY o.id LIMIT 1
+            """, ("$now", Sql.Ms(now)), ("$platform", Sql.Platform(platform)));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        var image = r.IsDBNull(9) ? null : new ChartImage(r.GetString(9), (byte[])r.GetValue(10), r.IsDBNull(11) ? string.Empty : r.GetString(11));
+        var message = new OutboundMessage(ReportJson.Deserialize(r.GetString(8)), image, r.GetInt64(12) != 0);
+        return new OutboxItem(r.GetInt64(0), Sql.Address(r.GetString(1), r.GetString(2), r.GetString(3)), r.GetInt64(4) != 0,
+            r.IsDBNull(5) ? null : r.GetString(5), (OutboxKind)r.GetInt32(6), r.GetString(7), message, r.GetInt32(13), Sql.Time(r.GetInt64(14)));
+    }
+
+    public async Task<DateTimeOffset?> GetNextAttemptAsync(ChatPlatform platform, CancellationToken cancellationToken)
+    {
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var value = await c.ScalarAsync(null, "SELECT MIN(o.next_attempt_at) FROM outbox o JOIN chats c ON c.id = o.chat_key WHERE o.status = 0 AND c.platform = $platform",
+            cancellationToken, ("$platform", Sql.Platform(platform))).ConfigureAwait(false);
+        return value is long ms ? Sql.Time(ms) : null;
+    }
+
+    public Task MarkSentAsync(long id, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        FinishAsync(id, OutboxStatus.Sent, null, sentAt, cancellationToken);
+
+    public Task MarkDroppedAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        FinishAsync(id, OutboxStatus.Dropped, reason, at, cancellationToken);
+
+    private async Task FinishAsync(long id, OutboxStatus status, string? reason, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
+        await c.ExecuteAsync(null, "UPDATE outbox SET status = $status, status_reason = $reason, finished_at = $at, attempts = attempts + 1 WHERE id = $id", ct,
+            ("$status", (int)status), ("$reason", reason), ("$at", Sql.Ms(at)), ("$id", id)).ConfigureAwait(false);
+    }
+
+    public async Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken)
+    {
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await c.ExecuteAsync(null, "UPDATE outbox SET next_attempt_at = $next, status_reason = $reason, attempts = attempts + 1 WHERE id = $id", cancellationToken,
+            ("$next", Sql.Ms(nextAttemptAt)), ("$reason", reason), ("$id", id)).ConfigureAwait(false);
+    }
+
+    public async Task<OutboxStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = c.Command(null, "SELECT status, COUNT(*) FROM outbox GROUP BY status");
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        int pending = 0, sent = 0, dropped = 0;
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var n = r.GetInt32(1);
+            switch ((OutboxStatus)r.GetInt32(0))
+            {
+                case OutboxStatus.Pending: pending = n; break;
+                case OutboxStatus.Sent: sent = n; break;
+                default: dropped = n; break;
+            }
+        }
+        return new OutboxStats(pending, sent, dropped);
+    }
+
+    /// <summary>Why dropped messages were dropped, oldest first (for tests and operators).</summary>
+    public async Task<IReadOnlyList<(string IdempotencyKey, string Reason)>> GetDropReasonsAsync(CancellationToken cancellationToken)
+    {
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = c.Command(null, "SELECT idempotency_key, status_reason FROM outbox WHERE status = 2 ORDER BY id");
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<(string, string)>();
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add((r.GetString(0), r.IsDBNull(1) ? string.Empty : r.GetString(1)));
+        }
+        return list;
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Keys of pruned rows can be enqueued again; by then their fire times are long past, so nothing re-fires them.
+        var outbox = await c.ExecuteAsync(null, "DELETE FROM outbox WHERE status <> 0 AND finished_at < $before", cancellationToken, ("$before", Sql.Ms(before))).ConfigureAwait(false);
+        return outbox;
+    }
+}

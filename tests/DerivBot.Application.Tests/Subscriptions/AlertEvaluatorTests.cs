@@ -1,0 +1,77 @@
+using DerivBot.Application.Alerts;
+using DerivBot.Core.Markets;
+
+namespace DerivBot.Application.Tests.Subscriptions;
+
+public sealed class AlertEvaluatorTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 10, 10, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Symbol Btc = new("BTCUSDT");
+
+    private static MarketSnapshot Snapshot(decimal funding = 0.0001m, IReadOnlyList<OpenInterestPoint>? oi = null, IReadOnlyList<Kline>? klines = null) => new()
+    {
+        Venue = "binance",
+        Symbol = Btc,
+        DataTime = Now,
+        Premium = new PremiumIndex(Btc, 60000, 60000, 60000, funding, 0.0001m, Now.AddHours(1), Now),
+        OpenInterest = oi ?? [],
+        Klines = klines ?? [],
+    };
+
+    private static AlertContext Context(MarketSnapshot snapshot, IReadOnlyList<FundingRatePoint>? history = null, decimal liq = 0) =>
+        new(snapshot, Now, history ?? snapshot.FundingHistory, liq, null);
+
+    [Theory]
+    [InlineData(0.0006, true)]
+    [InlineData(0.0005, true)]
+    [InlineData(0.0004, false)]
+    public void Evaluate_FundingAbove_ComparesFraction(double funding, bool holds)
+    {
+        var condition = new AlertCondition(AlertMetric.Funding, AlertDirection.Above, 0.0005m);
+        Assert.Equal(holds, AlertEvaluator.Evaluate(condition, Context(Snapshot((decimal)funding))).Holds);
+    }
+
+    [Fact]
+    public void Evaluate_Percentile_NeedsEnoughHistory()
+    {
+        var condition = new AlertCondition(AlertMetric.FundingPercentile, AlertDirection.Beyond, 95);
+        var few = Enumerable.Range(0, 10).Select(i => new FundingRatePoint(Now.AddHours(-8 * i), 0.0001m, null)).ToList();
+        Assert.False(AlertEvaluator.Evaluate(condition, Context(Snapshot(0.001m), few)).Available);
+        var many = Enumerable.Range(0, 100).Select(i => new FundingRatePoint(Now.AddHours(-8 * i), 0.00001m * i, null)).ToList();
+        Assert.True(AlertEvaluator.Evaluate(condition, Context(Snapshot(0.01m), many)).Holds);
+        Assert.False(AlertEvaluator.Evaluate(condition, Context(Snapshot(0.0005m), many)).Holds);
+        Assert.True(AlertEvaluator.Evaluate(condition, Context(Snapshot(-0.01m), many)).Holds);
+    }
+
+    [Fact]
+    public void Evaluate_OpenInterestChange_UsesWindow()
+    {
+        var points = Enumerable.Range(0, 60).Select(i => new OpenInterestPoint(Now.AddMinutes(-5 * (59 - i)), 1000m + (i >= 48 ? 100m : 0m), 0)).ToList();
+        var up = new AlertCondition(AlertMetric.OpenInterestChange, AlertDirection.Above, 5m, TimeSpan.FromHours(1));
+        var observation = AlertEvaluator.Evaluate(up, Context(Snapshot(oi: points)));
+        Assert.True(observation.Holds);
+        Assert.Equal("+10.00%", observation.ValueText);
+        var longWindow = up with { Window = TimeSpan.FromDays(2) };
+        Assert.False(AlertEvaluator.Evaluate(longWindow, Context(Snapshot(oi: points))).Available);
+    }
+
+    [Fact]
+    public void Evaluate_Liquidations_ComparesUsd()
+    {
+        var condition = new AlertCondition(AlertMetric.Liquidations5m, AlertDirection.Above, 5_000_000m);
+        Assert.True(AlertEvaluator.Evaluate(condition, Context(Snapshot(), liq: 6_000_000m)).Holds);
+        Assert.False(AlertEvaluator.Evaluate(condition, Context(Snapshot(), liq: 4_000_000m)).Holds);
+    }
+
+    [Fact]
+    public void ComputeRsi_RisingCloses_IsHigh()
+    {
+        var klines = Enumerable.Range(0, 30).Select(i => new Kline(Now.AddMinutes(5 * i), 0, 0, 0, 100 + i + (i % 3 == 0 ? -0.5m : 0), 0, Now, 0, 0, 0, 0)).ToList();
+        var rsi = AlertEvaluator.ComputeRsi(klines, 14);
+        Assert.NotNull(rsi);
+        Assert.InRange(rsi!.Value, 80m, 100m);
+        var condition = new AlertCondition(AlertMetric.Rsi, AlertDirection.Beyond, 70);
+        Assert.True(AlertEvaluator.Evaluate(condition, Context(Snapshot(klines: klines))).Holds);
+        Assert.Null(AlertEvaluator.ComputeRsi(klines.Take(10).ToList(), 14));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using DerivBot.Application.Subscriptions;
+using DerivBot.Core.Markets;
+using DerivBot.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+
+namespace DerivBot.Storage.Tests;
+
+/// <summary>
+/// A worker PROCESS broadcasting 1,000 digests through the outbox to a loopback HTTP sink is killed mid-broadcast and
+/// restarted on the same database: every chat gets its message, and at most the one in flight is delivered twice.
+/// </summary>
+public sealed class CrashRestartTests
+{
+    private const int Chats = 1000;
+
+    [Fact(Timeout = 300_000)]
+    public async Task Broadcast_KilledMidwayAndRestarted_EveryChatExactlyOnceBarOneInFlight()
+    {
+        using var dir = new TempDirectory();
+        var dbPath = dir.File("crash.db");
+        var fireTime = new DateTimeOffset(2025, 10, 10, 4, 0, 0, TimeSpan.Zero);
+        var setupClock = new ManualTimeProvider(fireTime.AddHours(-1));
+        using (var database = SqliteDatabase.ForFile(dbPath))
+        {
+            var store = new SqliteStore(database, setupClock);
+            for (var i = 0; i < Chats; i++)
+            {
+                await store.AddSubscriptionsAsync(World.Telegram(i),
+                    [new NewSubscription(new Symbol(i % 2 == 0 ? "BTCUSDT" : "ETHUSDT"), DigestKind.Quadrant, DigestSchedule.Every(TimeSpan.FromHours(4)), fireTime)], 50, default);
+            }
+        }
+        SqliteConnection.ClearAllPools();
+
+        var deliveries = new ConcurrentDictionary<string, int>();
+        await using var sink = await LoopbackServer.StartAsync(app => app.MapPost("/send/{chat}", async (string chat, HttpContext ctx) =>
+        {
+            // Slow enough that the kill lands mid-broadcast on any machine.
+            await Task.Delay(2, ctx.RequestAborted);
+            deliveries.AddOrUpdate(chat, 1, (_, n) => n + 1);
+            return Results.Ok();
+        }));
+
+        var args = new[] { dbPath, sink.BaseAddress.ToString(), (fireTime.ToUnixTimeSeconds() + 60).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        using (var first = StartWorker(args))
+        {
+            await TestTimeouts.WaitUntilAsync(() => deliveries.Count >= 200 || first.HasExited, TimeSpan.FromSeconds(120), "the first worker to deliver 200 messages");
+            Assert.False(first.HasExited, "the worker finished before it could be killed; the sink is too fast for this test");
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+        var beforeRestart = deliveries.Values.Sum();
+        Assert.InRange(beforeRestart, 200, Chats - 1);
+
+        using (var second = StartWorker(args))
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(180));
+            await second.WaitForExitAsync(cts.Token);
+            Assert.Equal(0, second.ExitCode);
+        }
+
+        Assert.Equal(Chats, deliveries.Count);
+        var total = deliveries.Values.Sum();
+        Assert.InRange(total, Chats, Chats + 1);
+        Assert.True(deliveries.Values.All(n => n is 1 or 2));
+        using (var database = SqliteDatabase.ForFile(dbPath))
+        {
+            var stats = await new SqliteStore(database, setupClock).GetStatsAsync(default);
+            Assert.Equal(new Application.Outbox.OutboxStats(0, Chats, 0), stats);
+        }
+        SqliteConnection.ClearAllPools();
+    }
+
+    private static Process StartWorker(string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DerivBot.Subscriptions.Harness.dll"));
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the worker");
+        // Drain the pipes so the child never blocks on a full buffer.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}

@@ -1,0 +1,183 @@
+using DerivBot.Application.Outbox;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
+using DerivBot.Core.Ports;
+using DerivBot.Core.Reports;
+
+namespace DerivBot.Storage.Tests;
+
+public sealed class DigestAndOutboxTests
+{
+    [Fact]
+    public async Task RunDue_ManyChats_RendersEachSymbolKindLanguageOnceAndFansOut()
+    {
+        using var w = new World();
+        for (var i = 0; i < 30; i++)
+        {
+            var chat = World.Telegram(i);
+            await w.RunAsync(chat, "subscribe", (i % 3 == 0 ? "btc" : "eth") + " quadrant every 4h", i % 2 == 0 ? Language.En : Language.ZhCn);
+            if (i % 2 == 1)
+            {
+                await w.RunAsync(chat, "lang", "zh-CN");
+            }
+        }
+        w.Clock.Advance(TimeSpan.FromHours(4));
+        var result = await w.Digests.RunDueAsync(default);
+        Assert.Equal(30, result.Due);
+        Assert.Equal(4, result.Renders); // {BTC, ETH} × {en, zh-CN}
+        Assert.Equal(4, w.Dispatcher.TotalRenders);
+        Assert.All(w.Dispatcher.Renders.Values, n => Assert.Equal(1, n));
+        Assert.Equal(30, result.Enqueued);
+        Assert.Equal(new OutboxStats(30, 0, 0), await w.Store.GetStatsAsync(default));
+
+        // Nothing is due again until the next slot; a second run enqueues nothing.
+        Assert.Equal(0, (await w.Digests.RunDueAsync(default)).Enqueued);
+        var next = await w.Store.GetEarliestDueAsync(default);
+        Assert.Equal(new DateTimeOffset(2025, 10, 10, 8, 0, 0, TimeSpan.Zero), next);
+    }
+
+    [Fact]
+    public async Task RecordDigests_SameFireTimeTwice_EnqueuesOnce()
+    {
+        using var w = new World();
+        var chat = World.Telegram(1);
+        await w.RunAsync(chat, "subscribe", "btc q 4h");
+        w.Clock.Advance(TimeSpan.FromHours(4));
+        var due = await w.Store.GetDueSubscriptionsAsync(w.Clock.GetUtcNow(), default);
+        Assert.Equal(1, (await w.Digests.RunDueAsync(default)).Enqueued);
+        // A restarted worker that decided the same digest again (same subscription and fire time) adds nothing.
+        await w.Store.PostponeAsync(due[0].Subscription.Id, due[0].Subscription.NextDueAt, default);
+        Assert.Equal(0, (await w.Digests.RunDueAsync(default)).Enqueued);
+        Assert.Equal(1, (await w.Store.GetStatsAsync(default)).Pending);
+    }
+
+    [Fact]
+    public async Task RunDue_AfterDowntime_SendsOneLateCatchUp()
+    {
+        using var w = new World();
+        var chat = World.Telegram(1);
+        await w.RunAsync(chat, "subscribe", "btc q every 1h");
+        w.Clock.Advance(TimeSpan.FromHours(10)); // ten slots missed
+        var result = await w.Digests.RunDueAsync(default);
+        Assert.Equal(1, result.Enqueued);
+        var sender = new RecordingSender(ChatPlatform.Telegram);
+        Assert.True(await w.Drainer(sender).DrainOneAsync(sender, default));
+        var (_, message) = Assert.Single(sender.Sent);
+        Assert.Contains("Late: this digest was due at 2025-10-10 01:00", message.Report.Flatten(), StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2025, 10, 10, 11, 0, 0, TimeSpan.Zero), await w.Store.GetEarliestDueAsync(default));
+    }
+
+    [Fact]
+    public async Task RunDue_InactiveOrMuted_AdvancesWithoutSending()
+    {
+        using var w = new World();
+        await w.RunAsync(World.Telegram(1), "subscribe", "btc q 4h");
+        await w.RunAsync(World.Telegram(2), "subscribe", "btc q 4h");
+        await w.RunAsync(World.Telegram(3), "subscribe", "btc q 4h");
+        await w.Store.MarkInactiveAsync(World.Telegram(1), "blocked", default);
+        await w.RunAsync(World.Telegram(2), "mute", "btc 1d");
+        w.Clock.Advance(TimeSpan.FromHours(4));
+        var result = await w.Digests.RunDueAsync(default);
+        Assert.Equal(3, result.Due);
+        Assert.Equal(1, result.Enqueued);
+        Assert.Equal(new DateTimeOffset(2025, 10, 10, 8, 0, 0, TimeSpan.Zero), await w.Store.GetEarliestDueAsync(default));
+    }
+
+    [Fact]
+    public async Task RunDue_RenderFails_PostponesInsteadOfLooping()
+    {
+        using var w = new World();
+        await w.RunAsync(World.Telegram(1), "subscribe", "btc q 4h");
+        w.Dispatcher.Fail = _ => new InvalidOperationException("renderer down");
+        w.Clock.Advance(TimeSpan.FromHours(4));
+        var result = await w.Digests.RunDueAsync(default);
+        Assert.Equal(0, result.Enqueued);
+        Assert.Equal(w.Clock.GetUtcNow().AddMinutes(1), await w.Store.GetEarliestDueAsync(default));
+    }
+
+    [Fact]
+    public async Task Drainer_Statuses_AreHandledAndRecorded()
+    {
+        using var w = new World();
+        var chats = Enumerable.Range(1, 5).Select(i => World.Telegram(i)).ToList();
+        foreach (var chat in chats)
+        {
+            await w.Store.EnqueueAsync(new OutboxDraft(chat, OutboxKind.Alert, "k" + chat.ChatId, new OutboundMessage(new Report(ReportKind.Info, "hi " + chat.ChatId, []))), w.Clock.GetUtcNow(), default);
+        }
+        await w.Store.MarkInactiveAsync(chats[4], "kicked", default);
+        var migrated = new ChatAddress(ChatPlatform.Telegram, "-100999");
+        var sender = new RecordingSender(ChatPlatform.Telegram)
+        {
+            Respond = (to, _) => to.ChatId switch
+            {
+                "1" => new SendResult(SendStatus.RetryLater, "429", TimeSpan.FromSeconds(30)),
+                "2" => new SendResult(SendStatus.ChatGone, "403 blocked"),
+                "3" => SendResult.Ok(migrated),
+                _ => SendResult.Ok(),
+            },
+        };
+        var drainer = w.Drainer(sender);
+        while (await drainer.DrainOneAsync(sender, default))
+        {
+        }
+        Assert.Equal(new OutboxStats(1, 2, 2), await w.Store.GetStatsAsync(default));
+        var reasons = await w.Store.GetDropReasonsAsync(default);
+        Assert.Contains(reasons, r => r.IdempotencyKey == "k2" && r.Reason.Contains("chat gone", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.IdempotencyKey == "k5" && r.Reason == "chat inactive: kicked");
+        Assert.NotNull(await w.Store.GetChatAsync(migrated, default));
+        Assert.Null(await w.Store.GetChatAsync(chats[2], default));
+
+        // The rate-limited message is retried after RetryAfter.
+        sender.Respond = (_, _) => SendResult.Ok();
+        w.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.True(await drainer.DrainOneAsync(sender, default));
+        Assert.Equal(new OutboxStats(0, 3, 2), await w.Store.GetStatsAsync(default));
+    }
+
+    [Fact]
+    public async Task Drainer_SenderThrows_BacksOffThenGivesUp()
+    {
+        using var w = new World(jobs: new Application.Subscriptions.JobsOptions { OutboxMaxAttempts = 2 });
+        await w.Store.EnqueueAsync(new OutboxDraft(World.Telegram(1), OutboxKind.Digest, "x", new OutboundMessage(new Report(ReportKind.Info, "t", []))), w.Clock.GetUtcNow(), default);
+        var sender = new RecordingSender(ChatPlatform.Telegram) { Respond = (_, _) => throw new HttpRequestException("down") };
+        var drainer = w.Drainer(sender);
+        Assert.True(await drainer.DrainOneAsync(sender, default));
+        Assert.False(await drainer.DrainOneAsync(sender, default)); // backing off
+        w.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await drainer.DrainOneAsync(sender, default));
+        Assert.Equal(new OutboxStats(0, 0, 1), await w.Store.GetStatsAsync(default));
+    }
+
+    [Fact]
+    public void ReportJson_EveryBlockType_RoundTrips()
+    {
+        var report = new Report(ReportKind.Quadrant, "BTCUSDT · 象限 <&>",
+        [
+            new ParagraphBlock([[new TextRun("a"), new TextRun("b", TextStyle.Bold)], [new TextRun("c", TextStyle.Code)]]),
+            new HeadingBlock("h"),
+            new FieldsBlock([new ReportField("L", "V", Inline: false)]),
+            new ListBlock([[new TextRun("i1")], [new TextRun("i2", TextStyle.Italic)]]),
+            new NoteBlock("n"),
+        ], "footer", [new ReportAction("Refresh", "quadrant BTCUSDT")], ReportTone.Bullish);
+        var back = ReportJson.Deserialize(ReportJson.Serialize(report));
+        Assert.Equal(ReportJson.Serialize(report), ReportJson.Serialize(back));
+        Assert.Equal(report.Title, back.Title);
+        Assert.Equal(5, back.Blocks.Count);
+        Assert.IsType<FieldsBlock>(back.Blocks[2]);
+        Assert.Equal(TextStyle.Bold, ((ParagraphBlock)back.Blocks[0]).Lines[0][1].Style);
+        Assert.Equal(ReportTone.Bullish, back.Tone);
+    }
+
+    [Fact]
+    public async Task Outbox_ImageAndSilentFlag_SurviveStorage()
+    {
+        using var w = new World();
+        var image = new Core.Chat.ChartImage("liq.png", [1, 2, 3, 4], "heatmap");
+        await w.Store.EnqueueAsync(new OutboxDraft(World.Telegram(1), OutboxKind.Digest, "img", new OutboundMessage(new Report(ReportKind.Chart, "t", []), image, Silent: true)), w.Clock.GetUtcNow(), default);
+        var item = await w.Store.PeekNextAsync(ChatPlatform.Telegram, w.Clock.GetUtcNow(), default);
+        Assert.NotNull(item);
+        Assert.True(item!.Message.Silent);
+        Assert.Equal(image.Png, item.Message.Image!.Png);
+        Assert.Null(await w.Store.PeekNextAsync(ChatPlatform.Discord, w.Clock.GetUtcNow(), default));
+    }
+}

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
+using DerivBot.Core.Markets;
+using DerivBot.Core.Ports;
+using DerivBot.Core.Reports;
+using DerivBot.Core.Signals;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Storage.Tests;
+
+/// <summary>Options that never change.</summary>
+internal sealed class FixedOptions<T>(T value) : IOptionsMonitor<T>
+{
+    public T CurrentValue => value;
+
+    public T Get(string? name) => value;
+
+    public IDisposable? OnChange(Action<T, string?> listener) => null;
+}
+
+/// <summary>A market with a fixed universe and settable snapshots.</summary>
+internal sealed class FakeMarketData : IMarketData
+{
+    public static readonly string[] Universe = ["BTCUSDT", "ETHUSDT", "SOLUSDT", "1000PEPEUSDT", "XRPUSDT"];
+
+    private readonly TimeProvider _clock;
+
+    public FakeMarketData(TimeProvider clock, IEnumerable<string>? universe = null)
+    {
+        _clock = clock;
+        Contracts = (universe ?? Universe).Select(s => new PerpetualContract(new Symbol(s), s[..^4], "USDT", "PERPETUAL", "TRADING", 2.5m, DateTimeOffset.UnixEpoch)).ToList();
+    }
+
+    public List<PerpetualContract> Contracts { get; }
+
+    public ConcurrentDictionary<Symbol, MarketSnapshot> Snapshots { get; } = new();
+
+    public int SnapshotReads;
+
+    public string VenueName => "fake";
+
+    public Task<IReadOnlyList<PerpetualContract>> GetUniverseAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PerpetualContract>>(Contracts);
+
+    public Task<MarketSnapshot> GetSnapshotAsync(Symbol symbol, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref SnapshotReads);
+        return Task.FromResult(Snapshots.TryGetValue(symbol, out var s) ? s : Default(symbol));
+    }
+
+    public MarketSnapshot Default(Symbol symbol) => new()
+    {
+        Venue = "fake",
+        Symbol = symbol,
+        DataTime = _clock.GetUtcNow(),
+        Premium = new PremiumIndex(symbol, 100, 100, 100, 0.0001m, 0.0001m, _clock.GetUtcNow().AddHours(1), _clock.GetUtcNow()),
+    };
+
+    public void SetFunding(string symbol, decimal rate)
+    {
+        var s = new Symbol(symbol);
+        Snapshots[s] = Default(s) with { Premium = new PremiumIndex(s, 100, 100, 100, rate, 0.0001m, _clock.GetUtcNow().AddHours(1), _clock.GetUtcNow()) };
+    }
+}
+
+/// <summary>Renders query commands to a simple report and counts renders per (command, arguments, language).</summary>
+internal sealed class CountingDispatcher : ICommandDispatcher
+{
+    public ConcurrentDictionary<(string Command, string Arguments, Language Language), int> Renders { get; } = new();
+
+    public Func<CommandRequest, Exception?>? Fail { get; set; }
+
+    public int TotalRenders => Renders.Values.Sum();
+
+    public IReadOnlyList<CommandInfo> Commands => [];
+
+    public bool IsKnown(string commandName) => true;
+
+    public Task<CommandResult> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        if (Fail?.Invoke(request) is { } ex)
+        {
+            throw ex;
+        }
+        Renders.AddOrUpdate((request.Command, request.Arguments, request.Language), 1, (_, n) => n + 1);
+        var report = new Report(ReportKind.Quadrant, $"{request.Arguments} · {request.Command} · {request.Language.ToCode()}",
+            [ParagraphBlock.Of("body"), new FieldsBlock([new ReportField("Funding", "0.01%")])]);
+        return Task.FromResult(CommandResult.Of(report));
+    }
+}
+
+/// <summary>Records sends; the result of each send comes from <see cref="Respond"/> (default: sent).</summary>
+internal sealed class RecordingSender(ChatPlatform platform) : IChatSender
+{
+    public ChatPlatform Platform => platform;
+
+    public ConcurrentQueue<(ChatAddress To, OutboundMessage Message)> Sent { get; } = new();
+
+    public Func<ChatAddress, OutboundMessage, SendResult> Respond { get; set; } = (_, _) => SendResult.Ok();
+
+    public Task<SendResult> SendAsync(ChatAddress to, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var result = Respond(to, message);
+        if (result.Status == SendStatus.Sent)
+        {
+            Sent.Enqueue((to, message));
+        }
+        return Task.FromResult(result);
+    }
+}
+
+internal sealed class CountingScheduleNotifier : IScheduleNotifier
+{
+    public int Calls;
+
+    public Task SchedulesChangedAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref Calls);
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class FixedClassifier(QuadrantState state) : IQuadrantClassifier
+{
+    public QuadrantState State { get; set; } = state;
+
+    public QuadrantState Classify(MarketSnapshot snapshot, DateTimeOffset now) => State;
+}
+
+/// <summary>A venue that counts every call, per method and symbol.</summary>
+internal sealed class CountingVenue : IMarketDataVenue
+{
+    public ConcurrentDictionary<string, int> Calls { get; } = new();
+
+    private void Count(string what) => Calls.AddOrUpdate(what, 1, (_, n) => n + 1);
+
+    public string Name => "fake";
+
+    public Task<IReadOnlyList<PerpetualContract>> GetPerpetualsAsync(CancellationToken cancellationToken) { Count("perpetuals"); return Task.FromResult<IReadOnlyList<PerpetualContract>>([]); }
+
+    public Task<IReadOnlyList<PremiumIndex>> GetPremiumIndexAsync(CancellationToken cancellationToken) { Count("premiumIndex"); return Task.FromResult<IReadOnlyList<PremiumIndex>>([]); }
+
+    public Task<IReadOnlyList<FundingRatePoint>> GetFundingHistoryAsync(Symbol symbol, HistoryQuery query, CancellationToken cancellationToken) { Count("funding:" + symbol); return Task.FromResult<IReadOnlyList<FundingRatePoint>>([]); }
+
+    public Task<IReadOnlyList<FundingInfoEntry>> GetFundingInfoAsync(CancellationToken cancellationToken) { Count("fundingInfo"); return Task.FromResult<IReadOnlyList<FundingInfoEntry>>([]); }
+
+    public Task<OpenInterestPoint> GetOpenInterestAsync(Symbol symbol, CancellationToken cancellationToken) { Count("oi:" + symbol); return Task.FromResult(new OpenInterestPoint(DateTimeOffset.UnixEpoch, 1, 1)); }
+
+    public Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestHistoryAsync(Symbol symbol, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken) { Count("oiHist:" + symbol); return Task.FromResult<IReadOnlyList<OpenInterestPoint>>([]); }
+
+    public Task<IReadOnlyList<RatioPoint>> GetLongShortRatioAsync(Symbol symbol, RatioKind kind, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken) { Count("ratio:" + symbol); return Task.FromResult<IReadOnlyList<RatioPoint>>([]); }
+
+    public Task<IReadOnlyList<TakerVolumePoint>> GetTakerVolumeAsync(Symbol symbol, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken) { Count("taker:" + symbol); return Task.FromResult<IReadOnlyList<TakerVolumePoint>>([]); }
+
+    public Task<IReadOnlyList<Kline>> GetKlinesAsync(Symbol symbol, KlineInterval interval, HistoryQuery query, CancellationToken cancellationToken) { Count("klines:" + symbol); return Task.FromResult<IReadOnlyList<Kline>>([]); }
+
+    public Task<IReadOnlyList<Ticker24h>> GetFuturesTickersAsync(CancellationToken cancellationToken) { Count("tickers"); return Task.FromResult<IReadOnlyList<Ticker24h>>([]); }
+
+    public Task<IReadOnlyList<Ticker24h>> GetSpotTickersAsync(CancellationToken cancellationToken) { Count("spotTickers"); return Task.FromResult<IReadOnlyList<Ticker24h>>([]); }
+}
+
+/// <summary>
+/// Stands in for the market store behind <see cref="IMarketRefresher"/>: one set of per-symbol venue calls for each
+/// watched symbol, plus the all-market calls once, per refresh.
+/// </summary>
+internal sealed class VenueRefresher(IMarketDataVenue venue) : IMarketRefresher
+{
+    private IReadOnlyCollection<Symbol> _watched = [];
+
+    public string VenueName => venue.Name;
+
+    public void Watch(IReadOnlyCollection<Symbol> symbols) => _watched = symbols;
+
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await venue.GetPremiumIndexAsync(cancellationToken);
+        foreach (var symbol in _watched)
+        {
+            await venue.GetOpenInterestAsync(symbol, cancellationToken);
+            await venue.GetFundingHistoryAsync(symbol, default, cancellationToken);
+        }
+    }
+}

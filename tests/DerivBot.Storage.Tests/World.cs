@@ -1,0 +1,92 @@
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Outbox;
+using DerivBot.Application.Subscriptions;
+using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
+using DerivBot.Core.Ports;
+using DerivBot.Core.Signals;
+using DerivBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DerivBot.Storage.Tests;
+
+/// <summary>The subscription area wired by hand over a real SQLite file in a temp folder, on a manual clock.</summary>
+internal sealed class World : IDisposable
+{
+    private readonly TempDirectory _dir;
+
+    public World(JobsOptions? jobs = null, LimitsOptions? limits = null, TempDirectory? dir = null, DateTimeOffset? start = null)
+    {
+        _dir = dir ?? new TempDirectory();
+        Clock = new ManualTimeProvider(start ?? new DateTimeOffset(2025, 10, 10, 0, 0, 0, TimeSpan.Zero));
+        Jobs = new FixedOptions<JobsOptions>(jobs ?? new JobsOptions());
+        Limits = new FixedOptions<LimitsOptions>(limits ?? new LimitsOptions());
+        Database = SqliteDatabase.ForFile(_dir.File("bot.db"));
+        Store = new SqliteStore(Database, Clock);
+        Market = new FakeMarketData(Clock);
+        Dispatcher = new CountingDispatcher();
+        Signal = new OutboxSignal();
+        Classifier = new FixedClassifier(QuadrantState.Neutral);
+        Alerts = new AlertEngine(Store, Store, [Classifier], Signal, Limits, Jobs, Clock, NullLogger<AlertEngine>.Instance);
+        Digests = new DigestService(Store, Dispatcher, Signal, Jobs, Clock, NullLogger<DigestService>.Instance);
+        Subscriptions = new SubscriptionCommandHandler(Store, Store, Market, Scheduler, Jobs, Limits, Clock);
+        AlertCommands = new AlertCommandHandler(Store, Store, Market, Alerts, Limits, Clock);
+    }
+
+    public string DatabasePath => _dir.File("bot.db");
+    public ManualTimeProvider Clock { get; }
+    public FixedOptions<JobsOptions> Jobs { get; }
+    public FixedOptions<LimitsOptions> Limits { get; }
+    public SqliteDatabase Database { get; }
+    public SqliteStore Store { get; }
+    public FakeMarketData Market { get; }
+    public CountingDispatcher Dispatcher { get; }
+    public OutboxSignal Signal { get; }
+    public FixedClassifier Classifier { get; }
+    public CountingScheduleNotifier Scheduler { get; } = new();
+    public AlertEngine Alerts { get; }
+    public DigestService Digests { get; }
+    public SubscriptionCommandHandler Subscriptions { get; }
+    public AlertCommandHandler AlertCommands { get; }
+
+    public static ChatAddress Telegram(long id) => new(ChatPlatform.Telegram, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public CommandRequest Request(ChatAddress chat, string command, string arguments, Language language = Language.En) =>
+        new(chat, ChatKind.Private, "u1", language, command, arguments, _ => Task.FromResult(true), Clock.GetUtcNow());
+
+    public async Task<Core.Reports.Report> RunAsync(ChatAddress chat, string command, string arguments, Language language = Language.En)
+    {
+        ICommandHandler handler = command is "alert" or "alerts" or "unalert" ? AlertCommands : Subscriptions;
+        var result = await handler.HandleAsync(Request(chat, command, arguments, language), CancellationToken.None);
+        return Assert.Single(result.Replies).Report;
+    }
+
+    public OutboxDrainer Drainer(params IChatSender[] senders) =>
+        new(Store, senders, Store, Signal, Jobs, Clock, NullLogger<OutboxDrainer>.Instance);
+
+    public MarketRefreshService Refresh(params IMarketRefresher[] refreshers) =>
+        new(Store, refreshers, Market, Store, Store, Alerts, Jobs, Clock, NullLogger<MarketRefreshService>.Instance);
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+}
+
+internal static class ReportText
+{
+    /// <summary>All text of a report, for assertions.</summary>
+    public static string Flatten(this Core.Reports.Report report) =>
+        report.Title + "\n" + string.Join("\n", report.Blocks.Select(b => b switch
+        {
+            Core.Reports.ParagraphBlock p => string.Join("\n", p.Lines.Select(l => string.Concat(l.Select(r => r.Text)))),
+            Core.Reports.ListBlock l => string.Join("\n", l.Items.Select(i => string.Concat(i.Select(r => r.Text)))),
+            Core.Reports.NoteBlock n => n.Text,
+            Core.Reports.HeadingBlock h => h.Text,
+            Core.Reports.FieldsBlock f => string.Join("\n", f.Fields.Select(x => x.Label + ": " + x.Value)),
+            _ => "",
+        })) + "\n" + report.Footer;
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using DerivBot.Application.Outbox;
+using DerivBot.Application.Subscriptions;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Ports;
+using DerivBot.Core.Reports;
+using DerivBot.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+// usage: DerivBot.Subscriptions.Harness <database path> <sink base url> <now, unix seconds>
+// Runs the due digests (enqueue into the outbox, idempotent) and drains the outbox to POST <sink>/send/<chat id>.
+if (args.Length != 3)
+{
+    Console.Error.WriteLine("usage: <database path> <sink base url> <now unix seconds>");
+    return 2;
+}
+var clock = new FixedClock(DateTimeOffset.FromUnixTimeSeconds(long.Parse(args[2], CultureInfo.InvariantCulture)));
+using var database = SqliteDatabase.ForFile(args[0]);
+var store = new SqliteStore(database, clock);
+var jobs = new Monitor<JobsOptions>(new JobsOptions());
+var signal = new OutboxSignal();
+var digests = new DigestService(store, new FixedDispatcher(), signal, jobs, clock, NullLogger<DigestService>.Instance);
+var result = await digests.RunDueAsync(CancellationToken.None);
+Console.WriteLine($"enqueued {result.Enqueued}");
+using var http = new HttpClient { BaseAddress = new Uri(args[1]) };
+var sender = new HttpSender(http);
+var drainer = new OutboxDrainer(store, [sender], store, signal, jobs, clock, NullLogger<OutboxDrainer>.Instance);
+var sent = 0;
+while (await drainer.DrainOneAsync(sender, CancellationToken.None))
+{
+    sent++;
+}
+Console.WriteLine($"drained {sent}");
+return 0;
+
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+internal sealed class Monitor<T>(T value) : IOptionsMonitor<T>
+{
+    public T CurrentValue => value;
+    public T Get(string? name) => value;
+    public IDisposable? OnChange(Action<T, string?> listener) => null;
+}
+
+internal sealed class FixedDispatcher : ICommandDispatcher
+{
+    public IReadOnlyList<CommandInfo> Commands => [];
+    public bool IsKnown(string commandName) => true;
+    public Task<CommandResult> DispatchAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(CommandResult.Of(new Report(ReportKind.Quadrant, request.Arguments + " quadrant", [ParagraphBlock.Of("digest")])));
+}
+
+internal sealed class HttpSender(HttpClient http) : IChatSender
+{
+    public ChatPlatform Platform => ChatPlatform.Telegram;
+
+    public async Task<SendResult> SendAsync(ChatAddress to, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync(new Uri("send/" + to.ChatId, UriKind.Relative), new StringContent(message.Report.Title), cancellationToken);
+        return response.IsSuccessStatusCode ? SendResult.Ok() : new SendResult(SendStatus.RetryLater, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), TimeSpan.Zero);
+    }
+}
