@@ -38,7 +38,7 @@ public static class TelegramServiceCollectionExtensions
             {
                 var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
                 // The token lives only in BaseAddress; requests use the bare method name as a relative URI.
-                http.BaseAddress = new Uri(o.ApiBaseUrl.AbsoluteUri.TrimEnd('/') + "/bot" + o.BotToken + "/");
+                http.BaseAddress = TelegramBotClient.BaseAddressFor(o);
                 http.Timeout = Timeout.InfiniteTimeSpan; // per-request timeouts (getUpdates waits longer)
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })

@@ -13,6 +13,11 @@ public sealed class TelegramBotClient(HttpClient http, IOptions<TelegramOptions>
 {
     public const string HttpClientName = "DerivBot.Telegram";
 
+    /// <summary><c>{ApiBaseUrl}/bot{token}/</c>: the only place the token goes. Built by concatenation because a
+    /// relative "bot123:ABC" would parse as a URI scheme.</summary>
+    internal static Uri BaseAddressFor(TelegramOptions options) =>
+        new(options.ApiBaseUrl.AbsoluteUri.TrimEnd('/') + "/bot" + options.BotToken + "/");
+
     /// <summary>Sends <paramref name="request"/> and returns its result, or throws <see cref="TelegramApiException"/>
     /// (Telegram said no) or <see cref="TelegramTransportException"/> (no answer: timeout, network, non-API reply).</summary>
     public async Task<T> SendAsync<T>(TelegramRequest<T> request, CancellationToken cancellationToken)

@@ -52,7 +52,7 @@ public sealed class TelegramTestContext : IAsyncDisposable
         }
         services.AddTelegramCore(_ => new HttpClient
         {
-            BaseAddress = new Uri(server.ApiBaseUrl, "bot" + FakeTelegramServer.Token + "/"),
+            BaseAddress = TelegramBotClient.BaseAddressFor(options),
             Timeout = Timeout.InfiniteTimeSpan,
         });
         var provider = services.BuildServiceProvider();
