@@ -1,7 +1,7 @@
 namespace DerivBot.Telegram.Tests.Fakes;
 
 /// <summary>Update JSON bodies (without update_id) shaped like the Bot API's, for scripting the fake.</summary>
-public static class Updates
+public static class TgUpdates
 {
     public const long UserId = 111111111;
     public const long GroupId = -1001234567890;
