@@ -1,5 +1,15 @@
+using DerivBot.Core.Ports;
+using DerivBot.Telegram.Api;
+using DerivBot.Telegram.Formatting;
+using DerivBot.Telegram.Hosting;
+using DerivBot.Telegram.Sending;
+using DerivBot.Telegram.Updates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DerivBot.Telegram;
 
@@ -9,6 +19,72 @@ public static class TelegramServiceCollectionExtensions
     public static IServiceCollection AddTelegram(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(TelegramOptions.SectionName);
+        var options = services.AddOptions<TelegramOptions>().Bind(section);
+        var enabled = section.GetValue<bool?>(nameof(TelegramOptions.Enabled)) ?? true;
+        var hasToken = !string.IsNullOrWhiteSpace(section[nameof(TelegramOptions.BotToken)]);
+        if (!enabled || !hasToken)
+        {
+            // Nothing active: one line at start says why, nothing else runs.
+            services.AddHostedService(sp => new TelegramNotStartedNotice(
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("DerivBot.Telegram"), enabled));
+            return services;
+        }
+
+        options.ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(TelegramBotClient.HttpClientName, (sp, http) =>
+            {
+                var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+                // The token lives only in BaseAddress; requests use the bare method name as a relative URI.
+                http.BaseAddress = TelegramBotClient.BaseAddressFor(o);
+                http.Timeout = Timeout.InfiniteTimeSpan; // per-request timeouts (getUpdates waits longer)
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // HttpClient's own logging handlers write the request URI, which holds the token.
+            .RemoveAllLoggers();
+        services.AddTelegramCore(sp => sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramBotClient.HttpClientName));
+        services.AddHostedService<TelegramBotService>();
         return services;
+    }
+
+    /// <summary>Everything but the hosted service and HttpClient plumbing (tests and benchmarks build on this).</summary>
+    internal static IServiceCollection AddTelegramCore(this IServiceCollection services, Func<IServiceProvider, HttpClient> httpClient)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new TelegramBotClient(httpClient(sp), sp.GetRequiredService<IOptions<TelegramOptions>>(), sp.GetRequiredService<ILogger<TelegramBotClient>>()));
+        services.AddSingleton<TelegramOutbox>();
+        services.AddSingleton<TelegramHtmlRenderer>();
+        services.AddSingleton<TelegramMessenger>();
+        services.AddSingleton<TelegramChatSender>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatSender, TelegramChatSender>(sp => sp.GetRequiredService<TelegramChatSender>()));
+        services.AddSingleton<TelegramBotIdentity>();
+        services.AddSingleton<TelegramAdminCache>();
+        services.AddSingleton<TelegramUserRateLimiter>();
+        services.AddSingleton<TelegramUpdateHandler>();
+        services.TryAddSingleton<ITelegramOffsetStore, InMemoryTelegramOffsetStore>();
+        services.AddSingleton<TelegramPoller>();
+        services.AddSingleton<TelegramWebhookServer>();
+        return services;
+    }
+
+    private sealed class TelegramNotStartedNotice(ILogger logger, bool enabled) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (enabled)
+            {
+                logger.LogInformation("Telegram: no token configured, not starting");
+            }
+            else
+            {
+                logger.LogDebug("Telegram: disabled for this run (Telegram:Enabled=false), not starting");
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,0 +1,122 @@
+using DerivBot.Telegram.Api;
+using DerivBot.Telegram.Updates;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Telegram.Hosting;
+
+/// <summary>
+/// getUpdates long polling. A batch is handled (updates of one chat in order, chats in parallel) before the next call,
+/// and only that next call's <c>offset</c> confirms it — so an update is never confirmed before it was handled.
+/// 409 (another poller, or a webhook is set) backs off from 30 s doubling to 5 min with a clear error; 5xx, timeouts
+/// and network errors back off from 1 s doubling to 30 s.
+/// </summary>
+public sealed class TelegramPoller(
+    TelegramBotClient client,
+    TelegramUpdateHandler handler,
+    ITelegramOffsetStore offsets,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<TelegramPoller> logger)
+{
+    internal static readonly TimeSpan ConflictBackoffStart = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan ConflictBackoffMax = TimeSpan.FromMinutes(5);
+    internal static readonly TimeSpan ErrorBackoffStart = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan ErrorBackoffMax = TimeSpan.FromSeconds(30);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var last = await offsets.GetLastHandledAsync(cancellationToken).ConfigureAwait(false);
+        var conflictBackoff = ConflictBackoffStart;
+        var errorBackoff = ErrorBackoffStart;
+        var o = options.Value;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            TimeSpan? wait = null;
+            try
+            {
+                var updates = await client.SendAsync(new GetUpdatesRequest
+                {
+                    Offset = last + 1,
+                    Timeout = o.PollingTimeoutSeconds,
+                    AllowedUpdates = TelegramUpdateHandler.AllowedUpdates,
+                    HttpTimeout = TimeSpan.FromSeconds(o.PollingTimeoutSeconds) + o.RequestTimeout,
+                }, cancellationToken).ConfigureAwait(false);
+                conflictBackoff = ConflictBackoffStart;
+                errorBackoff = ErrorBackoffStart;
+                var fresh = updates.Where(u => last is null || u.UpdateId > last).OrderBy(u => u.UpdateId).ToList();
+                if (fresh.Count == 0)
+                {
+                    continue;
+                }
+                await HandleBatchAsync(fresh, cancellationToken).ConfigureAwait(false);
+                last = fresh[^1].UpdateId;
+                await offsets.SetLastHandledAsync(last.Value, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (TelegramApiException ex) when (ex.ErrorCode == 409)
+            {
+                logger.LogError("Telegram getUpdates conflict ({Description}): another instance is polling with this token, or a webhook is set. Retrying in {Delay}",
+                    ex.Description, conflictBackoff);
+                wait = conflictBackoff;
+                conflictBackoff = Min(conflictBackoff * 2, ConflictBackoffMax);
+            }
+            catch (TelegramApiException ex) when (ex.ErrorCode == 429)
+            {
+                wait = ex.RetryAfter ?? errorBackoff;
+                logger.LogWarning("Telegram getUpdates rate-limited; waiting {Delay}", wait);
+            }
+            catch (Exception ex) when (ex is TelegramApiException or TelegramTransportException)
+            {
+                logger.LogWarning(ex, "Telegram getUpdates failed; retrying in {Delay}", errorBackoff);
+                wait = errorBackoff;
+                errorBackoff = Min(errorBackoff * 2, ErrorBackoffMax);
+            }
+            if (wait is { } delay)
+            {
+                try
+                {
+                    await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private Task HandleBatchAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
+    {
+        var byChat = updates.GroupBy(u => TelegramUpdateHandler.ChatOf(u) ?? -u.UpdateId);
+        return Task.WhenAll(byChat.Select(async chat =>
+        {
+            foreach (var update in chat)
+            {
+                await HandleOneAsync(update, cancellationToken).ConfigureAwait(false);
+            }
+        }));
+    }
+
+    private async Task HandleOneAsync(Update update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await handler.HandleAsync(update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // A poison update must not block the queue forever: log it and count it as handled.
+            logger.LogError(ex, "Telegram update {UpdateId} failed", update.UpdateId);
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

@@ -1,0 +1,358 @@
+using DerivBot.Telegram.Api;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Telegram.Sending;
+
+/// <summary>
+/// The one outbound queue every message to Telegram goes through (command replies, edits, broadcasts).
+/// Pacing: a global bucket (≤ <see cref="TelegramOptions.GlobalMessagesPerSecond"/> in any second), a bucket per chat
+/// (~1/s with short bursts) and, for groups and channels, a per-minute bucket (≤ 20/min). Messages to one chat leave
+/// in order, one request at a time, so a 429 is known before the next request to that chat is made.
+/// A 429 holds the chat for <c>retry_after</c>; on a private chat right after many sends (≥
+/// <see cref="TelegramOptions.GlobalHoldAfterSends"/> in the last second) it is taken as the global limit and holds
+/// everything. The held message is retried first when the hold ends (up to <see cref="TelegramOptions.MaxRateLimitRetries"/>).
+/// Other chats keep flowing while one is held: there is no head-of-line blocking across chats.
+/// All waiting uses the injected <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class TelegramOutbox : IAsyncDisposable
+{
+    private readonly TelegramOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TelegramOutbox> _logger;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<Lane, (DateTimeOffset ReadyAt, long Seq)> _ready = new();
+    private readonly Queue<DateTimeOffset> _recentSends = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TokenBucket _global;
+    private DateTimeOffset _globalHeldUntil;
+    private CancellationTokenSource? _sleeper;
+    private bool _signaled;
+    private Task? _pump;
+    private long _seq;
+    private int _lanesSinceSweep;
+
+    public TelegramOutbox(IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramOutbox> logger)
+    {
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _global = new TokenBucket(_options.GlobalBurst, _options.GlobalMessagesPerSecond - _options.GlobalBurst, time.GetUtcNow());
+    }
+
+    /// <summary>Until when everything is held after a global 429 (for diagnostics and tests).</summary>
+    public DateTimeOffset GlobalHeldUntil
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _globalHeldUntil;
+            }
+        }
+    }
+
+    /// <summary>Until when <paramref name="chatId"/> is held after a 429, or null.</summary>
+    public DateTimeOffset? ChatHeldUntil(string chatId)
+    {
+        lock (_gate)
+        {
+            return _lanes.TryGetValue(chatId, out var lane) && lane.HeldUntil > _time.GetUtcNow() ? lane.HeldUntil : null;
+        }
+    }
+
+    /// <summary>Messages waiting for their slot.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lanes.Values.Sum(l => l.Items.Count);
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="operation"/> (one Bot API request to <paramref name="chatId"/>) when the pacing allows.
+    /// 429s are absorbed (hold, then retry); after too many the <see cref="TelegramApiException"/> reaches the caller.</summary>
+    /// <param name="isGroup">Groups, supergroups and channels have the extra 20/min limit.</param>
+    public Task<T> RunAsync<T>(string chatId, bool isGroup, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chatId);
+        ArgumentNullException.ThrowIfNull(operation);
+        ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
+        var item = new WorkItem<T>(operation, _options.MaxRateLimitRetries, cancellationToken);
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            if (!_lanes.TryGetValue(chatId, out var lane))
+            {
+                SweepIdleLanes(now);
+                lane = new Lane(chatId, new TokenBucket(_options.ChatBurst, _options.ChatMessagesPerSecond, now),
+                    isGroup ? new TokenBucket(_options.GroupBurst, (_options.GroupMessagesPerMinute - _options.GroupBurst) / 60.0, now) : null);
+                _lanes[chatId] = lane;
+            }
+            item.Seq = ++_seq;
+            lane.Items.AddLast(item);
+            Schedule(lane, now);
+            _pump ??= Task.Run(PumpAsync, CancellationToken.None); // the pump outlives any one caller
+            Signal();
+        }
+        return item.Task;
+    }
+
+    private void Schedule(Lane lane, DateTimeOffset now)
+    {
+        if (lane.Busy || lane.Scheduled || lane.Items.Count == 0)
+        {
+            return;
+        }
+        lane.Scheduled = true;
+        _ready.Enqueue(lane, (lane.ReadyAt(now), lane.Items.First!.Value.Seq));
+    }
+
+    private void Signal()
+    {
+        _signaled = true;
+        _sleeper?.Cancel();
+    }
+
+    private async Task PumpAsync()
+    {
+        var started = new List<(Lane Lane, WorkItem Item)>();
+        while (!_stop.IsCancellationRequested)
+        {
+            var wait = Timeout.InfiniteTimeSpan;
+            CancellationTokenSource? sleeper = null;
+            lock (_gate)
+            {
+                _signaled = false;
+                var now = _time.GetUtcNow();
+                while (_ready.TryPeek(out var lane, out var priority))
+                {
+                    if (priority.ReadyAt > now)
+                    {
+                        wait = priority.ReadyAt - now;
+                        break;
+                    }
+                    var actual = lane.ReadyAt(now);
+                    if (actual > now)
+                    {
+                        _ready.Dequeue();
+                        _ready.Enqueue(lane, (actual, priority.Seq));
+                        continue;
+                    }
+                    var globalAt = _globalHeldUntil > now ? _globalHeldUntil : _global.ReadyAt(now);
+                    if (globalAt > now)
+                    {
+                        wait = globalAt - now;
+                        break;
+                    }
+                    _ready.Dequeue();
+                    lane.Scheduled = false;
+                    var item = lane.Items.First!.Value;
+                    lane.Items.RemoveFirst();
+                    if (item.IsCompleted)
+                    {
+                        Schedule(lane, now); // cancelled while waiting: drop it, keep the lane going
+                        continue;
+                    }
+                    _global.Take(now);
+                    lane.Chat.Take(now);
+                    lane.Group?.Take(now);
+                    _recentSends.Enqueue(now);
+                    lane.Busy = true;
+                    started.Add((lane, item));
+                }
+                if (started.Count == 0 && !_signaled)
+                {
+                    sleeper = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                    _sleeper = sleeper;
+                }
+            }
+            foreach (var (lane, item) in started)
+            {
+                _ = ExecuteAsync(lane, item);
+            }
+            if (started.Count > 0 || sleeper is null)
+            {
+                started.Clear();
+                continue;
+            }
+            // ForceYielding: Signal() cancels this delay while holding the lock; the loop must not resume on that thread.
+            await Task.Delay(wait, _time, sleeper.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
+            lock (_gate)
+            {
+                _sleeper = null;
+            }
+            sleeper.Dispose();
+        }
+    }
+
+    private async Task ExecuteAsync(Lane lane, WorkItem item)
+    {
+        var (hold, requeue) = await item.ExecuteAsync().ConfigureAwait(false);
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            lane.Busy = false;
+            if (hold is { } retryAfter)
+            {
+                lane.HeldUntil = now + retryAfter;
+                while (_recentSends.Count > 0 && now - _recentSends.Peek() > TimeSpan.FromSeconds(1))
+                {
+                    _recentSends.Dequeue();
+                }
+                var global = lane.Group is null && _recentSends.Count >= _options.GlobalHoldAfterSends;
+                if (global)
+                {
+                    _globalHeldUntil = now + retryAfter;
+                }
+                _logger.LogWarning("Telegram 429: holding {Scope} for {RetryAfter}", global ? "all chats" : "chat " + lane.ChatId, retryAfter);
+                if (requeue)
+                {
+                    lane.Items.AddFirst(item);
+                }
+            }
+            Schedule(lane, now);
+            Signal();
+        }
+    }
+
+    private void SweepIdleLanes(DateTimeOffset now)
+    {
+        // Lanes keep bucket state; one whose buckets are full and that is not held carries no state worth keeping.
+        if (_lanes.Count < 1024 || ++_lanesSinceSweep < _lanes.Count / 2)
+        {
+            return;
+        }
+        _lanesSinceSweep = 0;
+        foreach (var lane in _lanes.Values.Where(l => l.IsIdle(now)).ToList())
+        {
+            _lanes.Remove(lane.ChatId);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task? pump;
+        lock (_gate)
+        {
+            if (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            _stop.Cancel();
+            pump = _pump;
+            foreach (var lane in _lanes.Values)
+            {
+                foreach (var item in lane.Items)
+                {
+                    item.Abandon();
+                }
+                lane.Items.Clear();
+            }
+        }
+        if (pump is not null)
+        {
+            await pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        _stop.Dispose();
+    }
+
+    private sealed class Lane(string chatId, TokenBucket chat, TokenBucket? group)
+    {
+        public string ChatId { get; } = chatId;
+        public TokenBucket Chat { get; } = chat;
+        public TokenBucket? Group { get; } = group;
+        public LinkedList<WorkItem> Items { get; } = new();
+        public DateTimeOffset HeldUntil { get; set; }
+        public bool Busy { get; set; }
+        public bool Scheduled { get; set; }
+
+        public DateTimeOffset ReadyAt(DateTimeOffset now)
+        {
+            var at = Chat.ReadyAt(now);
+            if (Group is not null)
+            {
+                var g = Group.ReadyAt(now);
+                at = g > at ? g : at;
+            }
+            return HeldUntil > at ? HeldUntil : at;
+        }
+
+        public bool IsIdle(DateTimeOffset now) =>
+            !Busy && Items.Count == 0 && HeldUntil <= now && Chat.IsFull(now) && (Group?.IsFull(now) ?? true);
+    }
+
+    private abstract class WorkItem
+    {
+        public long Seq { get; set; }
+        public abstract bool IsCompleted { get; }
+        public abstract Task<(TimeSpan? Hold, bool Requeue)> ExecuteAsync();
+        public abstract void Abandon();
+    }
+
+    private sealed class WorkItem<T> : WorkItem
+    {
+        private readonly Func<CancellationToken, Task<T>> _operation;
+        private readonly CancellationToken _cancellationToken;
+        private readonly int _maxRetries;
+        private readonly TaskCompletionSource<T> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CancellationTokenRegistration _registration;
+        private int _rateLimited;
+
+        public WorkItem(Func<CancellationToken, Task<T>> operation, int maxRetries, CancellationToken cancellationToken)
+        {
+            _operation = operation;
+            _cancellationToken = cancellationToken;
+            _maxRetries = maxRetries;
+            _registration = cancellationToken.Register(() => _tcs.TrySetCanceled(cancellationToken));
+        }
+
+        public Task<T> Task => _tcs.Task;
+
+        public override bool IsCompleted => _tcs.Task.IsCompleted;
+
+        public override void Abandon()
+        {
+            _tcs.TrySetException(new ObjectDisposedException(nameof(TelegramOutbox), "The Telegram outbox stopped before this message was sent."));
+            _registration.Dispose();
+        }
+
+        public override async Task<(TimeSpan? Hold, bool Requeue)> ExecuteAsync()
+        {
+            try
+            {
+                var result = await _operation(_cancellationToken).ConfigureAwait(false);
+                _tcs.TrySetResult(result);
+                _registration.Dispose();
+                return (null, false);
+            }
+            catch (TelegramApiException ex) when (ex.ErrorCode == 429)
+            {
+                var hold = ex.RetryAfter ?? TimeSpan.FromSeconds(1);
+                if (++_rateLimited <= _maxRetries)
+                {
+                    return (hold, true);
+                }
+                _tcs.TrySetException(ex);
+                _registration.Dispose();
+                return (hold, false);
+            }
+            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+            {
+                _tcs.TrySetCanceled(_cancellationToken);
+                _registration.Dispose();
+                return (null, false);
+            }
+            catch (Exception ex)
+            {
+                _tcs.TrySetException(ex);
+                _registration.Dispose();
+                return (null, false);
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+using System.Globalization;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
+using DerivBot.Core.Ports;
+using DerivBot.Core.Reports;
+using DerivBot.Telegram.Api;
+using DerivBot.Telegram.Resources;
+using DerivBot.Telegram.Sending;
+using Microsoft.Extensions.Logging;
+
+namespace DerivBot.Telegram.Updates;
+
+/// <summary>
+/// Turns one Telegram update into work: commands (messages, channel posts, forum topics) go to the
+/// <see cref="ICommandDispatcher"/>; callback buttons re-run their command and edit the message in place; service
+/// messages with <c>migrate_to_chat_id</c> and my_chat_member changes update the <see cref="IChatRegistry"/>.
+/// "Handled" means dispatched and the replies handed to the paced outbox; delivery continues in the background so a
+/// chat waiting for its rate-limit slot never stalls polling for everybody else.
+/// </summary>
+public sealed class TelegramUpdateHandler(
+    ICommandDispatcher dispatcher,
+    IChatRegistry registry,
+    TelegramMessenger messenger,
+    TelegramBotClient client,
+    TelegramBotIdentity identity,
+    TelegramAdminCache admins,
+    TelegramUserRateLimiter rateLimiter,
+    TimeProvider time,
+    ILogger<TelegramUpdateHandler> logger)
+{
+    /// <summary>The update types we ask Telegram for. edited_message is left out on purpose: re-running a command
+    /// because someone fixed a typo would post a second reply.</summary>
+    public static readonly IReadOnlyList<string> AllowedUpdates = ["message", "channel_post", "callback_query", "my_chat_member"];
+
+    private int _deliveries;
+
+    /// <summary>Replies still being delivered in the background.</summary>
+    public int PendingDeliveries => Volatile.Read(ref _deliveries);
+
+    public Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return update switch
+        {
+            { Message: { } message } => HandleMessageAsync(message, cancellationToken),
+            { ChannelPost: { } post } => HandleMessageAsync(post, cancellationToken),
+            { CallbackQuery: { } query } => HandleCallbackAsync(query, cancellationToken),
+            { MyChatMember: { } change } => HandleMembershipAsync(change, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    /// <summary>The chat an update belongs to (updates of one chat are handled in order), or null.</summary>
+    public static long? ChatOf(Update update) =>
+        update.Message?.Chat.Id ?? update.ChannelPost?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.MyChatMember?.Chat.Id;
+
+    private async Task HandleMessageAsync(Message message, CancellationToken cancellationToken)
+    {
+        var chatLevel = ChatLevel(message.Chat.Id);
+        if (message.MigrateToChatId is { } newId)
+        {
+            logger.LogInformation("Telegram group {From} was upgraded to supergroup {To}", chatLevel, newId);
+            await registry.MigrateAsync(chatLevel, ChatLevel(newId), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var command = TelegramCommandParser.Parse(message, identity.Username);
+        if (command is null)
+        {
+            return;
+        }
+        var kind = KindOf(message.Chat);
+        if (kind != ChatKind.Private && !command.AddressedToUs && !dispatcher.IsKnown(command.Name))
+        {
+            return; // in a group an unaddressed unknown command is probably for another bot: stay quiet
+        }
+        var address = AddressOf(message);
+        var settings = await SettingsAsync(chatLevel, kind == ChatKind.Channel ? null : message.From?.LanguageCode, cancellationToken).ConfigureAwait(false);
+        var rateKey = RateKey(message);
+        switch (rateLimiter.Check(rateKey))
+        {
+            case RateDecision.RefuseSilently:
+                return;
+            case RateDecision.RefuseWithNotice:
+                var notice = new Report(ReportKind.Error, TelegramTexts.SlowDown(settings.Language, rateLimiter.PerMinute), [], Tone: ReportTone.Warning);
+                Deliver(address, [new CommandReply(notice)], cancellationToken);
+                return;
+        }
+        var request = new CommandRequest(address, kind, message.From?.Id.ToString(CultureInfo.InvariantCulture), settings.Language,
+            command.Name, command.Arguments, AdminCheck(message.Chat, kind, message.From, message.SenderChat), time.GetUtcNow());
+        var result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+        Deliver(address, result.Replies, cancellationToken);
+    }
+
+    private async Task HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
+    {
+        var message = query.Message;
+        var command = TelegramCommandParser.ParseCallbackData(query.Data);
+        if (message is null || command is null)
+        {
+            await AnswerAsync(query.Id, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var kind = KindOf(message.Chat);
+        var chatLevel = ChatLevel(message.Chat.Id);
+        var settings = await SettingsAsync(chatLevel, query.From.LanguageCode, cancellationToken).ConfigureAwait(false);
+        var decision = rateLimiter.Check("u" + query.From.Id.ToString(CultureInfo.InvariantCulture));
+        if (decision != RateDecision.Allowed)
+        {
+            // A toast, not a chat message: it stops the button's spinner and tells only the presser.
+            await AnswerAsync(query.Id, decision == RateDecision.RefuseWithNotice ? TelegramTexts.SlowDown(settings.Language, rateLimiter.PerMinute) : null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await AnswerAsync(query.Id, null, cancellationToken).ConfigureAwait(false);
+        var address = AddressOf(message);
+        var request = new CommandRequest(address, kind, query.From.Id.ToString(CultureInfo.InvariantCulture), settings.Language,
+            command.Name, command.Arguments, AdminCheck(message.Chat, kind, query.From, senderChat: null), time.GetUtcNow());
+        var result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+        if (result.Replies.Count == 0)
+        {
+            return;
+        }
+        var first = result.Replies[0];
+        // An inaccessible (too old) message has date 0; a text message cannot become a photo and vice versa.
+        var canEdit = message.Date != 0 && (first.Image is null) == (message.Photo is null or { Count: 0 });
+        Interlocked.Increment(ref _deliveries);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var edited = canEdit && await messenger.EditAsync(address, message.MessageId, new OutboundMessage(first.Report, first.Image), cancellationToken).ConfigureAwait(false);
+                var rest = edited ? result.Replies.Skip(1) : result.Replies;
+                foreach (var reply in rest)
+                {
+                    await messenger.SendAsync(address, new OutboundMessage(reply.Report, reply.Image), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Telegram callback reply to {Chat} failed", address);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _deliveries);
+            }
+        }, CancellationToken.None);
+    }
+
+    private async Task HandleMembershipAsync(ChatMemberUpdated change, CancellationToken cancellationToken)
+    {
+        var chat = ChatLevel(change.Chat.Id);
+        switch (change.NewChatMember.Status)
+        {
+            case "kicked" or "left":
+                logger.LogInformation("Telegram: removed from chat {Chat} ({Status})", chat, change.NewChatMember.Status);
+                await registry.MarkInactiveAsync(chat, "bot " + change.NewChatMember.Status, cancellationToken).ConfigureAwait(false);
+                break;
+            case "member" or "administrator" or "creator":
+                var hint = change.Chat.Type == "channel" ? null : LanguageHint(change.From.LanguageCode);
+                var settings = await registry.GetOrCreateAsync(chat, hint, cancellationToken).ConfigureAwait(false);
+                if (!settings.Active)
+                {
+                    await registry.MarkActiveAsync(chat, cancellationToken).ConfigureAwait(false);
+                }
+                break;
+        }
+    }
+
+    private void Deliver(ChatAddress address, IReadOnlyList<CommandReply> replies, CancellationToken cancellationToken)
+    {
+        if (replies.Count == 0)
+        {
+            return;
+        }
+        Interlocked.Increment(ref _deliveries);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var reply in replies)
+                {
+                    var result = await messenger.SendAsync(address, new OutboundMessage(reply.Report, reply.Image), cancellationToken).ConfigureAwait(false);
+                    if (result.Status != SendStatus.Sent)
+                    {
+                        logger.LogWarning("Telegram reply to {Chat} not delivered: {Status} {Detail}", address, result.Status, result.Detail);
+                        break;
+                    }
+                    if (result.MigratedTo is { } moved)
+                    {
+                        address = moved;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Telegram reply to {Chat} failed", address);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _deliveries);
+            }
+        }, CancellationToken.None);
+    }
+
+    private async Task AnswerAsync(string callbackQueryId, string? text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.SendAsync(new AnswerCallbackQueryRequest { CallbackQueryId = callbackQueryId, Text = text }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TelegramApiException or TelegramTransportException)
+        {
+            // An expired query (older than ~15 s) cannot be answered; the command still runs.
+            logger.LogInformation("Telegram answerCallbackQuery failed: {Reason}", ex.Message);
+        }
+    }
+
+    private async Task<ChatSettings> SettingsAsync(ChatAddress chat, string? languageCode, CancellationToken cancellationToken)
+    {
+        var settings = await registry.GetOrCreateAsync(chat, LanguageHint(languageCode), cancellationToken).ConfigureAwait(false);
+        if (!settings.Active)
+        {
+            await registry.MarkActiveAsync(chat, cancellationToken).ConfigureAwait(false);
+        }
+        return settings;
+    }
+
+    private Func<CancellationToken, Task<bool>> AdminCheck(Chat chat, ChatKind kind, User? from, Chat? senderChat)
+    {
+        if (kind is ChatKind.Private or ChatKind.Channel)
+        {
+            return static _ => Task.FromResult(true); // the user owns a private chat; channel posts come from admins
+        }
+        if (senderChat is not null && senderChat.Id == chat.Id)
+        {
+            return static _ => Task.FromResult(true); // an anonymous group admin posts as the group itself
+        }
+        if (from is null || senderChat is not null)
+        {
+            return static _ => Task.FromResult(false); // posted as a linked channel or another chat: not a member we can check
+        }
+        return ct => admins.IsAdminAsync(chat.Id, from.Id, ct);
+    }
+
+    private static Language? LanguageHint(string? code) => LanguageExtensions.TryParse(code, out var language) ? language : null;
+
+    private static string RateKey(Message message) =>
+        message.From is { } from && message.SenderChat is null
+            ? "u" + from.Id.ToString(CultureInfo.InvariantCulture)
+            : "c" + (message.SenderChat?.Id ?? message.Chat.Id).ToString(CultureInfo.InvariantCulture);
+
+    private static ChatKind KindOf(Chat chat) => chat.Type switch
+    {
+        "private" => ChatKind.Private,
+        "channel" => ChatKind.Channel,
+        _ => ChatKind.Group,
+    };
+
+    private static ChatAddress ChatLevel(long chatId) => new(ChatPlatform.Telegram, chatId.ToString(CultureInfo.InvariantCulture));
+
+    private static ChatAddress AddressOf(Message message) =>
+        new(ChatPlatform.Telegram, message.Chat.Id.ToString(CultureInfo.InvariantCulture),
+            message.IsTopicMessage == true && message.MessageThreadId is { } thread ? thread.ToString(CultureInfo.InvariantCulture) : null);
+}

@@ -1,0 +1,75 @@
+using DerivBot.Core.Ports;
+using DerivBot.Telegram.Api;
+using DerivBot.Telegram.Hosting;
+using DerivBot.Telegram.Sending;
+using DerivBot.Telegram.Updates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Telegram.Tests.Fakes;
+
+/// <summary>The Telegram adapter wired to a <see cref="FakeTelegramServer"/>, a fake dispatcher and an in-memory registry.</summary>
+public sealed class TelegramTestContext : IAsyncDisposable
+{
+    private TelegramTestContext(FakeTelegramServer server, ServiceProvider services, FakeDispatcher dispatcher, InMemoryChatRegistry registry, CapturingLoggerProvider logs)
+    {
+        Server = server;
+        Services = services;
+        Dispatcher = dispatcher;
+        Registry = registry;
+        Logs = logs;
+    }
+
+    public FakeTelegramServer Server { get; }
+    public ServiceProvider Services { get; }
+    public FakeDispatcher Dispatcher { get; }
+    public InMemoryChatRegistry Registry { get; }
+    public CapturingLoggerProvider Logs { get; }
+
+    public TelegramUpdateHandler Handler => Services.GetRequiredService<TelegramUpdateHandler>();
+    public TelegramChatSender Sender => Services.GetRequiredService<TelegramChatSender>();
+    public TelegramOutbox Outbox => Services.GetRequiredService<TelegramOutbox>();
+    public TelegramPoller Poller => Services.GetRequiredService<TelegramPoller>();
+    public TelegramBotClient Client => Services.GetRequiredService<TelegramBotClient>();
+
+    public static async Task<TelegramTestContext> StartAsync(Action<TelegramOptions>? configure = null, TimeProvider? time = null, FakeLimits? limits = null, TimeProvider? serverClock = null)
+    {
+        var server = await FakeTelegramServer.StartAsync(serverClock, limits);
+        var options = new TelegramOptions { BotToken = FakeTelegramServer.Token, ApiBaseUrl = server.ApiBaseUrl, PollingTimeoutSeconds = 1 };
+        configure?.Invoke(options);
+        var logs = new CapturingLoggerProvider();
+        var dispatcher = new FakeDispatcher();
+        var registry = new InMemoryChatRegistry();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton<ICommandDispatcher>(dispatcher);
+        services.AddSingleton<IChatRegistry>(registry);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+        services.AddTelegramCore(_ => new HttpClient
+        {
+            BaseAddress = TelegramBotClient.BaseAddressFor(options),
+            Timeout = Timeout.InfiniteTimeSpan,
+        });
+        var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<TelegramBotIdentity>().Set(new User(FakeTelegramServer.BotId, true, "Deriv Test", FakeTelegramServer.BotUsername));
+        return new TelegramTestContext(server, provider, dispatcher, registry, logs);
+    }
+
+    /// <summary>Handles one update the way the poller does (exceptions surface to the test).</summary>
+    public Task HandleAsync(string updateBody, CancellationToken cancellationToken)
+    {
+        var update = System.Text.Json.JsonSerializer.Deserialize("{\"update_id\":1," + updateBody + "}", TelegramJsonContext.Default.Update)!;
+        return Handler.HandleAsync(update, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}

@@ -1,0 +1,147 @@
+using DerivBot.Core.Chat;
+using DerivBot.Core.Ports;
+using DerivBot.Core.Reports;
+using DerivBot.Telegram.Formatting;
+using DerivBot.Telegram.Tests.Fakes;
+using DerivBot.Testing;
+
+namespace DerivBot.Telegram.Tests;
+
+public sealed class SendingTests
+{
+    private static OutboundMessage Message(string text = "hello") => new(new Report(ReportKind.Info, text, [ParagraphBlock.Of("body <&>")]));
+
+    private static ChatAddress Chat(string id) => new(ChatPlatform.Telegram, id);
+
+    [Fact(Timeout = 30_000)]
+    public async Task SendAsync_429_NoRequestToThatChatBeforeRetryAfter()
+    {
+        var clock = new ManualTimeProvider();
+        await using var ctx = await TelegramTestContext.StartAsync(time: clock, serverClock: clock);
+        using var cts = TestTimeouts.NetworkToken();
+        ctx.Server.Script("sendMessage", FakeReply.TooManyRequests(7));
+
+        var send = ctx.Sender.SendAsync(Chat("555"), Message(), cts.Token);
+        await TestTimeouts.WaitUntilAsync(() => ctx.Outbox.ChatHeldUntil("555") is not null, what: "the 429 hold");
+        clock.Advance(TimeSpan.FromSeconds(6.9));
+        await Task.Delay(300, cts.Token);
+        Assert.Single(ctx.Server.CallsTo("sendMessage"));
+        Assert.False(send.IsCompleted);
+
+        clock.Advance(TimeSpan.FromSeconds(0.2));
+        var result = await send.WaitAsync(cts.Token);
+
+        Assert.Equal(SendStatus.Sent, result.Status);
+        var calls = ctx.Server.CallsTo("sendMessage");
+        Assert.Equal(2, calls.Count);
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(7));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task SendAsync_429OnPrivateChatAfterManySends_HoldsEveryChat()
+    {
+        var clock = new ManualTimeProvider();
+        await using var ctx = await TelegramTestContext.StartAsync(o => { o.GlobalHoldAfterSends = 3; o.GlobalMessagesPerSecond = 100; o.GlobalBurst = 50; }, time: clock, serverClock: clock);
+        using var cts = TestTimeouts.NetworkToken();
+        foreach (var id in new[] { "1", "2", "3" })
+        {
+            Assert.Equal(SendStatus.Sent, (await ctx.Sender.SendAsync(Chat(id), Message(), cts.Token)).Status);
+        }
+        ctx.Server.Script("sendMessage", FakeReply.TooManyRequests(5), c => c.ChatId == "4");
+        var held = ctx.Sender.SendAsync(Chat("4"), Message(), cts.Token);
+        await TestTimeouts.WaitUntilAsync(() => ctx.Outbox.GlobalHeldUntil > clock.GetUtcNow(), what: "global hold");
+
+        var other = ctx.Sender.SendAsync(Chat("5"), Message(), cts.Token);
+        await Task.Delay(300, cts.Token);
+        Assert.DoesNotContain(ctx.Server.CallsTo("sendMessage"), c => c.ChatId == "5");
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(SendStatus.Sent, (await other.WaitAsync(cts.Token)).Status);
+        Assert.Equal(SendStatus.Sent, (await held.WaitAsync(cts.Token)).Status);
+        Assert.All(ctx.Server.CallsTo("sendMessage").Where(c => c.ChatId == "5"), c => Assert.True(c.At >= clock.GetUtcNow()));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task SendAsync_403_MarksChatInactiveAndReportsChatGone()
+    {
+        await using var ctx = await TelegramTestContext.StartAsync();
+        using var cts = TestTimeouts.NetworkToken();
+        ctx.Server.Script("sendMessage", FakeReply.Forbidden("Forbidden: bot was kicked from the supergroup chat"));
+
+        var result = await ctx.Sender.SendAsync(Chat("-100777"), Message(), cts.Token);
+
+        Assert.Equal(SendStatus.ChatGone, result.Status);
+        var (chat, _) = Assert.Single(ctx.Registry.Inactivated);
+        Assert.Equal("-100777", chat.ChatId);
+        Assert.Single(ctx.Server.CallsTo("sendMessage"));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task SendAsync_400Migrate_MigratesRegistryAndResendsToNewId()
+    {
+        await using var ctx = await TelegramTestContext.StartAsync();
+        using var cts = TestTimeouts.NetworkToken();
+        ctx.Server.Script("sendMessage", FakeReply.Migrated(-1001557912345), c => c.ChatId == "-4242");
+
+        var result = await ctx.Sender.SendAsync(Chat("-4242"), Message(), cts.Token);
+
+        Assert.Equal(SendStatus.Sent, result.Status);
+        Assert.Equal("-1001557912345", result.MigratedTo?.ChatId);
+        var (from, to) = Assert.Single(ctx.Registry.Migrations);
+        Assert.Equal(("-4242", "-1001557912345"), (from.ChatId, to.ChatId));
+        Assert.Equal(["-4242", "-1001557912345"], ctx.Server.CallsTo("sendMessage").Select(c => c.ChatId));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task SendAsync_5xxThenOk_RetriedAndSent()
+    {
+        await using var ctx = await TelegramTestContext.StartAsync();
+        using var cts = TestTimeouts.NetworkToken();
+        ctx.Server.Script("sendMessage", FakeReply.ServerError(), times: 1);
+
+        var result = await ctx.Sender.SendAsync(Chat("9"), Message(), cts.Token);
+
+        Assert.Equal(SendStatus.Sent, result.Status);
+        Assert.Equal(2, ctx.Server.CallsTo("sendMessage").Count);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task SendAsync_400ParseError_ResentOnceAsPlainText()
+    {
+        await using var ctx = await TelegramTestContext.StartAsync();
+        using var cts = TestTimeouts.NetworkToken();
+        ctx.Server.Script("sendMessage", FakeReply.BadRequest("Bad Request: can't parse entities: unexpected end tag"));
+
+        var result = await ctx.Sender.SendAsync(Chat("9"), Message("a <b> title"), cts.Token);
+
+        Assert.Equal(SendStatus.Sent, result.Status);
+        var calls = ctx.Server.CallsTo("sendMessage");
+        Assert.Equal("HTML", calls[0]["parse_mode"]);
+        Assert.Null(calls[1]["parse_mode"]);
+        Assert.Equal("a <b> title\n\nbody <&>", calls[1]["text"]);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task SendAsync_LongReportWithImage_PhotoThenValidMessages()
+    {
+        await using var ctx = await TelegramTestContext.StartAsync(o => o.ChatBurst = 10);
+        using var cts = TestTimeouts.NetworkToken();
+        var report = new Report(ReportKind.Liquidations, "BTCUSDT · 清算", [new NoteBlock(string.Join("\n", Enumerable.Range(0, 500).Select(i => $"{i}: <price> & size")))],
+            Actions: [new ReportAction("Refresh", "liq BTCUSDT")]);
+        var image = new ChartImage("heatmap.png", [0x89, 0x50, 0x4E, 0x47], "heatmap");
+
+        var result = await ctx.Sender.SendAsync(new ChatAddress(ChatPlatform.Telegram, "-100200", "17"), new OutboundMessage(report, image, Silent: true), cts.Token);
+
+        Assert.Equal(SendStatus.Sent, result.Status);
+        var photo = Assert.Single(ctx.Server.CallsTo("sendPhoto"));
+        Assert.Equal("17", photo["message_thread_id"]);
+        Assert.Equal("true", photo["disable_notification"]);
+        Assert.Contains("photo:heatmap.png:4", photo.FileNames);
+        TelegramHtmlChecker.AssertValid(photo["caption"]!, TelegramHtmlRenderer.CaptionLimit);
+        var texts = ctx.Server.CallsTo("sendMessage");
+        Assert.True(texts.Count >= 2);
+        Assert.All(texts, t => TelegramHtmlChecker.AssertValid(t["text"]!, TelegramHtmlRenderer.MessageLimit));
+        Assert.All(texts, t => Assert.Equal("17", t["message_thread_id"]));
+        Assert.Contains("liq BTCUSDT", texts[^1]["reply_markup"], StringComparison.Ordinal);
+    }
+}
