@@ -35,6 +35,10 @@ public static class SubscriptionsServiceCollectionExtensions
         services.TryAddSingleton<AlertEngine>();
         services.TryAddSingleton<DigestService>();
         services.TryAddSingleton<MarketRefreshService>();
+        // Seams to the market store and the signal engine.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketRefresher, MarketStoreRefresher>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQuadrantClassifier, SignalQuadrantClassifier>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Market.ILiquidationListener, AlertLiquidationListener>());
         services.AddSingleton<ICommandHandler, SubscriptionCommandHandler>();
         services.AddSingleton<ICommandHandler, AlertCommandHandler>();
         services.AddHostedService<OutboxDrainer>();

@@ -1,0 +1,65 @@
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Market;
+using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Core.Markets;
+using DerivBot.Core.Signals;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Application.Subscriptions;
+
+/// <summary>The refresh job's view of the market store: the watched set is the union the job computed, nothing more.</summary>
+internal sealed class MarketStoreRefresher(MarketStore store) : IMarketRefresher
+{
+    private readonly object _gate = new();
+    private HashSet<Symbol> _watched = [];
+
+    public string VenueName => store.VenueName;
+
+    public void Watch(IReadOnlyCollection<Symbol> symbols)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        lock (_gate)
+        {
+            var next = symbols.ToHashSet();
+            foreach (var added in next.Except(_watched))
+            {
+                store.Watch(added);
+            }
+            foreach (var removed in _watched.Except(next))
+            {
+                store.Unwatch(removed);
+            }
+            _watched = next;
+        }
+    }
+
+    public Task RefreshAsync(CancellationToken cancellationToken) => store.RefreshAsync(cancellationToken);
+}
+
+/// <summary>Quadrant alerts classify with the same model the reports show (one source of truth).</summary>
+internal sealed class SignalQuadrantClassifier(IOptions<SignalOptions> options) : IQuadrantClassifier
+{
+    public QuadrantState Classify(MarketSnapshot snapshot, DateTimeOffset now) =>
+        QuadrantModel.Evaluate(snapshot, now, options.Value).State;
+}
+
+/// <summary>
+/// Hands each streamed liquidation to the alert engine without blocking the stream's reader: real-time liquidation
+/// alerts do not wait for the next refresh. Evaluation runs on the thread pool; failures are logged.
+/// </summary>
+internal sealed class AlertLiquidationListener(AlertEngine engine, ILogger<AlertLiquidationListener> logger) : ILiquidationListener
+{
+    public void OnLiquidation(Liquidation liquidation) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await engine.OnLiquidationAsync(liquidation, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Liquidation alert evaluation failed for {Symbol}", liquidation.Symbol);
+            }
+        });
+}
