@@ -228,7 +228,12 @@ public sealed class BinanceMarketDataVenueTests : IAsyncLifetime, IDisposable
     public async Task ServerError_RetryBackoff_WaitsOnInjectedClockWithJitter()
     {
         using var cts = TestTimeouts.NetworkToken();
-        var venue = Venue(o => o.RetryBaseDelay = TimeSpan.FromSeconds(2));
+        var venue = Venue(o =>
+        {
+            o.RetryBaseDelay = TimeSpan.FromSeconds(2);
+            // No per-attempt timer, so the only timer on the clock is the retry delay.
+            o.RequestTimeout = Timeout.InfiniteTimeSpan;
+        });
         _fake.Enqueue(PremiumPath, new FakeResponse(500));
 
         var pending = venue.GetPremiumIndexAsync(cts.Token);

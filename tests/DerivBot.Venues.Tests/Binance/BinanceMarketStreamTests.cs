@@ -72,6 +72,8 @@ public sealed class BinanceMarketStreamTests : IAsyncLifetime
         _fake.EnqueueStream(async c =>
         {
             await c.SendFixtureAsync("stream_markPrice.json");
+            // A TCP reset discards what the client has not read yet; drop only once the whole frame was consumed.
+            await TestTimeouts.WaitUntilAsync(() => _handler.MarkPriceBatches.Count == 1, what: "the first frame to be read");
             await c.SendPartialThenDropAsync(FakeBinanceServer.FixtureText("stream_markPrice.json"));
         });
         _fake.EnqueueStream(async c =>
