@@ -96,6 +96,27 @@ public sealed class BinanceMarketStreamTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task RunAsync_MalformedFrame_IsSkippedAndConnectionKept()
+    {
+        using var run = TestTimeouts.NetworkToken();
+        _fake.EnqueueStream(async c =>
+        {
+            await c.SendAsync("""{"stream":"!markPrice@arr@1s","data":[{"e":"markPriceUpdate","s":"BTCUSDT","p":"oops"}]}""");
+            await c.SendAsync("not json at all");
+            await c.SendFixtureAsync("stream_markPrice.json");
+            await c.WaitUntilClientGoneAsync();
+        });
+
+        var task = Stream().RunAsync(_handler, run.Token);
+        await TestTimeouts.WaitUntilAsync(() => _handler.MarkPriceBatches.Count == 1, what: "the valid frame");
+        await StopAsync(run, task);
+
+        Assert.Equal(1, _fake.StreamConnections);
+        Assert.Equal(3, Assert.Single(_handler.MarkPriceBatches).Count);
+        Assert.Equal(1, _handler.CountStates(StreamState.Connected));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task RunAsync_ServerClosesCleanly_Reconnects()
     {
         using var run = TestTimeouts.NetworkToken();
