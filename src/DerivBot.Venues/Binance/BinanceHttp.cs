@@ -51,6 +51,10 @@ internal sealed class BinanceHttp
 
     public HostRateGate Spot { get; }
 
+    /// <summary>Adopts the futures weight limit Binance announces (exchangeInfo <c>rateLimits</c>), scaled by our share.</summary>
+    public void AdoptFuturesWeightLimit(int limitPerMinute) =>
+        Futures.BudgetPerMinute = Math.Max(1, (int)(limitPerMinute * _options.WeightBudgetShare));
+
     /// <summary>GETs <paramref name="path"/> and returns the body of a 2xx response.</summary>
     /// <param name="weight">Request weight charged against the host's per-minute budget.</param>
     /// <param name="limiter">An extra per-endpoint cap, when the endpoint has one.</param>

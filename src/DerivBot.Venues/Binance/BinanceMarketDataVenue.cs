@@ -54,7 +54,12 @@ public sealed class BinanceMarketDataVenue : IMarketDataVenue
     public async Task<IReadOnlyList<PerpetualContract>> GetPerpetualsAsync(CancellationToken cancellationToken)
     {
         var body = await Futures(Paths.ExchangeInfo, "", 1, null, cancellationToken).ConfigureAwait(false);
-        return BinanceParsers.ParseExchangeInfo(body);
+        var contracts = BinanceParsers.ParseExchangeInfo(body);
+        if (BinanceParsers.TryParseRequestWeightPerMinute(body, out var limit))
+        {
+            _http.AdoptFuturesWeightLimit(limit);
+        }
+        return contracts;
     }
 
     public async Task<IReadOnlyList<PremiumIndex>> GetPremiumIndexAsync(CancellationToken cancellationToken)

@@ -106,6 +106,7 @@ public sealed class BinanceMarketStream : IMarketStream
     private async Task<ConnectionEnd> RunConnectionAsync(IMarketStreamHandler handler, CancellationToken cancellationToken)
     {
         using var socket = new ClientWebSocket();
+        string? connectFailure = null;
         using (var connectTimeout = new CancellationTokenSource(_options.RequestTimeout, _time))
         using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token))
         {
@@ -119,13 +120,17 @@ public sealed class BinanceMarketStream : IMarketStream
             }
             catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or HttpRequestException or IOException)
             {
-                var detail = ex is OperationCanceledException
+                connectFailure = ex is OperationCanceledException
                     ? $"connect timed out after {_options.RequestTimeout.TotalSeconds:0.#} s"
                     : $"cannot connect to {StreamUri.Host} ({Describe(ex)})";
-                _logger.LogWarning("binance stream: {Detail}", detail);
-                Report(handler, StreamState.Disconnected, detail);
-                return new ConnectionEnd(0, false);
             }
+        }
+        if (connectFailure is not null)
+        {
+            // Reported after the connect timer is disposed, so observers see only the backoff wait pending.
+            _logger.LogWarning("binance stream: {Detail}", connectFailure);
+            Report(handler, StreamState.Disconnected, connectFailure);
+            return new ConnectionEnd(0, false);
         }
 
         Report(handler, StreamState.Connected, StreamUri.Host);

@@ -200,6 +200,42 @@ internal static class BinanceParsers
     }
 
     /// <summary>
+    /// The per-minute <c>REQUEST_WEIGHT</c> limit from exchangeInfo's <c>rateLimits</c> (2400 on futures today), so the
+    /// budget follows Binance if it changes the limit. Returns false when absent or unreadable; never throws.
+    /// </summary>
+    public static bool TryParseRequestWeightPerMinute(ReadOnlySpan<byte> json, out int limit)
+    {
+        limit = 0;
+        try
+        {
+            var reader = new Utf8JsonReader(json, ReaderOptions);
+            using var document = JsonDocument.ParseValue(ref reader);
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("rateLimits", out var limits) || limits.ValueKind != JsonValueKind.Array)
+            {
+                return false;
+            }
+            foreach (var item in limits.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object
+                    && OptionalString(item, "rateLimitType") == "REQUEST_WEIGHT"
+                    && OptionalString(item, "interval") == "MINUTE"
+                    && item.TryGetProperty("intervalNum", out var num) && num.ValueKind == JsonValueKind.Number && num.TryGetInt32(out var n) && n > 0
+                    && item.TryGetProperty("limit", out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var l) && l > 0)
+                {
+                    limit = l / n;
+                    return limit > 0;
+                }
+            }
+            return false;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Reads a Binance error body (<c>{"code":-1121,"msg":"Invalid symbol."}</c>). Returns false when the body is not one.
     /// Never throws: error bodies are diagnostics, and a garbled one must not hide the HTTP status.
     /// </summary>
@@ -325,9 +361,15 @@ internal static class BinanceParsers
         }
     }
 
+    // Per-thread scratch for the mark-price batch: the handler gets an exact-size array (it may keep it), and the
+    // growing list is reused so a 500-symbol frame allocates ~60 KB of results and little else.
+    [ThreadStatic]
+    private static List<PremiumIndex>? t_markPriceScratch;
+
     private static void DeliverMarkPrices(ref Utf8JsonReader reader, IMarketStreamHandler handler)
     {
-        var batch = new List<PremiumIndex>(600);
+        var batch = t_markPriceScratch ??= new List<PremiumIndex>(1024);
+        batch.Clear();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -342,7 +384,9 @@ internal static class BinanceParsers
         }
         if (batch.Count > 0)
         {
-            handler.OnMarkPrices(batch);
+            var updates = batch.ToArray();
+            batch.Clear();
+            handler.OnMarkPrices(updates);
         }
     }
 

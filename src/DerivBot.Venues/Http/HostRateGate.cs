@@ -19,6 +19,7 @@ internal sealed class HostRateGate
     private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
     private int _used;
     private DateTimeOffset _bannedUntil = DateTimeOffset.MinValue;
+    private int _budget;
     private VenueErrorKind _banKind = VenueErrorKind.RateLimited;
 
     /// <param name="budgetPerMinute">Weight we allow ourselves per minute (already scaled by the budget share).</param>
@@ -27,13 +28,22 @@ internal sealed class HostRateGate
         ArgumentOutOfRangeException.ThrowIfLessThan(budgetPerMinute, 1);
         _venue = venue;
         Host = host;
-        BudgetPerMinute = budgetPerMinute;
+        _budget = budgetPerMinute;
         _time = time;
     }
 
     public string Host { get; }
 
-    public int BudgetPerMinute { get; }
+    /// <summary>Weight we allow ourselves per minute; updated when the venue announces its limit.</summary>
+    public int BudgetPerMinute
+    {
+        get => Volatile.Read(ref _budget);
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            Volatile.Write(ref _budget, value);
+        }
+    }
 
     /// <summary>Weight known to be used in the current minute (ours plus what the venue reported).</summary>
     public int UsedWeight

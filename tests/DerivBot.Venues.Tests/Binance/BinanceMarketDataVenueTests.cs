@@ -185,6 +185,21 @@ public sealed class BinanceMarketDataVenueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task GetPerpetualsAsync_ExchangeInfoAnnouncesLimit_BudgetFollowsIt()
+    {
+        using var cts = TestTimeouts.NetworkToken();
+        var venue = Venue(o => o.WeightBudgetShare = 0.5);
+        Assert.Equal(1200, venue.FuturesGate.BudgetPerMinute);
+        _fake.Enqueue("/fapi/v1/exchangeInfo", FakeResponse.Json(
+            FakeBinanceServer.FixtureText("exchangeInfo.json").Replace("\"limit\": 2400", "\"limit\": 1000", StringComparison.Ordinal)));
+
+        await venue.GetPerpetualsAsync(cts.Token);
+
+        Assert.Equal(500, venue.FuturesGate.BudgetPerMinute);
+        Assert.Equal(3000, venue.SpotGate.BudgetPerMinute);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task UsedWeightHeader_WaitLongerThanAllowed_FailsFastWithoutSending()
     {
         using var cts = TestTimeouts.NetworkToken();
@@ -228,7 +243,12 @@ public sealed class BinanceMarketDataVenueTests : IAsyncLifetime, IDisposable
     public async Task ServerError_RetryBackoff_WaitsOnInjectedClockWithJitter()
     {
         using var cts = TestTimeouts.NetworkToken();
-        var venue = Venue(o => o.RetryBaseDelay = TimeSpan.FromSeconds(2));
+        var venue = Venue(o =>
+        {
+            o.RetryBaseDelay = TimeSpan.FromSeconds(2);
+            // No per-attempt timer, so the only timer on the clock is the retry delay.
+            o.RequestTimeout = Timeout.InfiniteTimeSpan;
+        });
         _fake.Enqueue(PremiumPath, new FakeResponse(500));
 
         var pending = venue.GetPremiumIndexAsync(cts.Token);

@@ -72,6 +72,8 @@ public sealed class BinanceMarketStreamTests : IAsyncLifetime
         _fake.EnqueueStream(async c =>
         {
             await c.SendFixtureAsync("stream_markPrice.json");
+            // A TCP reset discards what the client has not read yet; drop only once the whole frame was consumed.
+            await TestTimeouts.WaitUntilAsync(() => _handler.MarkPriceBatches.Count == 1, what: "the first frame to be read");
             await c.SendPartialThenDropAsync(FakeBinanceServer.FixtureText("stream_markPrice.json"));
         });
         _fake.EnqueueStream(async c =>
@@ -91,6 +93,27 @@ public sealed class BinanceMarketStreamTests : IAsyncLifetime
         Assert.Equal(2, _handler.MarkPriceBatches.Count);
         Assert.Contains(_handler.Statuses, s => s.State == StreamState.Disconnected && s.Detail!.StartsWith("connection dropped", StringComparison.Ordinal));
         Assert.Equal(2, _handler.CountStates(StreamState.Connected));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task RunAsync_MalformedFrame_IsSkippedAndConnectionKept()
+    {
+        using var run = TestTimeouts.NetworkToken();
+        _fake.EnqueueStream(async c =>
+        {
+            await c.SendAsync("""{"stream":"!markPrice@arr@1s","data":[{"e":"markPriceUpdate","s":"BTCUSDT","p":"oops"}]}""");
+            await c.SendAsync("not json at all");
+            await c.SendFixtureAsync("stream_markPrice.json");
+            await c.WaitUntilClientGoneAsync();
+        });
+
+        var task = Stream().RunAsync(_handler, run.Token);
+        await TestTimeouts.WaitUntilAsync(() => _handler.MarkPriceBatches.Count == 1, what: "the valid frame");
+        await StopAsync(run, task);
+
+        Assert.Equal(1, _fake.StreamConnections);
+        Assert.Equal(3, Assert.Single(_handler.MarkPriceBatches).Count);
+        Assert.Equal(1, _handler.CountStates(StreamState.Connected));
     }
 
     [Fact(Timeout = 30_000)]

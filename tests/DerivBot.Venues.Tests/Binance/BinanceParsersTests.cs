@@ -42,6 +42,15 @@ public sealed class BinanceParsersTests
     }
 
     [Fact]
+    public void TryParseRequestWeightPerMinute_ExchangeInfo_ReadsRequestWeightNotOrders()
+    {
+        Assert.True(BinanceParsers.TryParseRequestWeightPerMinute(F("exchangeInfo.json"), out var limit));
+        Assert.Equal(2400, limit);
+        Assert.False(BinanceParsers.TryParseRequestWeightPerMinute(U("""{"symbols":[]}"""), out _));
+        Assert.False(BinanceParsers.TryParseRequestWeightPerMinute(U("{broken"), out _));
+    }
+
+    [Fact]
     public void ParsePremiumIndex_Array_ParsesAllFieldsAndToleratesEmptyDeliveryFunding()
     {
         var items = BinanceParsers.ParsePremiumIndex(F("premiumIndex.json"));
