@@ -309,7 +309,7 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
 
     private void ApplyPremium(PremiumIndex p)
     {
-        _premiums.AddOrUpdate(p.Symbol, p, (_, old) => p.Time >= old.Time ? p : old);
+        _premiums.AddOrUpdate(p.Symbol, static (_, arg) => arg, static (_, old, arg) => arg.Time >= old.Time ? arg : old, p);
         if (_symbols.TryGetValue(p.Symbol, out var state))
         {
             lock (state.Gate)
@@ -442,7 +442,7 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
             {
                 foreach (var p in await recorder.Run("premiumIndex", null, () => _venue.GetPremiumIndexAsync(ct)).ConfigureAwait(false))
                 {
-                    _premiums.AddOrUpdate(p.Symbol, p, (_, old) => p.Time >= old.Time ? p : old);
+                    _premiums.AddOrUpdate(p.Symbol, static (_, arg) => arg, static (_, old, arg) => arg.Time >= old.Time ? arg : old, p);
                 }
             }
             if (!_tickersLoaded)
