@@ -42,6 +42,7 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
     private Dictionary<Symbol, Ticker24h> _spotTickers = [];
     private bool _tickersLoaded;
     private DateTimeOffset _backoffUntil = DateTimeOffset.MinValue;
+    private int _disposed;
 
     public MarketStore(
         IMarketDataVenue venue,
@@ -300,6 +301,11 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
 
     public void Dispose()
     {
+        // DI disposes the store once per registration that resolves to it (MarketStore and IMarketData).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         _lifetime.Cancel();
         _lifetime.Dispose();
         _metadataGate.Dispose();
