@@ -93,10 +93,18 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
     /// <summary>Keeps <paramref name="symbol"/> loaded and refreshed until a matching <see cref="Unwatch"/> (reference counted).</summary>
     public void Watch(Symbol symbol)
     {
-        var state = _symbols.GetOrAdd(symbol, s => new SymbolState(s, _options));
-        lock (state.Gate)
+        while (true)
         {
-            state.Watchers++;
+            var state = _symbols.GetOrAdd(symbol, s => new SymbolState(s, _options));
+            lock (state.Gate)
+            {
+                if (state.Evicted)
+                {
+                    continue; // lost a race with eviction: take the fresh state
+                }
+                state.Watchers++;
+                return;
+            }
         }
     }
 
@@ -128,9 +136,20 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
 
     public async Task<MarketSnapshot> GetSnapshotAsync(Symbol symbol, CancellationToken cancellationToken)
     {
-        var state = _symbols.GetOrAdd(symbol, s => new SymbolState(s, _options));
         var now = _time.GetUtcNow();
         Task? load = null;
+        SymbolState state;
+        while (true)
+        {
+            state = _symbols.GetOrAdd(symbol, s => new SymbolState(s, _options));
+            lock (state.Gate)
+            {
+                if (!state.Evicted)
+                {
+                    break;
+                }
+            }
+        }
         lock (state.Gate)
         {
             if (state.LeaseUntil < now + _options.WarmLease)
@@ -412,18 +431,19 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
         var dropped = new List<Symbol>();
         foreach (var state in _symbols.Values)
         {
-            bool keep;
             lock (state.Gate)
             {
-                keep = state.Watchers > 0 || state.LeaseUntil > now || top.Contains(state.Symbol) || state.LoadTask is { IsCompleted: false };
-            }
-            if (keep)
-            {
-                active.Add(state);
-            }
-            else if (_symbols.TryRemove(state.Symbol, out _))
-            {
-                dropped.Add(state.Symbol);
+                var keep = state.Watchers > 0 || state.LeaseUntil > now || top.Contains(state.Symbol) || state.LoadTask is { IsCompleted: false };
+                if (keep)
+                {
+                    active.Add(state);
+                }
+                else if (_symbols.TryRemove(new KeyValuePair<Symbol, SymbolState>(state.Symbol, state)))
+                {
+                    // Marked under the lock so a concurrent Watch/read retries on a fresh state instead of this one.
+                    state.Evicted = true;
+                    dropped.Add(state.Symbol);
+                }
             }
         }
         evicted = dropped.OrderBy(s => s.Value, StringComparer.Ordinal).ToList();
