@@ -257,6 +257,8 @@ internal sealed class Generator(string input, string output)
 
     private void WriteKlines(SymbolSpec spec, List<BarRow> bars)
     {
+        // BTC's candles are the real mark-price candles: keep all 8 decimals they were published with.
+        string P(double v, SymbolSpec s) => s.Symbol == "BTCUSDT" ? F(v, 8) : F(v, s.PriceDecimals);
         var sb = new StringBuilder("[");
         for (var i = 0; i < bars.Count; i++)
         {

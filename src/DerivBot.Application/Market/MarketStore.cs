@@ -31,7 +31,6 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
     private readonly ConcurrentDictionary<Symbol, LiquidationBook> _liquidations = new();
     private readonly SemaphoreSlim _metadataGate = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
-    private int _disposed;
     private readonly object _backoffGate = new();
 
     private IReadOnlyList<PerpetualContract>? _universe;
@@ -43,6 +42,7 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
     private Dictionary<Symbol, Ticker24h> _spotTickers = [];
     private bool _tickersLoaded;
     private DateTimeOffset _backoffUntil = DateTimeOffset.MinValue;
+    private int _disposed;
 
     public MarketStore(
         IMarketDataVenue venue,
@@ -93,10 +93,18 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
     /// <summary>Keeps <paramref name="symbol"/> loaded and refreshed until a matching <see cref="Unwatch"/> (reference counted).</summary>
     public void Watch(Symbol symbol)
     {
-        var state = _symbols.GetOrAdd(symbol, s => new SymbolState(s, _options));
-        lock (state.Gate)
+        while (true)
         {
-            state.Watchers++;
+            var state = _symbols.GetOrAdd(symbol, s => new SymbolState(s, _options));
+            lock (state.Gate)
+            {
+                if (state.Evicted)
+                {
+                    continue; // lost a race with eviction: take the fresh state
+                }
+                state.Watchers++;
+                return;
+            }
         }
     }
 
@@ -128,9 +136,20 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
 
     public async Task<MarketSnapshot> GetSnapshotAsync(Symbol symbol, CancellationToken cancellationToken)
     {
-        var state = _symbols.GetOrAdd(symbol, s => new SymbolState(s, _options));
         var now = _time.GetUtcNow();
         Task? load = null;
+        SymbolState state;
+        while (true)
+        {
+            state = _symbols.GetOrAdd(symbol, s => new SymbolState(s, _options));
+            lock (state.Gate)
+            {
+                if (!state.Evicted)
+                {
+                    break;
+                }
+            }
+        }
         lock (state.Gate)
         {
             if (state.LeaseUntil < now + _options.WarmLease)
@@ -301,8 +320,8 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
 
     public void Dispose()
     {
-        // The container disposes this instance once per registration (MarketStore and IMarketData): be idempotent.
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        // DI disposes the store once per registration that resolves to it (MarketStore and IMarketData).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
@@ -315,7 +334,7 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
 
     private void ApplyPremium(PremiumIndex p)
     {
-        _premiums.AddOrUpdate(p.Symbol, p, (_, old) => p.Time >= old.Time ? p : old);
+        _premiums.AddOrUpdate(p.Symbol, static (_, arg) => arg, static (_, old, arg) => arg.Time >= old.Time ? arg : old, p);
         if (_symbols.TryGetValue(p.Symbol, out var state))
         {
             lock (state.Gate)
@@ -412,18 +431,19 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
         var dropped = new List<Symbol>();
         foreach (var state in _symbols.Values)
         {
-            bool keep;
             lock (state.Gate)
             {
-                keep = state.Watchers > 0 || state.LeaseUntil > now || top.Contains(state.Symbol) || state.LoadTask is { IsCompleted: false };
-            }
-            if (keep)
-            {
-                active.Add(state);
-            }
-            else if (_symbols.TryRemove(state.Symbol, out _))
-            {
-                dropped.Add(state.Symbol);
+                var keep = state.Watchers > 0 || state.LeaseUntil > now || top.Contains(state.Symbol) || state.LoadTask is { IsCompleted: false };
+                if (keep)
+                {
+                    active.Add(state);
+                }
+                else if (_symbols.TryRemove(new KeyValuePair<Symbol, SymbolState>(state.Symbol, state)))
+                {
+                    // Marked under the lock so a concurrent Watch/read retries on a fresh state instead of this one.
+                    state.Evicted = true;
+                    dropped.Add(state.Symbol);
+                }
             }
         }
         evicted = dropped.OrderBy(s => s.Value, StringComparer.Ordinal).ToList();
@@ -448,7 +468,7 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
             {
                 foreach (var p in await recorder.Run("premiumIndex", null, () => _venue.GetPremiumIndexAsync(ct)).ConfigureAwait(false))
                 {
-                    _premiums.AddOrUpdate(p.Symbol, p, (_, old) => p.Time >= old.Time ? p : old);
+                    _premiums.AddOrUpdate(p.Symbol, static (_, arg) => arg, static (_, old, arg) => arg.Time >= old.Time ? arg : old, p);
                 }
             }
             if (!_tickersLoaded)

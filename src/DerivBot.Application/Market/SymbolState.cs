@@ -15,6 +15,9 @@ internal sealed class SymbolState(Symbol symbol, MarketOptions options)
 
     public bool Loaded { get; set; }
 
+    /// <summary>Set (under the lock) when the refresh dropped this state; users must re-fetch it from the map.</summary>
+    public bool Evicted { get; set; }
+
     /// <summary>The in-flight first load, shared by concurrent readers (single flight).</summary>
     public Task? LoadTask { get; set; }
 

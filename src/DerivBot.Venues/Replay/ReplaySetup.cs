@@ -46,6 +46,9 @@ public static class ReplaySetup
     public static AcceleratedTimeProvider CreateClock(ReplayOptions options, TimeProvider? real = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // Parse the shipped data before the clock starts: loading takes a second or more, which at thousands× speed
+        // would otherwise skip hours of the scenario (the cascade, with the default start) before the venue is ready.
+        _ = ReplayData.Default;
         var scenario = ReplayScenario.Default;
         return new AcceleratedTimeProvider(scenario.Clamp(options.Start ?? scenario.SuggestedStart), options.Speed, real);
     }

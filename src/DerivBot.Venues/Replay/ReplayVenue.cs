@@ -143,8 +143,9 @@ public sealed class ReplayVenue : IMarketDataVenue, IMarketStream
                 $"The replay scenario has 5-minute candles; {interval.ToWire()} is not available.");
         }
         var factor = (int)(span / TimeSpan.FromMinutes(5));
-        // Only completed candles: the open one would reveal prices after now.
-        var asOf = Now - span;
+        // Only completed candles: the open one would reveal prices after now. Coarser candles are merged from complete
+        // 5-minute candles and kept only when all of theirs are complete.
+        var asOf = Now - TimeSpan.FromMinutes(5);
         var widened = query with { Limit = (query.Limit ?? 500) * factor, Start = query.Start, End = query.End };
         var rows = data.Klines.Query(widened, asOf, 500 * factor, 1500 * factor);
         if (factor == 1)
