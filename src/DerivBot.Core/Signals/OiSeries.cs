@@ -17,10 +17,11 @@ internal sealed class OiSeries
         MaxGapFraction = maxGapFraction;
         Ticks = new long[count];
         Contracts = new double[count];
-        for (var i = 0; i < count; i++)
+        var span = SeriesMath.AsSpan(points)[..count];
+        for (var i = 0; i < span.Length; i++)
         {
-            Ticks[i] = points[i].Time.UtcTicks;
-            Contracts[i] = (double)points[i].Contracts;
+            Ticks[i] = span[i].Time.UtcTicks;
+            Contracts[i] = (double)span[i].Contracts;
         }
     }
 
@@ -66,19 +67,68 @@ internal sealed class OiSeries
     /// </summary>
     public (double? Z, int Samples) ZScore(int i, TimeSpan window, int minSamples)
     {
-        var (changes, sum, sq, n) = ChangeSeries(window);
-        var count = n[i];
-        if (double.IsNaN(changes[i]) || count < minSamples)
+        double change, sum, sq;
+        int count;
+        if (!_cache.ContainsKey(window.Ticks) && i == Count - 1)
+        {
+            // The usual case (the signal now): one streaming pass, no arrays.
+            (change, sum, sq, count) = LastChangeStatistics(window);
+        }
+        else
+        {
+            var (changes, prefixSum, prefixSq, prefixCount) = ChangeSeries(window);
+            (change, sum, sq, count) = (changes[i], prefixSum[i], prefixSq[i], prefixCount[i]);
+        }
+        if (double.IsNaN(change) || count < minSamples)
         {
             return (null, count);
         }
-        var mean = sum[i] / count;
-        var variance = (sq[i] / count) - (mean * mean);
+        var mean = sum / count;
+        var variance = (sq / count) - (mean * mean);
         if (variance <= 1e-18)
         {
             return (null, count);
         }
-        return ((changes[i] - mean) / Math.Sqrt(variance), count);
+        return ((change - mean) / Math.Sqrt(variance), count);
+    }
+
+    private readonly Dictionary<long, (double, double, double, int)> _lastStats = [];
+
+    /// <summary>The change ending at the last point and the sums over all measurable changes before it.</summary>
+    private (double Change, double Sum, double Sq, int Count) LastChangeStatistics(TimeSpan window)
+    {
+        if (_lastStats.TryGetValue(window.Ticks, out var cached))
+        {
+            return cached;
+        }
+        var maxGap = (long)(window.Ticks * MaxGapFraction);
+        var j = -1;
+        double s = 0, q = 0, last = double.NaN;
+        var c = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var ideal = Ticks[i] - window.Ticks;
+            while (j + 1 < i && Ticks[j + 1] <= ideal)
+            {
+                j++;
+            }
+            var x = j >= 0 && Ticks[j] <= ideal && Ticks[j] >= ideal - maxGap && Contracts[j] > 0
+                ? (Contracts[i] - Contracts[j]) / Contracts[j]
+                : double.NaN;
+            if (i == Count - 1)
+            {
+                last = x;
+            }
+            else if (!double.IsNaN(x))
+            {
+                s += x;
+                q += x * x;
+                c++;
+            }
+        }
+        var result = (last, s, q, c);
+        _lastStats[window.Ticks] = result;
+        return result;
     }
 
     /// <summary>Changes at every point (NaN where not measurable) and prefix sums over points strictly before each index.</summary>

@@ -95,22 +95,26 @@ internal static class RsiSignals
         {
             return null;
         }
-        var k = s.Klines;
-        var last = SeriesMath.LastAtOrBefore(k, x => x.OpenTime, now);
-        var closes = new List<double>(last + 1);
-        long bucket = long.MinValue;
+        var k = SeriesMath.AsSpan(s.Klines);
+        var last = SeriesMath.LastAtOrBefore(s.Klines, x => x.OpenTime, now);
+        var perBucket = (int)(want.Ticks / have.Ticks);
+        var closes = new List<double>((last / perBucket) + 2);
+        var bucket = long.MinValue;
+        var lastInBucket = -1;
         for (var i = 0; i <= last; i++)
         {
+            // A candle in the same bucket as the previous one (or a duplicate) replaces its close.
             var b = k[i].OpenTime.UtcTicks / want.Ticks;
-            if (b == bucket && closes.Count > 0)
+            if (b != bucket && lastInBucket >= 0)
             {
-                closes[^1] = (double)k[i].Close; // same bucket (or a duplicate candle): keep the latest close
+                closes.Add((double)k[lastInBucket].Close);
             }
-            else
-            {
-                closes.Add((double)k[i].Close);
-                bucket = b;
-            }
+            bucket = b;
+            lastInBucket = i;
+        }
+        if (lastInBucket >= 0)
+        {
+            closes.Add((double)k[lastInBucket].Close);
         }
         return closes;
     }
