@@ -83,10 +83,13 @@ internal static class LongShortSignals
         {
             // Counting in decimal avoids converting thousands of samples per symbol on every refresh.
             var samples = SeriesMath.AsSpan(points).Slice(start, n);
-            int below = 0, equal = 0;
-            foreach (ref readonly var p in samples)
+            var stride = o.MaxSamples > 0 && n > o.MaxSamples ? (n + o.MaxSamples - 1) / o.MaxSamples : 1;
+            int below = 0, equal = 0, ranked = 0;
+            // Walk back from the newest sample so the thinned set always includes the most recent history.
+            for (var i = samples.Length - 1; i >= 0; i -= stride)
             {
-                var v = TAccess.Value(in p);
+                ranked++;
+                var v = TAccess.Value(in samples[i]);
                 if (v < value)
                 {
                     below++;
@@ -97,8 +100,8 @@ internal static class LongShortSignals
                 }
             }
             var covered = now - timeOf(points[start]);
-            rank = new PercentileRank(o.PercentileWindow, SeriesMath.PercentileRank(below, equal, n),
-                n, covered > o.PercentileWindow ? o.PercentileWindow : covered);
+            rank = new PercentileRank(o.PercentileWindow, SeriesMath.PercentileRank(below, equal, ranked),
+                ranked, covered > o.PercentileWindow ? o.PercentileWindow : covered);
             extreme = rank.Percentile >= o.HighPercentile ? Extremity.High : rank.Percentile <= o.LowPercentile ? Extremity.Low : Extremity.None;
         }
         return new RatioReading(series, SignalStatus.Ok, time, value, rank, extreme);

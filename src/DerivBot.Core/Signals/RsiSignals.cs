@@ -99,17 +99,22 @@ internal static class RsiSignals
         var last = SeriesMath.LastAtOrBefore(s.Klines, x => x.OpenTime, now);
         var perBucket = (int)(want.Ticks / have.Ticks);
         var closes = new List<double>((last / perBucket) + 2);
-        var bucket = long.MinValue;
+        long bucketStart = long.MinValue, bucketEnd = long.MinValue;
         var lastInBucket = -1;
         for (var i = 0; i <= last; i++)
         {
-            // A candle in the same bucket as the previous one (or a duplicate) replaces its close.
-            var b = k[i].OpenTime.UtcTicks / want.Ticks;
-            if (b != bucket && lastInBucket >= 0)
+            // A candle in the same bucket as the previous one (or a duplicate) replaces its close. Buckets are
+            // aligned to the epoch like the venue's own candles; a division only happens when a bucket changes.
+            var t = k[i].OpenTime.UtcTicks;
+            if (t < bucketStart || t >= bucketEnd)
             {
-                closes.Add((double)k[lastInBucket].Close);
+                if (lastInBucket >= 0)
+                {
+                    closes.Add((double)k[lastInBucket].Close);
+                }
+                bucketStart = t - (t % want.Ticks);
+                bucketEnd = bucketStart + want.Ticks;
             }
-            bucket = b;
             lastInBucket = i;
         }
         if (lastInBucket >= 0)
