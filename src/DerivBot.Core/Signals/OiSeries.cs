@@ -94,6 +94,79 @@ internal sealed class OiSeries
 
     private readonly Dictionary<long, (double, double, double, int)> _lastStats = [];
 
+    /// <summary>
+    /// Computes <see cref="LastChangeStatistics"/> for several windows in one pass over the history (one start
+    /// pointer per window), so the engine's 1 h / 4 h / 24 h z-scores cost one walk instead of three.
+    /// </summary>
+    public void PrecomputeLast(ReadOnlySpan<TimeSpan> windows)
+    {
+        var distinct = new List<long>(windows.Length);
+        foreach (var w in windows)
+        {
+            if (w > TimeSpan.Zero && !distinct.Contains(w.Ticks) && !_lastStats.ContainsKey(w.Ticks))
+            {
+                distinct.Add(w.Ticks);
+            }
+        }
+        var m = distinct.Count;
+        if (m == 0 || Count == 0)
+        {
+            return;
+        }
+        Span<long> span = stackalloc long[m];
+        Span<long> maxGap = stackalloc long[m];
+        Span<int> j = stackalloc int[m];
+        Span<double> s = stackalloc double[m];
+        Span<double> q = stackalloc double[m];
+        Span<double> last = stackalloc double[m];
+        Span<int> c = stackalloc int[m];
+        for (var k = 0; k < m; k++)
+        {
+            span[k] = distinct[k];
+            maxGap[k] = (long)(distinct[k] * MaxGapFraction);
+            j[k] = -1;
+            last[k] = double.NaN;
+        }
+        for (var i = 0; i < Count; i++)
+        {
+            var ti = Ticks[i];
+            var ci = Contracts[i];
+            for (var k = 0; k < m; k++)
+            {
+                var ideal = ti - span[k];
+                var jk = j[k];
+                while (jk + 1 < i && Ticks[jk + 1] <= ideal)
+                {
+                    jk++;
+                }
+                j[k] = jk;
+                if (jk < 0 || Ticks[jk] < ideal - maxGap[k] || Contracts[jk] <= 0)
+                {
+                    if (i == Count - 1)
+                    {
+                        last[k] = double.NaN;
+                    }
+                    continue;
+                }
+                var x = (ci - Contracts[jk]) / Contracts[jk];
+                if (i == Count - 1)
+                {
+                    last[k] = x;
+                }
+                else
+                {
+                    s[k] += x;
+                    q[k] += x * x;
+                    c[k]++;
+                }
+            }
+        }
+        for (var k = 0; k < m; k++)
+        {
+            _lastStats[span[k]] = (last[k], s[k], q[k], c[k]);
+        }
+    }
+
     /// <summary>The change ending at the last point and the sums over all measurable changes before it.</summary>
     private (double Change, double Sum, double Sq, int Count) LastChangeStatistics(TimeSpan window)
     {
