@@ -2,15 +2,13 @@ using DerivBot.Core.Markets;
 
 namespace DerivBot.Core.Signals;
 
-/// <summary>Funding prepared once per computation: resolved interval, settled and predicted samples up to <c>now</c>.</summary>
+/// <summary>
+/// Funding prepared once per computation: resolved interval, settled and predicted samples up to <c>now</c>.
+/// Nothing here walks the whole history: lookups are binary searches and window statistics touch only the window,
+/// because this runs for every subscribed symbol on every refresh.
+/// </summary>
 internal sealed class FundingSeries
 {
-    private readonly long[] _predTicks;
-    private readonly double[] _predSum;
-    private readonly double[] _predSq;
-    private readonly int[] _predFlips;
-    private readonly long[] _settledTicks;
-
     private FundingSeries(MarketSnapshot s, DateTimeOffset now)
     {
         Settled = s.FundingHistory;
@@ -19,30 +17,7 @@ internal sealed class FundingSeries
         PredictedCount = SeriesMath.LastAtOrBefore(s.PredictedFunding, p => p.Time, now) + 1;
         IntervalHours = ResolveInterval(s.FundingIntervalHours, Settled, SettledCount);
 
-        _settledTicks = new long[SettledCount];
-        for (var i = 0; i < SettledCount; i++)
-        {
-            _settledTicks[i] = Settled[i].Time.UtcTicks;
-        }
-
-        // Prefix sums over the predicted samples (8 h-equivalent) so that window dispersion is O(1) per query.
-        var n = PredictedCount;
-        _predTicks = new long[n];
-        _predSum = new double[n + 1];
-        _predSq = new double[n + 1];
-        _predFlips = new int[n + 1];
-        var factor = IntervalHours > 0 ? 8.0 / IntervalHours : 1.0;
-        for (var i = 0; i < n; i++)
-        {
-            _predTicks[i] = Predicted[i].Time.UtcTicks;
-            var x = (double)Predicted[i].Rate * factor;
-            _predSum[i + 1] = _predSum[i] + x;
-            _predSq[i + 1] = _predSq[i] + (x * x);
-            var flip = i > 0 && Predicted[i].Rate * Predicted[i - 1].Rate < 0 ? 1 : 0;
-            _predFlips[i + 1] = _predFlips[i] + flip;
-        }
-
-        if (s.Premium is { } premium && IntervalHours > 0)
+        if (s.Premium is { } premium)
         {
             CurrentPredicted = premium.FundingRate;
         }
@@ -83,31 +58,48 @@ internal sealed class FundingSeries
         {
             return null;
         }
-        var p = SeriesMath.LastAtOrBefore(_predTicks, PredictedCount, time.UtcTicks);
+        var p = Math.Min(SeriesMath.LastAtOrBefore(Predicted, x => x.Time, time), PredictedCount - 1);
         if (p >= 0)
         {
             return ToPer8h(Predicted[p].Rate);
         }
-        var q = SeriesMath.LastAtOrBefore(_settledTicks, SettledCount, time.UtcTicks);
+        var q = Math.Min(SeriesMath.LastAtOrBefore(Settled, x => x.Time, time), SettledCount - 1);
         return q >= 0 ? ToPer8h(Settled[q].Rate) : null;
     }
 
     /// <summary>Predicted samples in (from, to]: count, population std dev (8 h-equivalent) and sign changes between consecutive samples.</summary>
     public (int Samples, double StdDev, int SignChanges) Dispersion(DateTimeOffset from, DateTimeOffset to)
     {
-        var hi = SeriesMath.LastAtOrBefore(_predTicks, PredictedCount, to.UtcTicks) + 1; // exclusive
-        var lo = SeriesMath.LastAtOrBefore(_predTicks, PredictedCount, from.UtcTicks) + 1; // first index > from
-        var n = hi - lo;
-        if (n <= 0)
+        var hi = Math.Min(SeriesMath.LastAtOrBefore(Predicted, x => x.Time, to), PredictedCount - 1); // inclusive
+        var lo = SeriesMath.LastAtOrBefore(Predicted, x => x.Time, from) + 1; // first index after `from`
+        var n = hi - lo + 1;
+        if (n <= 0 || IntervalHours <= 0)
         {
             return (0, 0, 0);
         }
-        var sum = _predSum[hi] - _predSum[lo];
-        var sq = _predSq[hi] - _predSq[lo];
+        var span = SeriesMath.AsSpan(Predicted).Slice(lo, n);
+        var factor = 8.0 / IntervalHours;
+        double sum = 0, sq = 0;
+        var flips = 0;
+        var previous = 0;
+        foreach (ref readonly var point in span)
+        {
+            var x = (double)point.Rate * factor;
+            sum += x;
+            sq += x * x;
+            var sign = SeriesMath.Sign(point.Rate);
+            if (sign != 0)
+            {
+                // A flip is a change of side between consecutive non-zero samples.
+                if (previous != 0 && sign != previous)
+                {
+                    flips++;
+                }
+                previous = sign;
+            }
+        }
         var mean = sum / n;
-        var variance = Math.Max(0, (sq / n) - (mean * mean));
-        var flips = _predFlips[hi] - _predFlips[lo + 1];
-        return (n, Math.Sqrt(variance), flips);
+        return (n, Math.Sqrt(Math.Max(0, (sq / n) - (mean * mean))), flips);
     }
 
     private static int ResolveInterval(int configured, IReadOnlyList<FundingRatePoint> settled, int count)

@@ -16,34 +16,53 @@ internal static class LiquidationSignals
         var longest = Windows[^1] > o.BaselineWindow + o.CascadeLookback ? Windows[^1] : o.BaselineWindow + o.CascadeLookback;
         var begin = SeriesMath.LastAtOrBefore(events, e => e.Time, now - longest) + 1;
 
-        var windows = new List<LiquidationWindow>(Windows.Length);
-        foreach (var w in Windows)
+        // One pass over the last day: every event adds to each window it falls in, and competes for the top N.
+        var longUsd = new decimal[Windows.Length];
+        var shortUsd = new decimal[Windows.Length];
+        var longs = new int[Windows.Length];
+        var shorts = new int[Windows.Length];
+        var top = new List<Liquidation>(o.LargestCount + 1);
+        var span = SeriesMath.AsSpan(events);
+        var dayStart = SeriesMath.LastAtOrBefore(events, e => e.Time, now - Windows[^1]) + 1;
+        for (var i = dayStart; i < end; i++)
         {
-            decimal longUsd = 0, shortUsd = 0;
-            int longs = 0, shorts = 0;
-            for (var i = SeriesMath.LastAtOrBefore(events, e => e.Time, now - w) + 1; i < end; i++)
+            ref readonly var e = ref span[i];
+            var usd = e.NotionalUsd;
+            var age = now - e.Time;
+            for (var w = 0; w < Windows.Length; w++)
             {
-                if (events[i].Side == PositionSide.Long)
+                if (age >= Windows[w])
                 {
-                    longUsd += events[i].NotionalUsd;
-                    longs++;
+                    continue;
+                }
+                if (e.Side == PositionSide.Long)
+                {
+                    longUsd[w] += usd;
+                    longs[w]++;
                 }
                 else
                 {
-                    shortUsd += events[i].NotionalUsd;
-                    shorts++;
+                    shortUsd[w] += usd;
+                    shorts[w]++;
                 }
             }
-            windows.Add(new LiquidationWindow(w, longUsd, shortUsd, longs, shorts));
+            if (o.LargestCount > 0 && (top.Count < o.LargestCount || usd >= top[^1].NotionalUsd))
+            {
+                // Keep `top` sorted by USD descending, newer first among equals.
+                var at = top.FindIndex(t => t.NotionalUsd <= usd);
+                top.Insert(at < 0 ? top.Count : at, e);
+                if (top.Count > o.LargestCount)
+                {
+                    top.RemoveAt(top.Count - 1);
+                }
+            }
         }
-
-        var dayStart = SeriesMath.LastAtOrBefore(events, e => e.Time, now - Windows[^1]) + 1;
-        var largest = new List<Liquidation>(Math.Max(0, end - dayStart));
-        for (var i = dayStart; i < end; i++)
+        var windows = new List<LiquidationWindow>(Windows.Length);
+        for (var w = 0; w < Windows.Length; w++)
         {
-            largest.Add(events[i]);
+            windows.Add(new LiquidationWindow(Windows[w], longUsd[w], shortUsd[w], longs[w], shorts[w]));
         }
-        largest = [.. largest.OrderByDescending(e => e.NotionalUsd).ThenByDescending(e => e.Time).Take(o.LargestCount)];
+        var largest = top;
 
         var cascade = DetectCascade(events, begin, end, now, o);
         if (end == 0 && events.Count == 0)

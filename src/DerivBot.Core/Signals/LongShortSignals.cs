@@ -9,10 +9,10 @@ internal static class LongShortSignals
     {
         var readings = new List<RatioReading>(4)
         {
-            Read(RatioSeries.GlobalAccounts, s.GlobalAccountRatio, p => p.Time, p => p.Ratio, now, o),
-            Read(RatioSeries.TopTraderAccounts, s.TopAccountRatio, p => p.Time, p => p.Ratio, now, o),
-            Read(RatioSeries.TopTraderPositions, s.TopPositionRatio, p => p.Time, p => p.Ratio, now, o),
-            Read(RatioSeries.TakerBuySell, s.TakerVolume, p => p.Time, p => p.BuySellRatio, now, o),
+            Read<RatioPoint, RatioAccess>(RatioSeries.GlobalAccounts, s.GlobalAccountRatio, now, o),
+            Read<RatioPoint, RatioAccess>(RatioSeries.TopTraderAccounts, s.TopAccountRatio, now, o),
+            Read<RatioPoint, RatioAccess>(RatioSeries.TopTraderPositions, s.TopPositionRatio, now, o),
+            Read<TakerVolumePoint, TakerAccess>(RatioSeries.TakerBuySell, s.TakerVolume, now, o),
         };
         if (readings.All(r => r.Status != SignalStatus.Ok))
         {
@@ -44,16 +44,35 @@ internal static class LongShortSignals
         return new LongShortSignal(SignalStatus.Ok, readings, o, SignalReason.Of(code, [.. values]));
     }
 
-    private static RatioReading Read<T>(
-        RatioSeries series, IReadOnlyList<T> points, Func<T, DateTimeOffset> timeOf, Func<T, decimal> valueOf,
-        DateTimeOffset now, LongShortOptions o)
+    /// <summary>Field access without delegates: struct type arguments let the JIT inline the hot loop.</summary>
+    private interface IAccess<T>
     {
+        static abstract DateTimeOffset Time(in T point);
+        static abstract decimal Value(in T point);
+    }
+
+    private readonly struct RatioAccess : IAccess<RatioPoint>
+    {
+        public static DateTimeOffset Time(in RatioPoint point) => point.Time;
+        public static decimal Value(in RatioPoint point) => point.Ratio;
+    }
+
+    private readonly struct TakerAccess : IAccess<TakerVolumePoint>
+    {
+        public static DateTimeOffset Time(in TakerVolumePoint point) => point.Time;
+        public static decimal Value(in TakerVolumePoint point) => point.BuySellRatio;
+    }
+
+    private static RatioReading Read<T, TAccess>(RatioSeries series, IReadOnlyList<T> points, DateTimeOffset now, LongShortOptions o)
+        where TAccess : struct, IAccess<T>
+    {
+        static DateTimeOffset timeOf(T p) => TAccess.Time(p);
         var last = SeriesMath.LastAtOrBefore(points, timeOf, now);
         if (last < 0)
         {
             return new RatioReading(series, SignalStatus.InsufficientData, null, null, null, Extremity.None);
         }
-        var value = valueOf(points[last]);
+        var value = TAccess.Value(points[last]);
         var time = timeOf(points[last]);
         // Rank the latest value against the samples before it (the window's history, excluding itself).
         var start = SeriesMath.LastAtOrBefore(points, timeOf, now - o.PercentileWindow) + 1;
@@ -62,14 +81,27 @@ internal static class LongShortSignals
         var extreme = Extremity.None;
         if (n >= o.MinSamples)
         {
-            var samples = new double[n];
-            for (var i = 0; i < n; i++)
+            // Counting in decimal avoids converting thousands of samples per symbol on every refresh.
+            var samples = SeriesMath.AsSpan(points).Slice(start, n);
+            var stride = o.MaxSamples > 0 && n > o.MaxSamples ? (n + o.MaxSamples - 1) / o.MaxSamples : 1;
+            int below = 0, equal = 0, ranked = 0;
+            // Walk back from the newest sample so the thinned set always includes the most recent history.
+            for (var i = samples.Length - 1; i >= 0; i -= stride)
             {
-                samples[i] = (double)valueOf(points[start + i]);
+                ranked++;
+                var v = TAccess.Value(in samples[i]);
+                if (v < value)
+                {
+                    below++;
+                }
+                else if (v == value)
+                {
+                    equal++;
+                }
             }
             var covered = now - timeOf(points[start]);
-            rank = new PercentileRank(o.PercentileWindow, SeriesMath.PercentileRank(samples, (double)value), n,
-                covered > o.PercentileWindow ? o.PercentileWindow : covered);
+            rank = new PercentileRank(o.PercentileWindow, SeriesMath.PercentileRank(below, equal, ranked),
+                ranked, covered > o.PercentileWindow ? o.PercentileWindow : covered);
             extreme = rank.Percentile >= o.HighPercentile ? Extremity.High : rank.Percentile <= o.LowPercentile ? Extremity.Low : Extremity.None;
         }
         return new RatioReading(series, SignalStatus.Ok, time, value, rank, extreme);

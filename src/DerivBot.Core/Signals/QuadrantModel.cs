@@ -76,8 +76,7 @@ public static class QuadrantModel
         if (open is { } last)
         {
             // The final point stands for one sampling step (the last gap), clipped to the window end.
-            var step = oi.Count > 1 ? lastTime - oi.Points[oi.Count - 2].Time : TimeSpan.Zero;
-            var end = lastTime + step > to ? to : lastTime + step;
+            var end = lastTime + lastStep > to ? to : lastTime + lastStep;
             spans.Add(new QuadrantSpan(openStart, end < openStart ? openStart : end, last));
         }
         return spans;

@@ -95,22 +95,31 @@ internal static class RsiSignals
         {
             return null;
         }
-        var k = s.Klines;
-        var last = SeriesMath.LastAtOrBefore(k, x => x.OpenTime, now);
-        var closes = new List<double>(last + 1);
-        long bucket = long.MinValue;
+        var k = SeriesMath.AsSpan(s.Klines);
+        var last = SeriesMath.LastAtOrBefore(s.Klines, x => x.OpenTime, now);
+        var perBucket = (int)(want.Ticks / have.Ticks);
+        var closes = new List<double>((last / perBucket) + 2);
+        long bucketStart = long.MinValue, bucketEnd = long.MinValue;
+        var lastInBucket = -1;
         for (var i = 0; i <= last; i++)
         {
-            var b = k[i].OpenTime.UtcTicks / want.Ticks;
-            if (b == bucket && closes.Count > 0)
+            // A candle in the same bucket as the previous one (or a duplicate) replaces its close. Buckets are
+            // aligned to the epoch like the venue's own candles; a division only happens when a bucket changes.
+            var t = k[i].OpenTime.UtcTicks;
+            if (t < bucketStart || t >= bucketEnd)
             {
-                closes[^1] = (double)k[i].Close; // same bucket (or a duplicate candle): keep the latest close
+                if (lastInBucket >= 0)
+                {
+                    closes.Add((double)k[lastInBucket].Close);
+                }
+                bucketStart = t - (t % want.Ticks);
+                bucketEnd = bucketStart + want.Ticks;
             }
-            else
-            {
-                closes.Add((double)k[i].Close);
-                bucket = b;
-            }
+            lastInBucket = i;
+        }
+        if (lastInBucket >= 0)
+        {
+            closes.Add((double)k[lastInBucket].Close);
         }
         return closes;
     }

@@ -47,6 +47,21 @@ internal static class SeriesMath
         return found;
     }
 
+    /// <summary>
+    /// The list's elements as a span without copying when it is an array, a List or an ImmutableArray (what the
+    /// market store hands out); other lists are copied once.
+    /// </summary>
+    public static ReadOnlySpan<T> AsSpan<T>(IReadOnlyList<T> list) => list switch
+    {
+        T[] array => array,
+        List<T> l => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(l),
+        System.Collections.Immutable.ImmutableArray<T> ia => ia.AsSpan(),
+        _ => list.ToArray(),
+    };
+
+    /// <summary>Percentile rank from counts of samples below and equal to the value, ties counted half (0..1).</summary>
+    public static double PercentileRank(int below, int equal, int count) => count == 0 ? double.NaN : (below + 0.5 * equal) / count;
+
     /// <summary>Share of <paramref name="samples"/> at or below <paramref name="value"/>, ties counted half (0..1).</summary>
     public static double PercentileRank(ReadOnlySpan<double> samples, double value)
     {

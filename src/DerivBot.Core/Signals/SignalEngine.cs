@@ -16,6 +16,8 @@ public static class SignalEngine
         ArgumentNullException.ThrowIfNull(options);
 
         var oi = OiSeries.From(snapshot.OpenInterest, now, options.OpenInterest.MaxStartGapFraction);
+        // Every z-score window in one pass over the OI history.
+        oi.PrecomputeLast([.. OpenInterestSignals.ChangeWindows, options.Quadrant.Window]);
         var fundingSeries = FundingSeries.From(snapshot, now);
 
         var funding = FundingSignals.Compute(fundingSeries, now, options.Funding);

@@ -139,6 +139,12 @@ public sealed class LongShortOptions
 
     /// <summary>Fewest samples before a percentile is reported. Default 24.</summary>
     public int MinSamples { get; set; } = 24;
+
+    /// <summary>
+    /// Most history samples ranked per series: longer histories are thinned evenly (every k-th sample, newest kept)
+    /// so a 30-day window of 5-minute points costs the same as ~3.5 days. Default 1000 (percentile error ≈ 0.1 %).
+    /// </summary>
+    public int MaxSamples { get; set; } = 1000;
 }
 
 /// <summary>RSI bands and the stacked-overheating rule. Section <c>Signals:Rsi</c>.</summary>

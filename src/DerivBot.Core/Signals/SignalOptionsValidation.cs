@@ -97,6 +97,7 @@ internal static class SignalOptionsValidation
         Fraction(ls.LowPercentile, "LongShort:LowPercentile");
         Ordered(ls.LowPercentile < ls.HighPercentile, "LongShort:LowPercentile", "LongShort:HighPercentile");
         AtLeast(ls.MinSamples, 2, "LongShort:MinSamples");
+        AtLeast(ls.MaxSamples, ls.MinSamples, "LongShort:MaxSamples");
 
         var r = o.Rsi;
         AtLeast(r.Period, 2, "Rsi:Period");

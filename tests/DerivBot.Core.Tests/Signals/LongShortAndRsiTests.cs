@@ -28,6 +28,21 @@ public sealed class LongShortAndRsiTests
     }
 
     [Fact]
+    public void Compute_LongHistory_ThinnedToMaxSamplesKeepingNewest()
+    {
+        var options = Some.Options();
+        options.LongShort.MaxSamples = 25;
+        // 100 samples: 99 at 1.0 then one at 2.0, and the latest 1.5 ranks above all but the newest history sample.
+        var history = Enumerable.Repeat(1.0m, 99).Append(2.0m).Append(1.5m);
+        var snapshot = Some.Snapshot() with { GlobalAccountRatio = Some.Ratios(history) };
+
+        var reading = SignalEngine.Compute(snapshot, Some.Now, options).LongShort.Of(RatioSeries.GlobalAccounts)!;
+
+        Assert.Equal(25, reading.Percentile!.SampleCount); // every 4th of 100, walking back from the newest
+        Assert.Equal(24 / 25.0, reading.Percentile.Percentile, 10);
+    }
+
+    [Fact]
     public void Compute_AllFourSeries_ReadingsForEach()
     {
         var snapshot = Some.Snapshot() with

@@ -67,6 +67,27 @@ public sealed class SignalEngineTests
         Assert.Equal(b.Liquidations.Over(TimeSpan.FromHours(24)), a.Liquidations.Over(TimeSpan.FromHours(24)));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Compute_ZScorePaths_AgreeWithStandaloneQuadrantAndSeries(int seed)
+    {
+        // The engine's one-pass z-scores, the standalone evaluation and the series' prefix sums must agree.
+        var snapshot = SampleMarket.Snapshot(Some.Btc, seed);
+        var options = Some.Options();
+
+        var report = SignalEngine.Compute(snapshot, Some.Now, options);
+        var alone = QuadrantModel.Evaluate(snapshot, Some.Now, options);
+        var series = QuadrantModel.Series(snapshot, Some.Now.AddDays(-2), Some.Now, options);
+
+        Assert.NotNull(alone.OiZScore);
+        Assert.Equal(alone.OiZScore!.Value, report.Quadrant.OiZScore!.Value, 9);
+        Assert.Equal(alone.OiZScore.Value, report.OpenInterest.ChangeOver(TimeSpan.FromHours(4))!.ZScore!.Value, 9);
+        Assert.Equal(alone.State, report.Quadrant.State);
+        Assert.Equal(alone.State, series[^1].State);
+    }
+
     [Fact]
     public void Compute_OldSnapshot_MarkedStale()
     {
