@@ -259,17 +259,6 @@ internal sealed unsafe class CairoCanvas : IDisposable
         }
     }
 
-    /// <summary>Text rotated 90° counter-clockwise, centred on (<paramref name="x"/>, <paramref name="y"/>) — for vertical axis captions.</summary>
-    public void VerticalText(string text, double x, double y, Rgba c)
-    {
-        _api.Save(_cr);
-        _api.Translate(_cr, x, y);
-        _api.Rotate(_cr, -Math.PI / 2);
-        var (ascent, descent) = FontMetrics();
-        Text(text, 0, (ascent - descent) / 2, c, TextAlign.Center);
-        _api.Restore(_cr);
-    }
-
     /// <summary>How many characters of <paramref name="text"/> the current font has no glyph for (drawn as "tofu").</summary>
     public int MissingGlyphs(string text)
     {
