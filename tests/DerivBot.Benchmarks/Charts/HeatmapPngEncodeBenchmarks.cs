@@ -15,6 +15,7 @@ public class HeatmapPngEncodeBenchmarks
     private CairoApi _cairo = null!;
     private FontFaces _faces = null!;
     private CairoCanvas _painted = null!;
+    private DerivBot.Core.Charts.HeatmapChartSpec _spec = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -26,6 +27,7 @@ public class HeatmapPngEncodeBenchmarks
         }
         _cairo = cairo!;
         _faces = FontFaces.Create(_cairo, renderer.FontFamily!);
+        _spec = HeatmapRenderBenchmarks.BuildSpec();
         _painted = Paint();
         Console.WriteLine($"// PNG bytes: cairo {_painted.ToPngWithCairo().Length}, none {_painted.ToPng(PngFilter.None).Length}, "
             + $"sub {_painted.ToPng(PngFilter.Sub).Length}, up {_painted.ToPng(PngFilter.Up).Length}");
@@ -40,9 +42,8 @@ public class HeatmapPngEncodeBenchmarks
 
     private CairoCanvas Paint()
     {
-        var spec = HeatmapRenderBenchmarks.BuildSpec();
-        var canvas = new CairoCanvas(_cairo, _faces, spec.Width, spec.Height);
-        HeatmapPainter.Paint(canvas, spec, CancellationToken.None);
+        var canvas = new CairoCanvas(_cairo, _faces, _spec.Width, _spec.Height);
+        HeatmapPainter.Paint(canvas, _spec, CancellationToken.None);
         return canvas;
     }
 
