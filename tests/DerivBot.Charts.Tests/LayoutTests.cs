@@ -11,7 +11,7 @@ public sealed class LayoutTests
     [Fact]
     public void Wrap_ChineseWithBracketedUnit_BreaksBeforeTheGroupNotInsideIt()
     {
-        using var canvas = new CairoCanvas(PngEncoderTestsCairo.Api, Renderers.Default.FontFamily!, 64, 64);
+        using var canvas = new CairoCanvas(TestCairo.Api, Renderers.Default.FontFamily!, 64, 64);
         var f = Frame(canvas);
         canvas.SetFont(12, bold: false);
         var width = canvas.MeasureText("預估清算金額（美") + 1;
@@ -23,7 +23,7 @@ public sealed class LayoutTests
     [Fact]
     public void Wrap_English_BreaksAtSpacesAndKeepsALongWordWhole()
     {
-        using var canvas = new CairoCanvas(PngEncoderTestsCairo.Api, "DejaVu Sans", 64, 64);
+        using var canvas = new CairoCanvas(TestCairo.Api, "DejaVu Sans", 64, 64);
         var f = Frame(canvas);
         canvas.SetFont(12, bold: false);
         var width = canvas.MeasureText("Est. liquidation") + 1;
@@ -36,9 +36,10 @@ public sealed class LayoutTests
     public void RenderHeatmap_ColourBarCaption_IsDrawnAboveTheBar()
     {
         var spec = Synthetic.Heatmap(new ChartText("清算熱力圖", "", Synthetic.TraditionalChineseLabels()));
-        var image = PngImage.Decode(Renderers.Default.RenderHeatmap(spec, CancellationToken.None).Png);
+        var png = Renderers.Default.RenderHeatmap(spec, CancellationToken.None).Png;
+        Renderers.Dump("heatmap-caption.png", png);
+        var image = PngImage.Decode(png);
         var g = HeatmapPainter.Geometry(spec, 1280, 720)!;
-        Renderers.Dump("heatmap-caption.png", Renderers.Default.RenderHeatmap(spec, CancellationToken.None).Png);
         var barLeft = (int)(g.PlotRight + g.PriceAxisWidth);
 
         // Text pixels (bright on the dark page) in the band above the bar, right of the price axis.
@@ -90,7 +91,8 @@ public sealed class LayoutTests
     }
 }
 
-internal static class PngEncoderTestsCairo
+/// <summary>cairo bound directly, for tests that draw on a canvas without a renderer.</summary>
+internal static class TestCairo
 {
     public static CairoApi Api
     {
