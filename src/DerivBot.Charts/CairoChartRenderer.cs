@@ -1,6 +1,7 @@
 using DerivBot.Charts.Native;
 using DerivBot.Core.Charts;
 using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 
 namespace DerivBot.Charts;
@@ -9,11 +10,18 @@ namespace DerivBot.Charts;
 /// <see cref="IChartRenderer"/> over cairo. Probes once, in the constructor: cairo loads, fontconfig resolves a font
 /// covering Chinese, and cairo draws that font without missing glyphs. Any failure leaves the renderer unavailable
 /// with a reason that says what is missing and how to install it; reports then go out as text.
-/// Thread-safe: the instance is immutable after the probe and every render owns its surface and context.
+/// Each chart language gets its own font (<see cref="FontFamilyFor"/>): Simplified and Traditional Chinese draw the same
+/// character differently.
+/// Thread-safe: the instance is immutable after the probe and every render owns its surface and context; the font
+/// faces are created once here and shared (cairo faces are immutable and atomically reference-counted).
 /// </summary>
 public sealed class CairoChartRenderer : IChartRenderer
 {
+    /// <summary>Traditional and Simplified characters (繁體萬億 简体万亿) cairo must draw with a chart font.</summary>
+    private const string CjkProbeText = "繁體萬億简体万亿";
+
     private readonly CairoApi? _cairo;
+    private readonly Dictionary<Language, FontFaces> _faces = [];
     private readonly int _defaultWidth;
     private readonly int _defaultHeight;
 
@@ -40,27 +48,40 @@ public sealed class CairoChartRenderer : IChartRenderer
             return;
         }
         // fontconfig and cairo should agree; if cairo still draws tofu for Chinese, say so rather than send boxes.
-        using (var probe = new CairoCanvas(cairo!, family, 8, 8))
+        var missing = MissingGlyphs(cairo!, family);
+        if (missing > 0)
         {
-            var missing = probe.MissingGlyphs("繁體萬億简体万亿");
-            if (missing > 0)
-            {
-                UnavailableReason = $"cairo draws {missing} of 8 Chinese test characters as missing glyphs with font '{family}'. "
-                    + "Install fonts-noto-cjk or set Charts:FontFamilies";
-                return;
-            }
+            UnavailableReason = $"cairo draws {missing} of 8 Chinese test characters as missing glyphs with font '{family}'. "
+                + "Install fonts-noto-cjk or set Charts:FontFamilies";
+            return;
+        }
+        var general = FontFaces.Create(cairo!, family);
+        foreach (var language in Enum.GetValues<Language>())
+        {
+            // A language whose preferred faces are missing still gets a chart, in the general font.
+            var own = FontProbe.FindCjkFamily(options.FontconfigLibrary, options.FontFamiliesFor(language), out _);
+            _faces[language] = own is null || own == family || MissingGlyphs(cairo!, own) > 0 ? general : FontFaces.Create(cairo!, own);
         }
         _cairo = cairo;
         FontFamily = family;
         CairoVersion = cairo!.Version;
     }
 
+    private static int MissingGlyphs(CairoApi cairo, string family)
+    {
+        using var probe = new CairoCanvas(cairo, family, 8, 8);
+        return probe.MissingGlyphs(CjkProbeText);
+    }
+
     public bool IsAvailable => _cairo is not null;
 
     public string? UnavailableReason { get; }
 
-    /// <summary>The font family every label is drawn with (resolved by fontconfig), when available.</summary>
+    /// <summary>The font family English charts are drawn with and every language falls back to (resolved by fontconfig), when available.</summary>
     public string? FontFamily { get; }
+
+    /// <summary>The font family charts in <paramref name="language"/> are drawn with, when available.</summary>
+    public string? FontFamilyFor(Language language) => _faces.TryGetValue(language, out var faces) ? faces.Family : FontFamily;
 
     /// <summary>cairo's version string, when available.</summary>
     public string? CairoVersion { get; }
@@ -69,18 +90,18 @@ public sealed class CairoChartRenderer : IChartRenderer
     {
         ArgumentNullException.ThrowIfNull(spec);
         ValidateGrid(spec);
-        var png = Render(spec.Width, spec.Height, canvas => HeatmapPainter.Paint(canvas, spec, cancellationToken), cancellationToken);
+        var png = Render(spec.Width, spec.Height, spec.Text.Language, canvas => HeatmapPainter.Paint(canvas, spec, cancellationToken), cancellationToken);
         return new ChartImage("liquidation-heatmap.png", png, AltText(spec.Text));
     }
 
     public ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var png = Render(spec.Width, spec.Height, canvas => HistoryPainter.Paint(canvas, spec, cancellationToken), cancellationToken);
+        var png = Render(spec.Width, spec.Height, spec.Text.Language, canvas => HistoryPainter.Paint(canvas, spec, cancellationToken), cancellationToken);
         return new ChartImage("history.png", png, AltText(spec.Text));
     }
 
-    private byte[] Render(int width, int height, Action<CairoCanvas> paint, CancellationToken ct)
+    private byte[] Render(int width, int height, Language language, Action<CairoCanvas> paint, CancellationToken ct)
     {
         if (_cairo is null || FontFamily is null)
         {
@@ -94,7 +115,8 @@ public sealed class CairoChartRenderer : IChartRenderer
                 $"Chart size {width}×{height} is outside {ChartsOptions.MinSize}..{ChartsOptions.MaxSize} pixels per side.");
         }
         ct.ThrowIfCancellationRequested();
-        using var canvas = new CairoCanvas(_cairo, FontFamily, width, height);
+        var faces = _faces.TryGetValue(language, out var f) ? f : _faces[Language.En];
+        using var canvas = new CairoCanvas(_cairo, faces, width, height);
         paint(canvas);
         ct.ThrowIfCancellationRequested();
         return canvas.ToPng();

@@ -101,6 +101,85 @@ internal sealed class ChartFrame
         c.Text(Label(ChartLabels.NoData), c.Width / 2.0, (top + c.Height) / 2, TextDim, TextAlign.Center);
     }
 
+    /// <summary>
+    /// Breaks <paramref name="text"/> into lines no wider than <paramref name="maxWidth"/> in the current font: at spaces
+    /// in Latin text, between any two Han characters in Chinese, never inside a bracketed group such as （美元） or
+    /// (USD), and never before closing punctuation. A single unit wider than the limit gets a line of its own.
+    /// </summary>
+    public IReadOnlyList<string> Wrap(string text, double maxWidth)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var (unit, spaceBefore) in WrapUnits(text))
+        {
+            var candidate = line.Length == 0 ? unit : line + (spaceBefore ? " " : "") + unit;
+            if (line.Length > 0 && Canvas.MeasureText(candidate) > maxWidth)
+            {
+                lines.Add(line);
+                line = unit;
+            }
+            else
+            {
+                line = candidate;
+            }
+        }
+        if (line.Length > 0)
+        {
+            lines.Add(line);
+        }
+        return lines;
+    }
+
+    private const string Opening = "(（[【「『《";
+    private const string Closing = ")）]】」』》，。、：；！？,.:;!?";
+
+    private static List<(string Unit, bool SpaceBefore)> WrapUnits(string text)
+    {
+        var units = new List<(string, bool)>();
+        var i = 0;
+        var space = false;
+        while (i < text.Length)
+        {
+            var ch = text[i];
+            if (char.IsWhiteSpace(ch))
+            {
+                space = units.Count > 0;
+                i++;
+                continue;
+            }
+            var start = i;
+            var close = Opening.IndexOf(ch, StringComparison.Ordinal);
+            if (close >= 0)
+            {
+                // A bracketed group stays whole: "(USD)", "（美元）".
+                var end = text.IndexOf(Closing[close], i + 1);
+                i = end < 0 ? text.Length : end + 1;
+            }
+            else if (IsHan(ch))
+            {
+                i++;
+            }
+            else
+            {
+                while (i < text.Length && !char.IsWhiteSpace(text[i]) && !IsHan(text[i]) && !Opening.Contains(text[i], StringComparison.Ordinal))
+                {
+                    i++;
+                }
+            }
+            // Closing punctuation sticks to what precedes it.
+            while (i < text.Length && Closing.Contains(text[i], StringComparison.Ordinal))
+            {
+                i++;
+            }
+            units.Add((text[start..i], space));
+            space = false;
+        }
+        return units;
+    }
+
+    /// <summary>CJK ideographs and fullwidth forms: lines may break between any two of them.</summary>
+    private static bool IsHan(char ch) => ch is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
+
     /// <summary>Vertical-centring offset for text of the current font: add to a centre y to get the baseline.</summary>
     public double CenterBaseline(double centerY)
     {

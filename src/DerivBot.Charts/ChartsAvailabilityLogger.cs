@@ -1,3 +1,4 @@
+using DerivBot.Core.Localization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,8 @@ internal sealed class ChartsAvailabilityLogger(CairoChartRenderer renderer, ILog
     {
         if (renderer.IsAvailable)
         {
-            logger.LogInformation("Charts available: cairo {CairoVersion}, font {FontFamily}", renderer.CairoVersion, renderer.FontFamily);
+            logger.LogInformation("Charts available: cairo {CairoVersion}, font {FontFamily} (zh-TW: {FontZhTw}, zh-CN: {FontZhCn})",
+                renderer.CairoVersion, renderer.FontFamily, renderer.FontFamilyFor(Language.ZhTw), renderer.FontFamilyFor(Language.ZhCn));
         }
         else
         {

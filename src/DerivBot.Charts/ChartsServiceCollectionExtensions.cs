@@ -9,6 +9,7 @@ namespace DerivBot.Charts;
 public static class ChartsServiceCollectionExtensions
 {
     // { "Charts": { "Enabled": true, "FontFamilies": ["Noto Sans CJK TC"], "CairoLibrary": "libcairo.so.2",
+    //               "FontFamiliesByLanguage": { "zh-CN": ["Noto Sans CJK SC"], "zh-TW": ["Noto Sans CJK TC"] },
     //               "FontconfigLibrary": "libfontconfig.so.1", "DefaultWidth": 1280, "DefaultHeight": 720 } }
     public static IServiceCollection AddCharts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -17,6 +18,7 @@ public static class ChartsServiceCollectionExtensions
             .Bind(configuration.GetSection(ChartsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChartsOptions>, ChartsOptionsValidator>();
         services.AddSingleton<CairoChartRenderer>(sp => new CairoChartRenderer(sp.GetRequiredService<IOptions<ChartsOptions>>().Value));
         services.AddSingleton<IChartRenderer>(sp => sp.GetRequiredService<CairoChartRenderer>());
         // Resolving the renderer at start runs the probe once (single-threaded, before any render) and logs it.

@@ -123,7 +123,7 @@ internal static class HeatmapPainter
         }
 
         ClusterTags(f, spec.Clusters, y, plotLeft, plotRight, plotTop, plotBottom, occupied);
-        ColourBar(f, plotRight + priceAxisW, plotTop, plotBottom, barW, scaleMax, trueMax);
+        ColourBar(f, plotRight + priceAxisW, plotTop, g.BarTop, plotBottom, barW, scaleMax, trueMax);
     }
 
     /// <summary>Where everything goes, from the spec and the image size alone (tests map prices and times to pixels with it).</summary>
@@ -185,18 +185,19 @@ internal static class HeatmapPainter
         lo -= padding;
         hi += padding;
 
-        // Right-hand columns: price labels, then the colour bar with its labels and caption.
-        var captionW = 20 * s;
-        var barLabelW = 70 * s;
+        // Right-hand columns: price labels, then the colour bar with its labels; the bar's caption sits above it,
+        // horizontally (rotated Chinese would be drawn sideways), in up to three wrapped lines.
+        var barLabelW = 78 * s;
         var barW = 16 * s;
         var priceAxisW = 92 * s;
         var pad = 16 * s;
         var plotLeft = pad;
-        var plotRight = width - pad - captionW - barLabelW - barW - priceAxisW;
+        var plotRight = width - pad - barLabelW - barW - priceAxisW;
         var plotTop = ChartFrame.HeaderBottom(s) + (6 * s);
         var plotBottom = height - pad - (22 * s);
+        var barTop = plotTop + CaptionHeight(s);
         return new HeatmapGeometry(
-            start.Value, end.Value, columnWidth, lo, hi, plotLeft, plotTop, plotRight, plotBottom, priceAxisW, barW,
+            start.Value, end.Value, columnWidth, lo, hi, plotLeft, plotTop, plotRight, plotBottom, priceAxisW, barW, barTop,
             Scale.Time(start.Value, end.Value, plotLeft, plotRight), new Scale(lo, hi, plotBottom, plotTop));
     }
 
@@ -207,26 +208,34 @@ internal static class HeatmapPainter
     internal static (double ScaleMax, double TrueMax) ColourScale(LiquidationLevelGrid grid)
     {
         var n = Math.Min(grid.LongNotional.Length, grid.ShortNotional.Length);
-        var positive = new double[n];
-        var count = 0;
-        var max = 0.0;
-        for (var i = 0; i < n; i++)
+        // Pooled: a day of 5-minute columns × 200 buckets is 460 KB of doubles per render otherwise.
+        var positive = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n));
+        try
         {
-            var v = (double)(grid.LongNotional[i] + grid.ShortNotional[i]);
-            if (v > 0)
+            var count = 0;
+            var max = 0.0;
+            for (var i = 0; i < n; i++)
             {
-                positive[count++] = v;
-                max = Math.Max(max, v);
+                var v = (double)(grid.LongNotional[i] + grid.ShortNotional[i]);
+                if (v > 0)
+                {
+                    positive[count++] = v;
+                    max = Math.Max(max, v);
+                }
             }
+            if (count < PercentileMinCells)
+            {
+                return (max, max);
+            }
+            var span = positive.AsSpan(0, count);
+            span.Sort();
+            var p = span[Math.Min(count - 1, (int)Math.Ceiling(count * 0.995) - 1)];
+            return (p > 0 ? p : max, max);
         }
-        if (count < PercentileMinCells)
+        finally
         {
-            return (max, max);
+            System.Buffers.ArrayPool<double>.Shared.Return(positive);
         }
-        var span = positive.AsSpan(0, count);
-        span.Sort();
-        var p = span[Math.Min(count - 1, (int)Math.Ceiling(count * 0.995) - 1)];
-        return (p > 0 ? p : max, max);
     }
 
     private static void ClusterTags(
@@ -272,28 +281,60 @@ internal static class HeatmapPainter
         }
     }
 
-    private static void ColourBar(ChartFrame f, double left, double plotTop, double plotBottom, double width, double scaleMax, double trueMax)
+    /// <summary>Room above the colour bar for its caption: three lines of the smaller caption size.</summary>
+    private static double CaptionHeight(double s) => 3 * CaptionLine(s, small: true) + (6 * s);
+
+    private static double CaptionLine(double s, bool small) => (small ? 12 : 14.5) * s;
+
+    private static void ColourBar(
+        ChartFrame f, double left, double plotTop, double barTop, double plotBottom, double width, double scaleMax, double trueMax)
     {
         var canvas = f.Canvas;
         var s = f.S;
         const int Levels = 256;
-        canvas.DrawCells(1, Levels, left, plotTop, width, plotBottom - plotTop, (row, pixels) =>
+        canvas.DrawCells(1, Levels, left, barTop, width, plotBottom - barTop, (row, pixels) =>
             pixels[0] = Viridis.Pixel((Levels - 1 - row) / (double)(Levels - 1)));
-        canvas.StrokeRect(left, plotTop, width, plotBottom - plotTop, ChartFrame.Axis, 1);
+        canvas.StrokeRect(left, barTop, width, plotBottom - barTop, ChartFrame.Axis, 1);
         canvas.SetFont(12 * s, bold: false);
         var labelX = left + width + (5 * s);
         if (scaleMax > 0)
         {
             var topLabel = (trueMax > scaleMax ? "≥" : "") + Axes.Usd(scaleMax, f.Units);
-            canvas.Text(topLabel, labelX, f.CenterBaseline(plotTop + (6 * s)), ChartFrame.TextDim);
-            canvas.Text(Axes.Usd(scaleMax / 2, f.Units), labelX, f.CenterBaseline((plotTop + plotBottom) / 2), ChartFrame.TextDim);
+            canvas.Text(topLabel, labelX, f.CenterBaseline(barTop + (6 * s)), ChartFrame.TextDim);
+            canvas.Text(Axes.Usd(scaleMax / 2, f.Units), labelX, f.CenterBaseline((barTop + plotBottom) / 2), ChartFrame.TextDim);
         }
         canvas.Text(Axes.Usd(0, f.Units), labelX, f.CenterBaseline(plotBottom - (6 * s)), ChartFrame.TextDim);
-        canvas.VerticalText(f.Label(ChartLabels.ColorBar), canvas.Width - f.Pad - (8 * s), (plotTop + plotBottom) / 2, ChartFrame.TextDim);
+
+        // The caption, horizontal above the bar: two lines at the label size, or three smaller ones for long captions.
+        // A line still too wide (one long word) is right-aligned to the image edge and runs left over the price axis top.
+        var caption = f.Label(ChartLabels.ColorBar);
+        var right = canvas.Width - (4 * s);
+        var maxWidth = right - left;
+        var small = false;
+        var lines = f.Wrap(caption, maxWidth);
+        if (lines.Count > 2)
+        {
+            small = true;
+            canvas.SetFont(10.5 * s, bold: false);
+            lines = f.Wrap(caption, maxWidth);
+        }
+        var lineHeight = CaptionLine(s, small);
+        var shown = lines.Take(3).ToList();
+        if (lines.Count > 3)
+        {
+            shown[2] = string.Join(" ", lines.Skip(2));
+        }
+        var baseline = barTop - (5 * s) - ((shown.Count - 1) * lineHeight);
+        foreach (var line in shown)
+        {
+            var w = canvas.MeasureText(line);
+            canvas.Text(line, Math.Min(left, right - w), baseline, ChartFrame.TextDim);
+            baseline += lineHeight;
+        }
     }
 }
 
 internal sealed record HeatmapGeometry(
     DateTimeOffset Start, DateTimeOffset End, TimeSpan ColumnWidth, double Low, double High,
-    double PlotLeft, double PlotTop, double PlotRight, double PlotBottom, double PriceAxisWidth, double BarWidth,
+    double PlotLeft, double PlotTop, double PlotRight, double PlotBottom, double PriceAxisWidth, double BarWidth, double BarTop,
     Scale X, Scale Y);

@@ -51,8 +51,9 @@ internal static class HistoryPainter
         canvas.PushClip(plotLeft, plotTop, width, plotBottom - plotTop);
         foreach (var span in spec.Quadrants)
         {
-            var x0 = Math.Max(plotLeft, x.Map(span.Start));
-            var x1 = Math.Min(plotRight, x.Map(span.End));
+            // Spans reaching the window's ends shade the plot's edges too (the time axis is inset for the funding bars).
+            var x0 = span.Start <= start ? plotLeft : Math.Max(plotLeft, x.Map(span.Start));
+            var x1 = span.End >= end ? plotRight : Math.Min(plotRight, x.Map(span.End));
             if (x1 <= x0)
             {
                 continue;
@@ -75,7 +76,7 @@ internal static class HistoryPainter
 
         UpperPanel(f, spec, x, plotLeft, plotRight, plotTop, upperBottom);
         ct.ThrowIfCancellationRequested();
-        FundingPanel(f, spec, x, plotLeft, plotRight, lowerTop, plotBottom);
+        FundingPanel(f, spec, x, g.FundingBarWidth, plotLeft, plotRight, lowerTop, plotBottom);
 
         canvas.SetFont(13 * s, bold: false);
         foreach (var (time, label) in timeTicks)
@@ -120,8 +121,28 @@ internal static class HistoryPainter
         var plotBottom = height - pad - (22 * s);
         var gap = 12 * s;
         var upperBottom = plotTop + ((plotBottom - plotTop - gap) * 0.68);
+
+        // Funding bars are centred on their settlement times; the first and last sit on the window's ends, so the time
+        // axis is inset by half a bar (plus a pixel) on each side to keep them whole instead of half clipped.
+        // Bar width: 70 % of the tightest spacing between settlements (intervals vary: 8 h, 4 h, 1 h).
+        var minGap = double.MaxValue;
+        for (var i = 1; i < spec.Funding.Count; i++)
+        {
+            var d = (double)(spec.Funding[i].Time - spec.Funding[i - 1].Time).Ticks;
+            if (d > 0)
+            {
+                minGap = Math.Min(minGap, d);
+            }
+        }
+        var spanTicks = (double)(end.Value - start.Value).Ticks;
+        double BarWidth(double inset) => minGap == double.MaxValue
+            ? 6 * s
+            : Math.Clamp(minGap / spanTicks * (plotRight - plotLeft - (2 * inset)) * 0.7, 1, 24 * s);
+        // The bar narrows as the inset grows, so an inset sized for the un-inset bar is always enough.
+        var inset = spec.Funding.Count > 0 ? (BarWidth(0) / 2) + 1 : 0;
+        var barWidth = BarWidth(inset);
         return new HistoryGeometry(start.Value, end.Value, legendY, plotLeft, plotRight, plotTop, plotBottom, upperBottom,
-            upperBottom + gap, Scale.Time(start.Value, end.Value, plotLeft, plotRight));
+            upperBottom + gap, Scale.Time(start.Value, end.Value, plotLeft + inset, plotRight - inset), barWidth);
     }
 
     private static void UpperPanel(ChartFrame f, HistoryChartSpec spec, Scale x, double left, double right, double top, double bottom)
@@ -176,7 +197,7 @@ internal static class HistoryPainter
         canvas.StrokeRect(left, top, right - left, bottom - top, ChartFrame.Axis, 1);
     }
 
-    private static void FundingPanel(ChartFrame f, HistoryChartSpec spec, Scale x, double left, double right, double top, double bottom)
+    private static void FundingPanel(ChartFrame f, HistoryChartSpec spec, Scale x, double barW, double left, double right, double top, double bottom)
     {
         var canvas = f.Canvas;
         var s = f.S;
@@ -207,17 +228,6 @@ internal static class HistoryPainter
 
         if (spec.Funding.Count > 0)
         {
-            // Bar width from the tightest spacing between settlements (intervals vary: 8 h, 4 h, 1 h).
-            var minGap = double.MaxValue;
-            for (var i = 1; i < spec.Funding.Count; i++)
-            {
-                var g = x.Map(spec.Funding[i].Time) - x.Map(spec.Funding[i - 1].Time);
-                if (g > 0)
-                {
-                    minGap = Math.Min(minGap, g);
-                }
-            }
-            var barW = minGap == double.MaxValue ? 6 * s : Math.Clamp(minGap * 0.7, 1, 24 * s);
             canvas.PushClip(left, top, right - left, bottom - top);
             foreach (var p in spec.Funding)
             {
@@ -284,4 +294,4 @@ internal static class HistoryPainter
 
 internal sealed record HistoryGeometry(
     DateTimeOffset Start, DateTimeOffset End, double LegendY, double PlotLeft, double PlotRight, double PlotTop, double PlotBottom,
-    double UpperBottom, double LowerTop, Scale X);
+    double UpperBottom, double LowerTop, Scale X, double FundingBarWidth);

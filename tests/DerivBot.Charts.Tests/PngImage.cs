@@ -4,8 +4,10 @@ using System.IO.Compression;
 namespace DerivBot.Charts.Tests;
 
 /// <summary>
-/// A minimal PNG decoder for tests: checks the signature, reads IHDR, inflates the IDAT stream and undoes the row
-/// filters, for 8-bit RGB and RGBA non-interlaced images (what cairo writes). Enough to sample pixels.
+/// A minimal PNG decoder for tests: checks the signature and every chunk's CRC, reads IHDR, inflates the IDAT stream
+/// (zlib checks its Adler-32) and undoes the row filters, for 8-bit RGB (our encoder) and RGBA (cairo's writer)
+/// non-interlaced images. Enough to sample pixels. The CRC here is the bitwise definition, independent of the
+/// table-driven one under test.
 /// </summary>
 internal sealed class PngImage
 {
@@ -20,6 +22,9 @@ internal sealed class PngImage
         _channels = channels;
         _pixels = pixels;
     }
+
+    /// <summary>PNG colour type: 2 = RGB, 6 = RGBA.</summary>
+    public int ColourType => _channels == 3 ? 2 : 6;
 
     public int Width { get; }
 
@@ -41,7 +46,17 @@ internal sealed class PngImage
         {
             var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(pos));
             var type = System.Text.Encoding.ASCII.GetString(png, pos + 4, 4);
+            if (length < 0 || pos + 12 + length > png.Length)
+            {
+                throw new InvalidDataException($"Chunk at {pos} runs past the end of the file.");
+            }
             var data = png.AsSpan(pos + 8, length);
+            var crc = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(pos + 8 + length));
+            var actual = BitwiseCrc32(png.AsSpan(pos + 4, length + 4));
+            if (crc != actual)
+            {
+                throw new InvalidDataException($"Chunk {type} at {pos}: CRC {crc:X8} stored, {actual:X8} computed.");
+            }
             switch (type)
             {
                 case "IHDR":
@@ -112,6 +127,21 @@ internal sealed class PngImage
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(y, Height);
         var i = ((y * Width) + x) * _channels;
         return (_pixels[i], _pixels[i + 1], _pixels[i + 2]);
+    }
+
+    /// <summary>CRC-32 straight from the definition (PNG spec annex D), one bit at a time.</summary>
+    internal static uint BitwiseCrc32(ReadOnlySpan<byte> data)
+    {
+        var c = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            c ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+        }
+        return ~c;
     }
 
     private static int Paeth(int a, int b, int c)

@@ -62,6 +62,10 @@ internal sealed unsafe class CairoApi
 
     // Text (the "toy" API: fontconfig resolves the family name; no per-glyph fallback, hence the CJK family choice).
     public readonly delegate* unmanaged<nint, byte*, int, int, void> SelectFontFace;
+    public readonly delegate* unmanaged<byte*, int, int, nint> ToyFontFaceCreate;
+    public readonly delegate* unmanaged<nint, int> FontFaceStatus;
+    public readonly delegate* unmanaged<nint, void> FontFaceDestroy;
+    public readonly delegate* unmanaged<nint, nint, void> SetFontFace;
     public readonly delegate* unmanaged<nint, double, void> SetFontSize;
     public readonly delegate* unmanaged<nint, byte*, void> ShowText;
     public readonly delegate* unmanaged<nint, byte*, TextExtents*, void> TextExtentsOf;
@@ -108,6 +112,10 @@ internal sealed unsafe class CairoApi
         Clip = (delegate* unmanaged<nint, void>)Export(lib, "cairo_clip");
         Paint = (delegate* unmanaged<nint, void>)Export(lib, "cairo_paint");
         SelectFontFace = (delegate* unmanaged<nint, byte*, int, int, void>)Export(lib, "cairo_select_font_face");
+        ToyFontFaceCreate = (delegate* unmanaged<byte*, int, int, nint>)Export(lib, "cairo_toy_font_face_create");
+        FontFaceStatus = (delegate* unmanaged<nint, int>)Export(lib, "cairo_font_face_status");
+        FontFaceDestroy = (delegate* unmanaged<nint, void>)Export(lib, "cairo_font_face_destroy");
+        SetFontFace = (delegate* unmanaged<nint, nint, void>)Export(lib, "cairo_set_font_face");
         SetFontSize = (delegate* unmanaged<nint, double, void>)Export(lib, "cairo_set_font_size");
         ShowText = (delegate* unmanaged<nint, byte*, void>)Export(lib, "cairo_show_text");
         TextExtentsOf = (delegate* unmanaged<nint, byte*, TextExtents*, void>)Export(lib, "cairo_text_extents");
@@ -155,6 +163,17 @@ internal sealed unsafe class CairoApi
         var bytes = new byte[Encoding.UTF8.GetByteCount(text) + 1];
         Encoding.UTF8.GetBytes(text, bytes);
         return bytes;
+    }
+
+    /// <summary>Longest UTF-8 encoding (plus NUL) of <paramref name="text"/>, to size a stack buffer for <see cref="Utf8Z(string, Span{byte})"/>.</summary>
+    public static int MaxUtf8Z(string text) => Encoding.UTF8.GetMaxByteCount(text.Length) + 1;
+
+    /// <summary>UTF-8, NUL-terminated, into <paramref name="buffer"/> (labels are short: no allocation per label); returns the byte count without the NUL.</summary>
+    public static int Utf8Z(string text, Span<byte> buffer)
+    {
+        var n = Encoding.UTF8.GetBytes(text, buffer);
+        buffer[n] = 0;
+        return n;
     }
 }
 

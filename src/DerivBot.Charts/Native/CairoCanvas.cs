@@ -19,16 +19,18 @@ internal enum TextAlign { Left, Center, Right }
 internal sealed unsafe class CairoCanvas : IDisposable
 {
     private readonly CairoApi _api;
-    private readonly byte[] _family;
+    private readonly FontFaces _faces;
+    private readonly FontFaces? _ownedFaces;
     private nint _surface;
     private nint _cr;
     private double _fontSize = -1;
-    private bool _bold;
+    private bool? _bold;
 
-    public CairoCanvas(CairoApi api, string fontFamily, int width, int height)
+    /// <summary>A canvas drawing text with <paramref name="faces"/> (shared, owned by the caller).</summary>
+    public CairoCanvas(CairoApi api, FontFaces faces, int width, int height)
     {
         _api = api;
-        _family = CairoApi.Utf8Z(fontFamily);
+        _faces = faces;
         Width = width;
         Height = height;
         _surface = api.ImageSurfaceCreate(CairoApi.FormatArgb32, width, height);
@@ -42,6 +44,18 @@ internal sealed unsafe class CairoCanvas : IDisposable
         _cr = api.Create(_surface);
         api.SetLineJoin(_cr, CairoApi.LineJoinRound);
         SetFont(12, bold: false);
+    }
+
+    /// <summary>A canvas with its own faces for <paramref name="fontFamily"/> (probes and tests; renders share faces).</summary>
+    public CairoCanvas(CairoApi api, string fontFamily, int width, int height)
+        : this(api, FontFaces.Create(api, fontFamily), width, height, owned: true)
+    {
+    }
+
+    private CairoCanvas(CairoApi api, FontFaces faces, int width, int height, bool owned)
+        : this(api, faces, width, height)
+    {
+        _ownedFaces = owned ? faces : null;
     }
 
     public int Width { get; }
@@ -182,23 +196,25 @@ internal sealed unsafe class CairoCanvas : IDisposable
 
     public void SetFont(double size, bool bold)
     {
-        if (size == _fontSize && bold == _bold)
+        if (bold != _bold)
         {
-            return;
+            _api.SetFontFace(_cr, bold ? _faces.Bold : _faces.Regular);
+            _bold = bold;
+            _fontSize = -1;
         }
-        fixed (byte* f = _family)
+        if (size != _fontSize)
         {
-            _api.SelectFontFace(_cr, f, CairoApi.FontSlantNormal, bold ? CairoApi.FontWeightBold : CairoApi.FontWeightNormal);
+            _api.SetFontSize(_cr, size);
+            _fontSize = size;
         }
-        _api.SetFontSize(_cr, size);
-        _fontSize = size;
-        _bold = bold;
     }
 
     /// <summary>Horizontal advance of <paramref name="text"/> in the current font.</summary>
     public double MeasureText(string text)
     {
-        var bytes = CairoApi.Utf8Z(text);
+        var max = CairoApi.MaxUtf8Z(text);
+        Span<byte> bytes = max <= 512 ? stackalloc byte[max] : new byte[max];
+        CairoApi.Utf8Z(text, bytes);
         TextExtents e;
         fixed (byte* t = bytes)
         {
@@ -222,7 +238,9 @@ internal sealed unsafe class CairoCanvas : IDisposable
         {
             return 0;
         }
-        var bytes = CairoApi.Utf8Z(text);
+        var max = CairoApi.MaxUtf8Z(text);
+        Span<byte> bytes = max <= 512 ? stackalloc byte[max] : new byte[max];
+        CairoApi.Utf8Z(text, bytes);
         fixed (byte* t = bytes)
         {
             TextExtents e;
@@ -239,17 +257,6 @@ internal sealed unsafe class CairoCanvas : IDisposable
             _api.NewPath(_cr);
             return e.XAdvance;
         }
-    }
-
-    /// <summary>Text rotated 90° counter-clockwise, centred on (<paramref name="x"/>, <paramref name="y"/>) — for vertical axis captions.</summary>
-    public void VerticalText(string text, double x, double y, Rgba c)
-    {
-        _api.Save(_cr);
-        _api.Translate(_cr, x, y);
-        _api.Rotate(_cr, -Math.PI / 2);
-        var (ascent, descent) = FontMetrics();
-        Text(text, 0, (ascent - descent) / 2, c, TextAlign.Center);
-        _api.Restore(_cr);
     }
 
     /// <summary>How many characters of <paramref name="text"/> the current font has no glyph for (drawn as "tofu").</summary>
@@ -285,17 +292,28 @@ internal sealed unsafe class CairoCanvas : IDisposable
         }
     }
 
-    /// <summary>Encodes the surface as PNG through cairo's stream writer into managed memory.</summary>
-    public byte[] ToPng()
+    /// <summary>Encodes the finished surface as an opaque RGB PNG with our own encoder (<see cref="PngEncoder"/>).</summary>
+    public byte[] ToPng() => ToPng(PngEncoder.DefaultFilter);
+
+    /// <summary>As <see cref="ToPng()"/> with a chosen row filter (benchmarks compare them).</summary>
+    public byte[] ToPng(PngFilter filter)
     {
-        var status = _api.Status(_cr);
-        if (status != CairoApi.StatusSuccess)
-        {
-            throw new InvalidOperationException($"cairo drawing failed (status {status}).");
-        }
+        ThrowIfFailed();
+        _api.SurfaceFlush(_surface);
+        return PngEncoder.Encode(_api.ImageSurfaceGetData(_surface), Width, Height, _api.ImageSurfaceGetStride(_surface), filter);
+    }
+
+    /// <summary>
+    /// Encodes through cairo's own PNG writer (libpng, ARGB, zlib default level). Not used for charts — several times
+    /// slower than <see cref="ToPng()"/> — but kept as the reference the encoder is tested and benchmarked against.
+    /// </summary>
+    public byte[] ToPngWithCairo()
+    {
+        ThrowIfFailed();
         _api.SurfaceFlush(_surface);
         using var stream = new MemoryStream(Width * Height / 4);
         var handle = GCHandle.Alloc(stream);
+        int status;
         try
         {
             status = _api.SurfaceWriteToPngStream(_surface, &WriteChunk, GCHandle.ToIntPtr(handle));
@@ -309,6 +327,15 @@ internal sealed unsafe class CairoCanvas : IDisposable
             throw new InvalidOperationException($"cairo could not encode the PNG (status {status}).");
         }
         return stream.ToArray();
+    }
+
+    private void ThrowIfFailed()
+    {
+        var status = _api.Status(_cr);
+        if (status != CairoApi.StatusSuccess)
+        {
+            throw new InvalidOperationException($"cairo drawing failed (status {status}).");
+        }
     }
 
     [UnmanagedCallersOnly]
@@ -352,6 +379,7 @@ internal sealed unsafe class CairoCanvas : IDisposable
             _api.SurfaceDestroy(_surface);
             _surface = 0;
         }
+        _ownedFaces?.Dispose();
     }
 }
 

@@ -1,3 +1,4 @@
+using DerivBot.Core.Localization;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Signals;
 
@@ -7,10 +8,15 @@ namespace DerivBot.Core.Charts;
 public readonly record struct PricePoint(DateTimeOffset Time, decimal Price);
 
 /// <summary>Every piece of text a chart shows, already localized. Charts never look up wording.</summary>
+/// <param name="Language">
+/// The language the text is in. Renderers pick the font by it: the same Han character has different standard shapes in
+/// Simplified (zh-CN) and Traditional (zh-TW) typography, so each gets its regional face.
+/// </param>
 public sealed record ChartText(
     string Title,
     string Subtitle,
-    IReadOnlyDictionary<string, string> Labels);
+    IReadOnlyDictionary<string, string> Labels,
+    Language Language = Language.En);
 
 /// <summary>What <c>/liq</c> draws: the estimated-levels grid, the price line, the mark and the largest clusters.</summary>
 /// <param name="TimeZone">Axis labels are drawn in this zone (the chat's).</param>
