@@ -121,7 +121,8 @@ public static class ChartReports
             var text = new ChartText(
                 t.Get("liq.chartTitle", ("symbol", symbol.Value)),
                 t.Get("liq.chartSubtitle", ("venue", ReportParts.VenueName(snapshot.Venue)), ("from", ctx.Time(from)), ("to", ctx.Time(ctx.Now))),
-                Labels(ctx));
+                Labels(ctx),
+                ctx.Language);
             var spec = new HeatmapChartSpec(
                 text, grid, PriceLine(snapshot, from, ctx.Now), mark,
                 [.. levels.Profile?.LongClusters ?? [], .. levels.Profile?.ShortClusters ?? []], ctx.Zone);
@@ -178,7 +179,8 @@ public static class ChartReports
             var text = new ChartText(
                 t.Get("chart.title", ("symbol", symbol.Value), ("window", windowText)),
                 t.Get("chart.subtitle", ("venue", ReportParts.VenueName(snapshot.Venue))),
-                Labels(ctx));
+                Labels(ctx),
+                ctx.Language);
             image = charts.RenderHistory(new HistoryChartSpec(text, price, oi, funding, spans, ctx.Zone), cancellationToken);
         }
         else
