@@ -69,8 +69,11 @@ public sealed class QuadrantOptions
     /// <summary>Window over which OI change and funding movement are measured. Default 4 h.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(4);
 
-    /// <summary>OI (contracts) change over the window at or above which OI is "rising": fraction, 0.02 = +2 %. Default 0.02.</summary>
-    public decimal OiRisingChange { get; set; } = 0.02m;
+    /// <summary>
+    /// OI (contracts) change over the window at or above which OI is "rising": fraction, 0.015 = +1.5 %. Default 0.015.
+    /// Large caps rarely add more than that in four hours outside a build-up; the z-score gate keeps it symbol-relative.
+    /// </summary>
+    public decimal OiRisingChange { get; set; } = 0.015m;
 
     /// <summary>Minimum z-score of the OI change (vs the symbol's own window changes) for "rising". Default 1.0.</summary>
     public double OiRisingMinZ { get; set; } = 1.0;
@@ -96,8 +99,12 @@ public sealed class QuadrantOptions
     /// <summary>Funding rise over the window that counts as "rising": fraction per 8 h, 0.00005 = 0.005 %. Default 0.00005.</summary>
     public decimal FundingRiseMinPer8h { get; set; } = 0.00005m;
 
-    /// <summary>Half-width of the "near neutral" funding band around zero: fraction per 8 h, 0.0001 = 0.01 %. Default 0.0001.</summary>
-    public decimal NeutralBandPer8h { get; set; } = 0.0001m;
+    /// <summary>
+    /// Half-width of the "near neutral" funding band around zero: fraction per 8 h, 0.0003 = 0.03 %. Default 0.0003.
+    /// Binance's resting rate is +0.01 %, and after a flush funding typically overshoots slightly negative, so a band of
+    /// three baseline rates either side is what "back near neutral" means in practice.
+    /// </summary>
+    public decimal NeutralBandPer8h { get; set; } = 0.0003m;
 
     /// <summary>Sign changes of the predicted-funding samples in the window at or above which funding is "swinging". Default 2.</summary>
     public int SwingMinSignChanges { get; set; } = 2;

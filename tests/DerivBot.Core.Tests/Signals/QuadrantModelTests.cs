@@ -77,6 +77,35 @@ public sealed class QuadrantModelTests
         Assert.NotNull(signal.OiZScore); // 24 h of history is enough for a z-score
     }
 
+    // A flush as it really looks (10 October 2025): funding overshoots slightly negative, OI drops 16 % in four hours.
+    [Theory]
+    [InlineData(-0.0002, QuadrantState.Deleveraging)]
+    [InlineData(0.0002, QuadrantState.Deleveraging)]
+    [InlineData(-0.0006, QuadrantState.Neutral)] // deeply negative funding is not "back near neutral"
+    public void Evaluate_SharpOiFallWithFundingWithinThreeBaselineRates_Deleveraging(double fundingPer8h, QuadrantState expected)
+    {
+        var snapshot = Some.Snapshot() with
+        {
+            OpenInterest = QuietThen(x => 1m - (0.16m * (decimal)x)),
+            PredictedFunding = Some.PredictedPath(28, x => x < 24.0 / 28 ? 0.0002m : (decimal)fundingPer8h),
+        };
+
+        Assert.Equal(expected, QuadrantModel.Evaluate(snapshot, Some.Now, Some.Options()).State);
+    }
+
+    [Fact]
+    public void Evaluate_BuildUpOfOnePointSixPercentWithRisingFunding_LongCrowding()
+    {
+        // Against 24 h of ±0.3 % noise, +1.6 % in four hours is far outside the symbol's typical move.
+        var snapshot = Some.Snapshot() with
+        {
+            OpenInterest = QuietThen(x => 1m + (0.016m * (decimal)x)),
+            PredictedFunding = Some.PredictedPath(28, x => x < 24.0 / 28 ? 0.0001m : 0.0002m),
+        };
+
+        Assert.Equal(QuadrantState.LongCrowding, QuadrantModel.Evaluate(snapshot, Some.Now, Some.Options()).State);
+    }
+
     [Fact]
     public void Evaluate_LongCrowding_CarriesInputsAndThresholds()
     {
