@@ -35,9 +35,9 @@ public static class SubscriptionsServiceCollectionExtensions
         services.TryAddSingleton<AlertEngine>();
         services.TryAddSingleton<DigestService>();
         services.TryAddSingleton<MarketRefreshService>();
-        // Seams to the market store and the signal engine.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketRefresher, MarketStoreRefresher>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQuadrantClassifier, SignalQuadrantClassifier>());
+        // Seams to the market store and the signal engine, unless the host (or a test) supplied its own.
+        services.TryAddSingleton<IMarketRefresher, MarketStoreRefresher>();
+        services.TryAddSingleton<IQuadrantClassifier, SignalQuadrantClassifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Market.ILiquidationListener, AlertLiquidationListener>());
         services.AddSingleton<ICommandHandler, SubscriptionCommandHandler>();
         services.AddSingleton<ICommandHandler, AlertCommandHandler>();

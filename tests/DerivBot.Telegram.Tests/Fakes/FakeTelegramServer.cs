@@ -44,7 +44,7 @@ public sealed record FakeLimits(int? GlobalPerSecond = 30, int? ChatPerSecond = 
 /// </summary>
 public sealed class FakeTelegramServer : IAsyncDisposable
 {
-    public const string Token = "7000001234:AAE-fake_SECRET-token_for-tests_xyz";
+    public const string Token = "7000001234:fake-SECRET-token-for-loopback";
     public const string BotUsername = "DerivTestBot";
     public const long BotId = 7000001234;
 
