@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Signals;
+using DerivBot.Testing;
 
 namespace DerivBot.Benchmarks.Signals;
 
@@ -20,7 +21,7 @@ public class LiquidationLevelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var snapshot = BenchmarkMarket.Snapshot(new Symbol("BTCUSDT"), seed: 42, days: 14);
+        var snapshot = SampleMarket.Snapshot(new Symbol("BTCUSDT"), seed: 42, days: 14);
         _bars = [.. snapshot.Klines];
         _oi = [.. snapshot.OpenInterest];
     }

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Signals;
+using DerivBot.Testing;
 
 namespace DerivBot.Benchmarks.Signals;
 
@@ -17,7 +18,7 @@ public class SignalReportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _snapshots = [.. Enumerable.Range(0, Symbols).Select(i => BenchmarkMarket.Snapshot(new Symbol($"S{i}USDT"), seed: i, days: 7))];
+        _snapshots = [.. Enumerable.Range(0, Symbols).Select(i => SampleMarket.Snapshot(new Symbol($"S{i}USDT"), seed: i, days: 7))];
     }
 
     [Benchmark]
@@ -26,7 +27,7 @@ public class SignalReportBenchmarks
         var n = 0;
         foreach (var s in _snapshots)
         {
-            n += (int)SignalEngine.Compute(s, BenchmarkMarket.Now, _options).Quadrant.State;
+            n += (int)SignalEngine.Compute(s, SampleMarket.Now, _options).Quadrant.State;
         }
         return n;
     }

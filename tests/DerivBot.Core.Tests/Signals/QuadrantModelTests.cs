@@ -100,7 +100,8 @@ public sealed class QuadrantModelTests
         var snapshot = Some.Snapshot() with
         {
             OpenInterest = QuietThen(x => 1m + (0.016m * (decimal)x)),
-            PredictedFunding = Some.PredictedPath(28, x => x < 24.0 / 28 ? 0.0001m : 0.0002m),
+            // Funding climbs from the 0.01 % baseline to 0.02 % during the same four hours.
+            PredictedFunding = Some.PredictedPath(28, x => x < 24.0 / 28 ? 0.0001m : 0.0001m + (0.0001m * (decimal)((x - (24.0 / 28)) * 7))),
         };
 
         Assert.Equal(QuadrantState.LongCrowding, QuadrantModel.Evaluate(snapshot, Some.Now, Some.Options()).State);

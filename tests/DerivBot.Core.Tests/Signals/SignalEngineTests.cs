@@ -1,5 +1,6 @@
 using DerivBot.Core.Markets;
 using DerivBot.Core.Signals;
+using DerivBot.Testing;
 
 namespace DerivBot.Core.Tests.Signals;
 
@@ -27,7 +28,7 @@ public sealed class SignalEngineTests
     [Fact]
     public void Compute_FullSnapshot_EverySignalOk()
     {
-        var report = SignalEngine.Compute(SampleMarket.Snapshot(Some.Btc, seed: 1), Some.Now, Some.Options());
+        var report = SignalEngine.Compute(SampleMarket.Snapshot(Some.Btc, seed: 1, now: Some.Now), Some.Now, Some.Options());
 
         Assert.Equal(SignalStatus.Ok, report.Funding.Status);
         Assert.Equal(SignalStatus.Ok, report.OpenInterest.Status);
@@ -44,7 +45,7 @@ public sealed class SignalEngineTests
     [Fact]
     public void Compute_EarlierNow_IgnoresLaterData()
     {
-        var snapshot = SampleMarket.Snapshot(Some.Btc, seed: 2);
+        var snapshot = SampleMarket.Snapshot(Some.Btc, seed: 2, now: Some.Now);
         var earlier = Some.Now.AddHours(-12);
         var truncated = snapshot with
         {
@@ -74,7 +75,7 @@ public sealed class SignalEngineTests
     public void Compute_ZScorePaths_AgreeWithStandaloneQuadrantAndSeries(int seed)
     {
         // The engine's one-pass z-scores, the standalone evaluation and the series' prefix sums must agree.
-        var snapshot = SampleMarket.Snapshot(Some.Btc, seed);
+        var snapshot = SampleMarket.Snapshot(Some.Btc, seed, now: Some.Now);
         var options = Some.Options();
 
         var report = SignalEngine.Compute(snapshot, Some.Now, options);

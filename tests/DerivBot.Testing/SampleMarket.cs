@@ -1,22 +1,24 @@
 using DerivBot.Core.Markets;
 
-namespace DerivBot.Benchmarks.Signals;
+namespace DerivBot.Testing;
 
 /// <summary>
-/// Deterministic random-walk market data shaped like the market store's output (5-minute series). Values are rounded
+/// A deterministic week (or more) of 5-minute market data for one symbol, shaped like the market store's output, for
+/// signal tests and benchmarks alike. A random walk from a fixed seed. Values are rounded
 /// to the precision Binance sends (prices 4 dp, quantities 3 dp, rates 8 dp): unrounded decimals carry 28 digits
 /// and push every decimal operation onto its slow path, which real data never does.
 /// </summary>
-internal static class BenchmarkMarket
+public static class SampleMarket
 {
     public static readonly DateTimeOffset Now = new(2025, 10, 10, 12, 0, 0, TimeSpan.Zero);
 
-    public static MarketSnapshot Snapshot(Symbol symbol, int seed, int days)
+    public static MarketSnapshot Snapshot(Symbol symbol, int seed, int days = 7, DateTimeOffset? now = null)
     {
+        var end = now ?? Now;
         var random = new Random(seed);
         var n = days * 24 * 12;
         var step = TimeSpan.FromMinutes(5);
-        var start = Now - (step * (n - 1));
+        var start = end - (step * (n - 1));
         var klines = new Kline[n];
         var oi = new OpenInterestPoint[n];
         var predicted = new FundingRatePoint[n];
@@ -52,7 +54,7 @@ internal static class BenchmarkMarket
             }
         }
         var settled = new List<FundingRatePoint>();
-        for (var t = Now.AddDays(-days); t <= Now; t = t.AddHours(8))
+        for (var t = end.AddDays(-days); t <= end; t = t.AddHours(8))
         {
             settled.Add(new FundingRatePoint(t, Math.Round(0.0001m + ((decimal)(random.NextDouble() - 0.5) * 0.0002m), 8), price));
         }
@@ -60,8 +62,8 @@ internal static class BenchmarkMarket
         {
             Venue = "binance",
             Symbol = symbol,
-            DataTime = Now,
-            Premium = new PremiumIndex(symbol, price, price, price, funding, 0.0001m, Now.AddHours(1), Now),
+            DataTime = end,
+            Premium = new PremiumIndex(symbol, price, price, price, funding, 0.0001m, end.AddHours(1), end),
             FundingHistory = settled,
             PredictedFunding = predicted,
             OpenInterest = oi,
@@ -71,8 +73,8 @@ internal static class BenchmarkMarket
             TakerVolume = taker,
             Klines = klines,
             Liquidations = liquidations,
-            FuturesTicker = new Ticker24h(symbol, price, 1m, 300_000m, 300_000m * price, Now.AddDays(-1), Now),
-            SpotTicker = new Ticker24h(symbol, price, 1m, 100_000m, 100_000m * price, Now.AddDays(-1), Now),
+            FuturesTicker = new Ticker24h(symbol, price, 1m, 300_000m, 300_000m * price, end.AddDays(-1), end),
+            SpotTicker = new Ticker24h(symbol, price, 1m, 100_000m, 100_000m * price, end.AddDays(-1), end),
         };
     }
 }
