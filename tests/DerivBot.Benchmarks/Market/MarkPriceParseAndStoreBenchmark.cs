@@ -21,11 +21,7 @@ public class MarkPriceParseAndStoreBenchmark
     [GlobalSetup]
     public void GlobalSetup()
     {
-        var (store, venue, time) = MarketStoreMemoryBenchmark.Create(500, TimeSpan.FromHours(6));
-        foreach (var s in venue.Symbols)
-        {
-            store.GetSnapshotAsync(s, CancellationToken.None).GetAwaiter().GetResult();
-        }
+        var (store, venue, time) = MarketStoreMemoryBenchmark.CreateLoaded(500);
         _store = store;
         // One minute of per-second frames, cycled, each carrying the same 500 symbols the store holds.
         var start = time.GetUtcNow();

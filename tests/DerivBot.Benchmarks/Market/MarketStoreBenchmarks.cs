@@ -59,6 +59,17 @@ public class MarketStoreMemoryBenchmark
         return (after - before, seriesBytes, points);
     }
 
+    /// <summary>A store with every one of <paramref name="symbols"/> synthetic symbols loaded (6 h of history), as a running bot holds them.</summary>
+    internal static (MarketStore Store, SyntheticVenue Venue, ManualTimeProvider Time) CreateLoaded(int symbols)
+    {
+        var (store, venue, time) = Create(symbols, TimeSpan.FromHours(6));
+        foreach (var s in venue.Symbols)
+        {
+            store.GetSnapshotAsync(s, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        return (store, venue, time);
+    }
+
     internal static (MarketStore Store, SyntheticVenue Venue, ManualTimeProvider Time) Create(int symbols, TimeSpan depth)
     {
         var time = new ManualTimeProvider(new DateTimeOffset(2025, 10, 10, 12, 0, 30, TimeSpan.Zero));
@@ -82,11 +93,7 @@ public class MarketStoreIngestBenchmark
     [GlobalSetup]
     public void GlobalSetup()
     {
-        var (store, venue, time) = MarketStoreMemoryBenchmark.Create(500, TimeSpan.FromHours(6));
-        foreach (var s in venue.Symbols)
-        {
-            store.GetSnapshotAsync(s, CancellationToken.None).GetAwaiter().GetResult();
-        }
+        var (store, venue, time) = MarketStoreMemoryBenchmark.CreateLoaded(500);
         _store = store;
         // One minute of per-second batches, cycled: each batch is a new second as on the live stream.
         var start = time.GetUtcNow();
