@@ -37,6 +37,28 @@ public sealed class DigestAndOutboxTests
     }
 
     [Fact]
+    public async Task RunDue_SameSymbolAndLanguageInTwoTimeZones_RendersOncePerZone()
+    {
+        // Reports show times in the chat's zone: a Taipei chat must not receive a render made for a UTC chat.
+        using var w = new World();
+        var utc = World.Telegram(1);
+        var taipei = World.Telegram(2);
+        var alsoTaipei = World.Telegram(3);
+        foreach (var chat in new[] { utc, taipei, alsoTaipei })
+        {
+            await w.RunAsync(chat, "subscribe", "btc quadrant every 4h", Language.En);
+        }
+        await w.RunAsync(taipei, "tz", "Asia/Taipei");
+        await w.RunAsync(alsoTaipei, "tz", "Asia/Taipei");
+
+        w.Clock.Advance(TimeSpan.FromDays(1));
+        var result = await w.Digests.RunDueAsync(default);
+
+        Assert.Equal(3, result.Enqueued);
+        Assert.Equal(2, result.Renders); // one for UTC, one shared by both Taipei chats
+    }
+
+    [Fact]
     public async Task RecordDigests_SameFireTimeTwice_EnqueuesOnce()
     {
         using var w = new World();

@@ -17,7 +17,7 @@ namespace DerivBot.Application.Subscriptions;
 public sealed record DigestRunResult(int Due, int Renders, int Enqueued);
 
 /// <summary>
-/// Sends due digests: renders each distinct (symbol, report, language) once by dispatching the equivalent query command
+/// Sends due digests: renders each distinct (symbol, report, language, time zone) once by dispatching the equivalent query command
 /// in that language, then fans the reply out to every chat that wants it by writing outbox rows in the same transaction
 /// that advances each subscription. A digest more than <see cref="JobsOptions.LateAfter"/> behind is marked late, and
 /// the schedule jumps to the next due time after now, so downtime yields at most one catch-up digest per subscription.
@@ -63,11 +63,13 @@ public sealed class DigestService
             var zone = TimeZones.Find(skipped.Chat.TimeZone);
             deliveries.Add(new DigestDelivery(skipped.Subscription.Id, skipped.Subscription.NextDueAt, skipped.Subscription.Schedule.NextAfter(now, zone), []));
         }
+        // One render per (symbol, report, language) — and per time zone, because a report shows times in the zone of
+        // the chat it was rendered for; chats in different zones must not read another zone's clock.
         var groups = due.Where(d => d.Chat.Active && !d.Muted)
-            .GroupBy(d => (d.Subscription.Symbol, d.Subscription.Kind, d.Chat.Language));
+            .GroupBy(d => (d.Subscription.Symbol, d.Subscription.Kind, d.Chat.Language, Zone: TimeZones.Find(d.Chat.TimeZone).Id));
         foreach (var group in groups)
         {
-            var (symbol, kind, language) = group.Key;
+            var (symbol, kind, language, _) = group.Key;
             CommandResult rendered;
             try
             {

@@ -105,6 +105,12 @@ public static class DemoVerb
         {
             await Ask(line).ConfigureAwait(false);
         }
+        // Every scenario symbol gets its heatmap and its history chart, so a study group has the full set of images.
+        foreach (var symbol in ScenarioSymbols(services))
+        {
+            await Ask($"/liq {symbol}").ConfigureAwait(false);
+            await Ask($"/chart {symbol} 7d").ConfigureAwait(false);
+        }
 
         await output.WriteBlockAsync(
             $"\n=== demo finished: replayed {start:yyyy-MM-dd HH:mm} → {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC, " +
@@ -136,8 +142,13 @@ public static class DemoVerb
 
     private static readonly string[] QuestionsAfter =
     [
-        "/quadrant BTC", "/liq BTC", "/liq ETH", "/rsi BTC", "/funding ETH", "/chart BTC 7d",
+        "/quadrant BTC", "/quadrant ETH", "/rsi BTC", "/funding ETH", "/signal BTC",
     ];
+
+    private static IEnumerable<string> ScenarioSymbols(IServiceProvider services) =>
+        services.GetService<IMarketDataVenue>() is Venues.Replay.ReplayVenue
+            ? Venues.Replay.ReplayScenario.Default.Symbols.Select(s => s.Value)
+            : ["BTCUSDT", "ETHUSDT"];
 
     private static TimeSpan ReadTimeSpan(string? text, TimeSpan fallback) =>
         TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero ? value : fallback;
