@@ -1,3 +1,4 @@
+using DerivBot.Core.Localization;
 using DerivBot.Application.Localization;
 using DerivBot.Application.Reports;
 using DerivBot.Core.Chat;
@@ -57,7 +58,7 @@ public sealed class CommandDispatcher : ICommandDispatcher
             _routes.TryAdd(name, new Route(_help, null));
         }
         commands.Add(_help);
-        Commands = commands;
+        Commands = commands.Select(info => info with { LocalizedNames = LocalizedNames(localizer, info.Name) }).ToList();
     }
 
     public IReadOnlyList<CommandInfo> Commands { get; }
@@ -263,6 +264,12 @@ public sealed class CommandDispatcher : ICommandDispatcher
         info.Descriptions.TryGetValue(t.Language, out var d) ? d
         : info.Descriptions.TryGetValue(Core.Localization.Language.En, out var en) ? en
         : info.Name;
+
+    /// <summary>Menu names from the resources (<c>cmdname.&lt;name&gt;</c>), for the languages that have one.</summary>
+    private static Dictionary<Language, string> LocalizedNames(ILocalizer localizer, string name) =>
+        localizer.Has("cmdname." + name)
+            ? Enum.GetValues<Language>().Where(l => l != Language.En).ToDictionary(l => l, l => localizer.Get(l, "cmdname." + name))
+            : [];
 
     private sealed record Route(CommandInfo Info, ICommandHandler? Handler);
 }

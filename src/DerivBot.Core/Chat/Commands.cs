@@ -51,4 +51,11 @@ public sealed record CommandInfo(
     IReadOnlyList<string> Aliases,
     IReadOnlyDictionary<Language, string> Descriptions,
     bool ChangesSettings,
-    IReadOnlyList<CommandOption> Options);
+    IReadOnlyList<CommandOption> Options)
+{
+    /// <summary>
+    /// The command's name as Chinese users see it in menus (Discord <c>name_localizations</c>), by language; empty when
+    /// none. Chats always route by <see cref="Name"/>: platforms send the canonical name whatever the menu showed.
+    /// </summary>
+    public IReadOnlyDictionary<Language, string> LocalizedNames { get; init; } = new Dictionary<Language, string>();
+}

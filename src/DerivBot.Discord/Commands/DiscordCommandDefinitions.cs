@@ -51,6 +51,10 @@ internal static partial class DiscordCommandDefinitions
             {
                 json["description_localizations"] = loc;
             }
+            if (NameLocalizations(command.LocalizedNames) is { } names)
+            {
+                json["name_localizations"] = names;
+            }
             var options = new JsonArray();
             // Discord rejects a required option after an optional one; argument order is restored when we dispatch.
             foreach (var option in command.Options.Where(IsUsable).OrderBy(o => o.Required ? 0 : 1).Take(25))
@@ -130,6 +134,26 @@ internal static partial class DiscordCommandDefinitions
         }
         return json.Count == 0 ? null : json;
     }
+
+    /// <summary>
+    /// zh-TW / zh-CN menu names. Discord allows letters of any script in CHAT_INPUT names (lower-case where the script
+    /// has case), 1–32 characters, no spaces; a name that does not fit is left out rather than failing the whole PUT.
+    /// </summary>
+    private static JsonObject? NameLocalizations(IReadOnlyDictionary<Language, string> names)
+    {
+        var json = new JsonObject();
+        foreach (var language in new[] { Language.ZhTw, Language.ZhCn })
+        {
+            if (names.TryGetValue(language, out var name) && LocalizedNamePattern().IsMatch(name) && name == name.ToLowerInvariant())
+            {
+                json[language.ToCode()] = name;
+            }
+        }
+        return json.Count == 0 ? null : json;
+    }
+
+    [GeneratedRegex(@"^[-_\p{L}\p{N}]{1,32}$")]
+    private static partial Regex LocalizedNamePattern();
 
     private static string Clip(string text)
     {

@@ -32,6 +32,28 @@ public sealed class CommandsRegistrationTests
         Assert.NotNull(provider.GetRequiredService<ISymbolCatalog>());
     }
 
+    [Fact]
+    public async Task Commands_EveryQueryCommand_CarriesChineseMenuNames()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IMarketData>(new FakeMarketData("BTCUSDT").With(TestData.Btc()));
+        services.AddSingleton<ICommandHandler, PingHandler>();
+        services.AddCommands(new ConfigurationBuilder().Build());
+        await using var provider = services.BuildServiceProvider();
+
+        var commands = provider.GetRequiredService<ICommandDispatcher>().Commands;
+
+        Assert.Equal("資金費率", commands.Single(c => c.Name == "funding").LocalizedNames[Language.ZhTw]);
+        Assert.Equal("资金费率", commands.Single(c => c.Name == "funding").LocalizedNames[Language.ZhCn]);
+        Assert.All(commands.Where(c => c.Name != "ping"), c =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(c.LocalizedNames[Language.ZhTw]));
+            Assert.False(string.IsNullOrWhiteSpace(c.LocalizedNames[Language.ZhCn]));
+        });
+        Assert.Empty(commands.Single(c => c.Name == "ping").LocalizedNames); // no resource: no menu name invented
+    }
+
     [Theory]
     [InlineData("pep", "1000PEPEUSDT")]
     [InlineData("BTC", "BTCUSDT")]

@@ -1,3 +1,4 @@
+using DerivBot.Core.Localization;
 using System.Text.Json;
 using DerivBot.Core.Chat;
 using DerivBot.Discord.Commands;
@@ -53,6 +54,21 @@ public sealed class DiscordCommandRegistrarTests
         Assert.False(await registrar.EnsureRegisteredAsync(Some.AppId, cts.Token));
         Assert.Null(store.Hash);
         Assert.True(await registrar.EnsureRegisteredAsync(Some.AppId, cts.Token));
+    }
+
+    [Fact]
+    public void Build_CommandWithChineseMenuNames_EmitsNameLocalizationsAndSkipsInvalidOnes()
+    {
+        var command = Some.Commands()[0] with
+        {
+            LocalizedNames = new Dictionary<Language, string> { [Language.ZhTw] = "資金費率", [Language.ZhCn] = "has space" },
+        };
+
+        var json = DiscordCommandDefinitions.Build([command]).AsArray().Single()!;
+
+        Assert.Equal("funding", json["name"]!.GetValue<string>());
+        Assert.Equal("資金費率", json["name_localizations"]!["zh-TW"]!.GetValue<string>());
+        Assert.Null(json["name_localizations"]!["zh-CN"]); // Discord would reject the whole PUT for one bad name
     }
 
     [Fact]
