@@ -1,12 +1,27 @@
 using DerivBot.Application.Subscriptions;
+using DerivBot.Application.Subscriptions.Ports;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace DerivBot.Host.Jobs;
 
-/// <summary>Thin adapter: one refresh cycle (watched symbols refreshed once each, history recorded, alerts evaluated).</summary>
+/// <summary>
+/// One refresh cycle (watched symbols refreshed once each, history recorded, alerts evaluated), then a backstop for
+/// digests: the digest trigger is a single one-shot trigger, and if it was ever lost (a misfire on a loaded machine
+/// under an accelerated clock was seen in the demo) digests would stay silent. Digest runs are database-driven and
+/// idempotent, so when the earliest due digest is overdue by more than one refresh interval this job runs them and
+/// re-arms the trigger: a lost trigger costs at most one refresh interval.
+/// </summary>
 [DisallowConcurrentExecution]
-internal sealed class MarketRefreshJob(MarketRefreshService refresh, ILogger<MarketRefreshJob> logger) : IJob
+internal sealed class MarketRefreshJob(
+    MarketRefreshService refresh,
+    DigestService digests,
+    ISubscriptionStore subscriptions,
+    IScheduleNotifier scheduler,
+    IOptions<JobsOptions> options,
+    TimeProvider clock,
+    ILogger<MarketRefreshJob> logger) : IJob
 {
     public static readonly JobKey Key = new("market-refresh", "derivbot");
     public static readonly TriggerKey TriggerKey = new("market-refresh", "derivbot");
@@ -17,6 +32,7 @@ internal sealed class MarketRefreshJob(MarketRefreshService refresh, ILogger<Mar
         {
             var result = await refresh.RunOnceAsync(cancellationToken).ConfigureAwait(false);
             logger.LogDebug("Refresh cycle: {Symbols} symbols, {Fired} alerts, {Released} summaries", result.Watched.Count, result.AlertsFired, result.SummariesReleased);
+            await RunOverdueDigestsAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -27,5 +43,17 @@ internal sealed class MarketRefreshJob(MarketRefreshService refresh, ILogger<Mar
             // Never let Quartz see the exception: the next cycle simply tries again.
             logger.LogError(ex, "Refresh cycle failed");
         }
+    }
+
+    private async Task RunOverdueDigestsAsync(CancellationToken cancellationToken)
+    {
+        var earliest = await subscriptions.GetEarliestDueAsync(cancellationToken).ConfigureAwait(false);
+        if (earliest is not { } due || clock.GetUtcNow() - due <= options.Value.RefreshInterval)
+        {
+            return;
+        }
+        logger.LogWarning("The digest trigger did not fire for a digest due at {Due}; running due digests from the refresh job", due);
+        await digests.RunDueAsync(cancellationToken).ConfigureAwait(false);
+        await scheduler.SchedulesChangedAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -68,6 +68,50 @@ public sealed class JobsWiringTests
         }
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task RefreshJob_DigestTriggerLost_DeliversOverdueDigestAnyway()
+    {
+        using var dir = new TempDirectory();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = "Data Source=" + dir.File("lost.db"),
+            ["Jobs:RefreshInterval"] = "00:00:00.200",
+            ["Jobs:OutboxPollInterval"] = "00:00:00.200",
+        }).Build();
+        var sender = new Sender();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton<IMarketData, Market>();
+        builder.Services.AddSingleton<ICommandDispatcher, Dispatcher>();
+        builder.Services.AddSingleton<IMarketRefresher>(new CountingRefresher());
+        builder.Services.AddSingleton<IChatSender>(sender);
+        builder.Services.AddSqliteStorage(config).AddSubscriptions(config).AddJobs(config);
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var handler = host.Services.GetServices<ICommandHandler>().OfType<SubscriptionCommandHandler>().Single();
+            var chat = new ChatAddress(ChatPlatform.Telegram, "7");
+            await handler.HandleAsync(new CommandRequest(chat, ChatKind.Private, "u", Core.Localization.Language.En, "subscribe", "btc quadrant every 4h",
+                _ => Task.FromResult(true), DateTimeOffset.UnixEpoch), default);
+            var store = host.Services.GetRequiredService<ISubscriptionStore>();
+            var subscription = Assert.Single(await store.ListSubscriptionsAsync(chat, default));
+
+            // The digest is overdue and its trigger is gone, as if Quartz had dropped it.
+            var scheduler = await host.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+            await scheduler.UnscheduleJob(DigestJob.TriggerKey);
+            await store.PostponeAsync(subscription.Id, TimeProvider.System.GetUtcNow().AddSeconds(-30), default);
+
+            await TestTimeouts.WaitUntilAsync(() => !sender.Sent.IsEmpty, TimeSpan.FromSeconds(60), "the overdue digest to be delivered");
+            Assert.Equal(chat, Assert.Single(sender.Sent).Item1);
+            Assert.NotNull(await scheduler.GetTrigger(DigestJob.TriggerKey)); // re-armed for the next slot
+        }
+        finally
+        {
+            await host.StopAsync();
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
     [Fact]
     public void Options_InvalidJobsSection_FailsWithKeyName()
     {
