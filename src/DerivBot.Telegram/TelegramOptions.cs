@@ -49,12 +49,13 @@ public sealed class TelegramOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Messages per second to all chats together (Telegram: "about 30"). Default 30.</summary>
+    /// <summary>Messages per second to all chats together (Telegram: "about 30"): never more than this many requests in
+    /// any 1 s window, counted conservatively from each request's start to 1 s after its answer. Default 30.</summary>
     [Range(1, 1000)]
     public int GlobalMessagesPerSecond { get; set; } = 30;
 
-    /// <summary>How many messages may leave at once before the global rate applies. Default 1, so that no one-second
-    /// window ever holds more than <see cref="GlobalMessagesPerSecond"/> messages (rate = limit − burst per second).</summary>
+    /// <summary>How many messages may leave back to back on the global pacing grid (one slot every
+    /// 1/<see cref="GlobalMessagesPerSecond"/> s); the 1 s window limit holds whatever the burst. Default 1 (evenly spaced).</summary>
     [Range(1, 100)]
     public int GlobalBurst { get; set; } = 1;
 

@@ -1,9 +1,12 @@
+using System.Globalization;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
 using DerivBot.Telegram.Formatting;
+using DerivBot.Telegram.Sending;
 using DerivBot.Telegram.Tests.Fakes;
 using DerivBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DerivBot.Telegram.Tests;
 
@@ -59,6 +62,70 @@ public sealed class SendingTests
         Assert.Equal(SendStatus.Sent, (await other.WaitAsync(cts.Token)).Status);
         Assert.Equal(SendStatus.Sent, (await held.WaitAsync(cts.Token)).Status);
         Assert.All(ctx.Server.CallsTo("sendMessage").Where(c => c.ChatId == "5"), c => Assert.True(c.At >= clock.GetUtcNow()));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task SendAsync_ReplyQueuedAfterBroadcasts_LeavesBeforeThem()
+    {
+        var clock = new ManualTimeProvider();
+        await using var ctx = await TelegramTestContext.StartAsync(time: clock, serverClock: clock);
+        using var cts = TestTimeouts.NetworkToken();
+        var messenger = ctx.Services.GetRequiredService<TelegramMessenger>();
+        var broadcasts = Enumerable.Range(1, 5).Select(i => ctx.Sender.SendAsync(Chat(i.ToString(CultureInfo.InvariantCulture)), Message(), cts.Token)).ToList();
+        await TestTimeouts.WaitUntilAsync(() => ctx.Server.CallsTo("sendMessage").Count == 1, what: "the first broadcast message");
+
+        var reply = messenger.SendAsync(Chat("99"), Message("reply"), cts.Token);
+        Assert.Equal(5, ctx.Outbox.Pending);
+        for (var i = 0; i < 5; i++)
+        {
+            var before = ctx.Server.CallsTo("sendMessage").Count;
+            clock.Advance(TimeSpan.FromSeconds(1.0 / 30));
+            await TestTimeouts.WaitUntilAsync(() => ctx.Server.CallsTo("sendMessage").Count == before + 1, what: "the next paced message");
+        }
+
+        Assert.Equal(SendStatus.Sent, (await reply.WaitAsync(cts.Token)).Status);
+        Assert.All(await Task.WhenAll(broadcasts).WaitAsync(cts.Token), r => Assert.Equal(SendStatus.Sent, r.Status));
+        // One message per 1/30 s slot: the reply takes the first free slot, the broadcast keeps its order.
+        Assert.Equal(["1", "99", "2", "3", "4", "5"], ctx.Server.CallsTo("sendMessage").Select(c => c.ChatId));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task RunAsync_ReplyForChatWithQueuedBroadcast_KeepsThatChatsOrderButJumpsOtherChats()
+    {
+        var clock = new ManualTimeProvider();
+        await using var ctx = await TelegramTestContext.StartAsync(o => o.ChatBurst = 5, time: clock, serverClock: clock);
+        using var cts = TestTimeouts.NetworkToken();
+        var order = new List<string>();
+        Task<int> Run(string chat, string label, TelegramSendPriority priority) =>
+            ctx.Outbox.RunAsync(chat, isGroup: false, _ => { lock (order) { order.Add(label); } return Task.FromResult(0); }, priority, cts.Token);
+        var tasks = new List<Task<int>> { Run("1", "b1", TelegramSendPriority.Broadcast) };
+        await TestTimeouts.WaitUntilAsync(() => { lock (order) { return order.Count == 1; } }, what: "the first slot");
+        tasks.Add(Run("2", "b2", TelegramSendPriority.Broadcast));
+        tasks.Add(Run("3", "b3", TelegramSendPriority.Broadcast));
+        tasks.Add(Run("2", "r2", TelegramSendPriority.Reply));
+        for (var i = 0; i < 3; i++)
+        {
+            var before = order.Count;
+            clock.Advance(TimeSpan.FromSeconds(1.0 / 30));
+            await TestTimeouts.WaitUntilAsync(() => { lock (order) { return order.Count == before + 1; } }, what: "the next slot");
+        }
+        await Task.WhenAll(tasks).WaitAsync(cts.Token);
+
+        Assert.Equal(["b1", "b2", "r2", "b3"], order);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task SendAsync_BroadcastOver30PerSecondLimit_NoRateLimitHitsAndAllSent()
+    {
+        // Real clock, real sockets: the fake stamps each request when it arrives and refuses a 31st in any 1 s window.
+        await using var ctx = await TelegramTestContext.StartAsync(limits: new FakeLimits(GlobalPerSecond: 30));
+        using var cts = TestTimeouts.NetworkToken();
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 75).Select(i => ctx.Sender.SendAsync(Chat(i.ToString(CultureInfo.InvariantCulture)), Message(), cts.Token)));
+
+        Assert.All(results, r => Assert.Equal(SendStatus.Sent, r.Status));
+        Assert.Equal(0, ctx.Server.RateLimitHits);
+        Assert.Equal(75, ctx.Server.CallsTo("sendMessage").Count);
     }
 
     [Fact(Timeout = 30_000)]

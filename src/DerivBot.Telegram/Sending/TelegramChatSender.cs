@@ -3,7 +3,8 @@ using DerivBot.Core.Ports;
 
 namespace DerivBot.Telegram.Sending;
 
-/// <summary>Broadcasts (subscriptions, alerts, digests) to Telegram chats, paced through the shared outbox.</summary>
+/// <summary>Broadcasts (subscriptions, alerts, digests) to Telegram chats, paced through the shared outbox behind any
+/// waiting command replies.</summary>
 public sealed class TelegramChatSender(TelegramMessenger messenger) : IChatSender
 {
     public ChatPlatform Platform => ChatPlatform.Telegram;
@@ -15,6 +16,6 @@ public sealed class TelegramChatSender(TelegramMessenger messenger) : IChatSende
         {
             throw new ArgumentException($"TelegramChatSender cannot send to {to.Platform} chats.", nameof(to));
         }
-        return messenger.SendAsync(to, message, cancellationToken);
+        return messenger.SendAsync(to, message, TelegramSendPriority.Broadcast, cancellationToken);
     }
 }

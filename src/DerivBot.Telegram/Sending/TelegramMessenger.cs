@@ -27,7 +27,11 @@ public sealed class TelegramMessenger(
     private const string Html = "HTML";
     private static readonly LinkPreviewOptions NoPreview = new(IsDisabled: true);
 
-    public async Task<SendResult> SendAsync(ChatAddress to, OutboundMessage message, CancellationToken cancellationToken)
+    /// <summary>Sends a reply (served before waiting broadcasts).</summary>
+    public Task<SendResult> SendAsync(ChatAddress to, OutboundMessage message, CancellationToken cancellationToken) =>
+        SendAsync(to, message, TelegramSendPriority.Reply, cancellationToken);
+
+    public async Task<SendResult> SendAsync(ChatAddress to, OutboundMessage message, TelegramSendPriority priority, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(message);
@@ -49,7 +53,7 @@ public sealed class TelegramMessenger(
         var target = to;
         foreach (var step in steps)
         {
-            var result = await SendStepAsync(target, step, message.Silent, cancellationToken).ConfigureAwait(false);
+            var result = await SendStepAsync(target, step, message.Silent, priority, cancellationToken).ConfigureAwait(false);
             if (result.MigratedTo is { } moved)
             {
                 migratedTo = moved;
@@ -105,7 +109,7 @@ public sealed class TelegramMessenger(
         }
         for (var i = 0; i < rest.Count; i++)
         {
-            await SendStepAsync(chat, new Step(rest[i], null, i == rest.Count - 1 ? keyboard : null), false, cancellationToken).ConfigureAwait(false);
+            await SendStepAsync(chat, new Step(rest[i], null, i == rest.Count - 1 ? keyboard : null), false, TelegramSendPriority.Reply, cancellationToken).ConfigureAwait(false);
         }
         return true;
     }
@@ -114,7 +118,7 @@ public sealed class TelegramMessenger(
     {
         try
         {
-            await RunPacedAsync(chat, build(html, Html), cancellationToken).ConfigureAwait(false);
+            await RunPacedAsync(chat, TelegramSendPriority.Reply, build(html, Html), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (TelegramApiException ex) when (ex.ErrorCode == 400)
@@ -129,7 +133,7 @@ public sealed class TelegramMessenger(
         }
         try
         {
-            await RunPacedAsync(chat, build(TelegramHtml.ToPlainText(html), null), cancellationToken).ConfigureAwait(false);
+            await RunPacedAsync(chat, TelegramSendPriority.Reply, build(TelegramHtml.ToPlainText(html), null), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (TelegramApiException ex)
@@ -139,7 +143,7 @@ public sealed class TelegramMessenger(
         }
     }
 
-    private async Task<SendResult> SendStepAsync(ChatAddress to, Step step, bool silent, CancellationToken cancellationToken)
+    private async Task<SendResult> SendStepAsync(ChatAddress to, Step step, bool silent, TelegramSendPriority priority, CancellationToken cancellationToken)
     {
         var target = to;
         ChatAddress? migratedTo = null;
@@ -148,7 +152,7 @@ public sealed class TelegramMessenger(
         {
             try
             {
-                await RunPacedAsync(target, BuildSend(target, step, silent, plain), cancellationToken).ConfigureAwait(false);
+                await RunPacedAsync(target, priority, BuildSend(target, step, silent, plain), cancellationToken).ConfigureAwait(false);
                 return SendResult.Ok(migratedTo);
             }
             catch (TelegramApiException ex) when (ex.ErrorCode == 403)
@@ -210,10 +214,10 @@ public sealed class TelegramMessenger(
         };
     }
 
-    private Task<T> RunPacedAsync<T>(ChatAddress chat, TelegramRequest<T> request, CancellationToken cancellationToken)
+    private Task<T> RunPacedAsync<T>(ChatAddress chat, TelegramSendPriority priority, TelegramRequest<T> request, CancellationToken cancellationToken)
     {
         var isGroup = chat.ChatId.StartsWith('-') || chat.ChatId.StartsWith('@');
-        return outbox.RunAsync(chat.ChatId, isGroup, ct => SendWithRetriesAsync(request, ct), cancellationToken);
+        return outbox.RunAsync(chat.ChatId, isGroup, ct => SendWithRetriesAsync(request, ct), priority, cancellationToken);
     }
 
     /// <summary>Retries 5xx and transport failures with exponential backoff (1 s, 2 s, 4 s …) on the injected clock.</summary>

@@ -4,11 +4,24 @@ using Microsoft.Extensions.Options;
 
 namespace DerivBot.Telegram.Sending;
 
+/// <summary>Which lane of the outbox a message waits in.</summary>
+public enum TelegramSendPriority
+{
+    /// <summary>An answer to something a user just did (command replies, edits): goes before any waiting broadcast.</summary>
+    Reply,
+    /// <summary>Subscriptions, alerts, digests: uses whatever global capacity replies leave.</summary>
+    Broadcast,
+}
+
 /// <summary>
 /// The one outbound queue every message to Telegram goes through (command replies, edits, broadcasts).
-/// Pacing: a global bucket (≤ <see cref="TelegramOptions.GlobalMessagesPerSecond"/> in any second), a bucket per chat
-/// (~1/s with short bursts) and, for groups and channels, a per-minute bucket (≤ 20/min). Messages to one chat leave
-/// in order, one request at a time, so a 429 is known before the next request to that chat is made.
+/// Pacing: the global limit (<see cref="GlobalSendLimiter"/>: never more than
+/// <see cref="TelegramOptions.GlobalMessagesPerSecond"/> requests in any 1 s window, on a 1/N s grid), a bucket per
+/// chat (~1/s with short bursts) and, for groups and channels, a per-minute bucket (≤ 20/min). Messages to one chat
+/// leave in order, one request at a time, so a 429 is known before the next request to that chat is made.
+/// Replies go before broadcasts: a chat with a reply waiting is served from the reply queue (its earlier broadcast
+/// items, if any, go first to keep the chat's order), so a user's command is never queued behind a 10,000-chat
+/// broadcast; broadcasts use the global capacity replies leave.
 /// A 429 holds the chat for <c>retry_after</c>; on a private chat right after many sends (≥
 /// <see cref="TelegramOptions.GlobalHoldAfterSends"/> in the last second) it is taken as the global limit and holds
 /// everything. The held message is retried first when the hold ends (up to <see cref="TelegramOptions.MaxRateLimitRetries"/>).
@@ -22,10 +35,13 @@ public sealed class TelegramOutbox : IAsyncDisposable
     private readonly ILogger<TelegramOutbox> _logger;
     private readonly object _gate = new();
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<Lane, (DateTimeOffset ReadyAt, long Seq)> _ready = new();
+    // Lanes ready (or waiting for their own limits) by urgency; an entry whose Version no longer matches its lane's
+    // is stale (the lane was rescheduled, e.g. moved to the reply queue) and is skipped.
+    private readonly PriorityQueue<(Lane Lane, long Version), (DateTimeOffset ReadyAt, long Seq)> _replies = new();
+    private readonly PriorityQueue<(Lane Lane, long Version), (DateTimeOffset ReadyAt, long Seq)> _broadcasts = new();
     private readonly Queue<DateTimeOffset> _recentSends = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly TokenBucket _global;
+    private readonly GlobalSendLimiter _global;
     private DateTimeOffset _globalHeldUntil;
     private CancellationTokenSource? _sleeper;
     private bool _signaled;
@@ -38,7 +54,7 @@ public sealed class TelegramOutbox : IAsyncDisposable
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _global = new TokenBucket(_options.GlobalBurst, _options.GlobalMessagesPerSecond - _options.GlobalBurst, time.GetUtcNow());
+        _global = new GlobalSendLimiter(_options.GlobalMessagesPerSecond, _options.GlobalBurst, time.GetUtcNow());
     }
 
     /// <summary>Until when everything is held after a global 429 (for diagnostics and tests).</summary>
@@ -74,15 +90,21 @@ public sealed class TelegramOutbox : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs <paramref name="operation"/> (one Bot API request to <paramref name="chatId"/>) when the pacing allows,
+    /// as a <see cref="TelegramSendPriority.Reply"/>.</summary>
+    public Task<T> RunAsync<T>(string chatId, bool isGroup, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken) =>
+        RunAsync(chatId, isGroup, operation, TelegramSendPriority.Reply, cancellationToken);
+
     /// <summary>Runs <paramref name="operation"/> (one Bot API request to <paramref name="chatId"/>) when the pacing allows.
     /// 429s are absorbed (hold, then retry); after too many the <see cref="TelegramApiException"/> reaches the caller.</summary>
     /// <param name="isGroup">Groups, supergroups and channels have the extra 20/min limit.</param>
-    public Task<T> RunAsync<T>(string chatId, bool isGroup, Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    /// <param name="priority">Replies are served before broadcasts.</param>
+    public Task<T> RunAsync<T>(string chatId, bool isGroup, Func<CancellationToken, Task<T>> operation, TelegramSendPriority priority, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chatId);
         ArgumentNullException.ThrowIfNull(operation);
         ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
-        var item = new WorkItem<T>(operation, _options.MaxRateLimitRetries, cancellationToken);
+        var item = new WorkItem<T>(operation, _options.MaxRateLimitRetries, priority == TelegramSendPriority.Reply, cancellationToken);
         lock (_gate)
         {
             var now = _time.GetUtcNow();
@@ -94,7 +116,7 @@ public sealed class TelegramOutbox : IAsyncDisposable
                 _lanes[chatId] = lane;
             }
             item.Seq = ++_seq;
-            lane.Items.AddLast(item);
+            lane.Add(item, first: false);
             Schedule(lane, now);
             _pump ??= Task.Run(PumpAsync, CancellationToken.None); // the pump outlives any one caller
             Signal();
@@ -104,13 +126,51 @@ public sealed class TelegramOutbox : IAsyncDisposable
 
     private void Schedule(Lane lane, DateTimeOffset now)
     {
-        if (lane.Busy || lane.Scheduled || lane.Items.Count == 0)
+        if (lane.Busy || lane.Items.Count == 0)
         {
             return;
         }
+        var urgent = lane.Replies > 0;
+        if (lane.Scheduled && (lane.InReplyQueue || !urgent))
+        {
+            return; // already waiting in the right queue
+        }
+        lane.Version++;
         lane.Scheduled = true;
-        _ready.Enqueue(lane, (lane.ReadyAt(now), lane.Items.First!.Value.Seq));
+        lane.InReplyQueue = urgent;
+        (urgent ? _replies : _broadcasts).Enqueue((lane, lane.Version), (lane.ReadyAt(now), lane.Items.First!.Value.Seq));
     }
+
+    /// <summary>The head of <paramref name="queue"/> if it may send now; otherwise lowers <paramref name="wait"/> to when it may.</summary>
+    private static bool TryPeekReady(PriorityQueue<(Lane Lane, long Version), (DateTimeOffset ReadyAt, long Seq)> queue, DateTimeOffset now, ref TimeSpan wait, out Lane lane)
+    {
+        while (queue.TryPeek(out var entry, out var priority))
+        {
+            if (entry.Version != entry.Lane.Version)
+            {
+                queue.Dequeue();
+                continue;
+            }
+            if (priority.ReadyAt > now)
+            {
+                wait = Earlier(wait, priority.ReadyAt - now);
+                break;
+            }
+            var actual = entry.Lane.ReadyAt(now);
+            if (actual > now)
+            {
+                queue.Dequeue();
+                queue.Enqueue(entry, (actual, priority.Seq));
+                continue;
+            }
+            lane = entry.Lane;
+            return true;
+        }
+        lane = null!;
+        return false;
+    }
+
+    private static TimeSpan Earlier(TimeSpan wait, TimeSpan other) => wait == Timeout.InfiniteTimeSpan || other < wait ? other : wait;
 
     private void Signal()
     {
@@ -129,39 +189,29 @@ public sealed class TelegramOutbox : IAsyncDisposable
             {
                 _signaled = false;
                 var now = _time.GetUtcNow();
-                while (_ready.TryPeek(out var lane, out var priority))
+                while (TryPeekReady(_replies, now, ref wait, out var lane) || TryPeekReady(_broadcasts, now, ref wait, out lane))
                 {
-                    if (priority.ReadyAt > now)
-                    {
-                        wait = priority.ReadyAt - now;
-                        break;
-                    }
-                    var actual = lane.ReadyAt(now);
-                    if (actual > now)
-                    {
-                        _ready.Dequeue();
-                        _ready.Enqueue(lane, (actual, priority.Seq));
-                        continue;
-                    }
                     var globalAt = _globalHeldUntil > now ? _globalHeldUntil : _global.ReadyAt(now);
                     if (globalAt > now)
                     {
-                        wait = globalAt - now;
+                        // Nothing can leave before the global limit allows; MaxValue = every place in flight, and the
+                        // end of a request signals the pump.
+                        wait = globalAt == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : globalAt - now;
                         break;
                     }
-                    _ready.Dequeue();
+                    (lane.InReplyQueue ? _replies : _broadcasts).Dequeue();
                     lane.Scheduled = false;
-                    var item = lane.Items.First!.Value;
-                    lane.Items.RemoveFirst();
+                    var item = lane.TakeFirst();
                     if (item.IsCompleted)
                     {
                         Schedule(lane, now); // cancelled while waiting: drop it, keep the lane going
                         continue;
                     }
-                    _global.Take(now);
+                    _global.Start(now);
                     lane.Chat.Take(now);
                     lane.Group?.Take(now);
                     _recentSends.Enqueue(now);
+                    TrimRecentSends(now);
                     lane.Busy = true;
                     started.Add((lane, item));
                 }
@@ -197,13 +247,11 @@ public sealed class TelegramOutbox : IAsyncDisposable
         {
             var now = _time.GetUtcNow();
             lane.Busy = false;
+            _global.End(now);
             if (hold is { } retryAfter)
             {
                 lane.HeldUntil = now + retryAfter;
-                while (_recentSends.Count > 0 && now - _recentSends.Peek() > TimeSpan.FromSeconds(1))
-                {
-                    _recentSends.Dequeue();
-                }
+                TrimRecentSends(now);
                 var global = lane.Group is null && _recentSends.Count >= _options.GlobalHoldAfterSends;
                 if (global)
                 {
@@ -212,11 +260,19 @@ public sealed class TelegramOutbox : IAsyncDisposable
                 _logger.LogWarning("Telegram 429: holding {Scope} for {RetryAfter}", global ? "all chats" : "chat " + lane.ChatId, retryAfter);
                 if (requeue)
                 {
-                    lane.Items.AddFirst(item);
+                    lane.Add(item, first: true);
                 }
             }
             Schedule(lane, now);
             Signal();
+        }
+    }
+
+    private void TrimRecentSends(DateTimeOffset now)
+    {
+        while (_recentSends.Count > 0 && now - _recentSends.Peek() > TimeSpan.FromSeconds(1))
+        {
+            _recentSends.Dequeue();
         }
     }
 
@@ -251,7 +307,7 @@ public sealed class TelegramOutbox : IAsyncDisposable
                 {
                     item.Abandon();
                 }
-                lane.Items.Clear();
+                lane.Clear();
             }
         }
         if (pump is not null)
@@ -270,6 +326,38 @@ public sealed class TelegramOutbox : IAsyncDisposable
         public DateTimeOffset HeldUntil { get; set; }
         public bool Busy { get; set; }
         public bool Scheduled { get; set; }
+        public bool InReplyQueue { get; set; }
+        public long Version { get; set; }
+
+        /// <summary>Reply items waiting in this lane (the lane is urgent while any is).</summary>
+        public int Replies { get; private set; }
+
+        public void Add(WorkItem item, bool first)
+        {
+            if (first)
+            {
+                Items.AddFirst(item);
+            }
+            else
+            {
+                Items.AddLast(item);
+            }
+            Replies += item.IsReply ? 1 : 0;
+        }
+
+        public WorkItem TakeFirst()
+        {
+            var item = Items.First!.Value;
+            Items.RemoveFirst();
+            Replies -= item.IsReply ? 1 : 0;
+            return item;
+        }
+
+        public void Clear()
+        {
+            Items.Clear();
+            Replies = 0;
+        }
 
         public DateTimeOffset ReadyAt(DateTimeOffset now)
         {
@@ -286,8 +374,9 @@ public sealed class TelegramOutbox : IAsyncDisposable
             !Busy && Items.Count == 0 && HeldUntil <= now && Chat.IsFull(now) && (Group?.IsFull(now) ?? true);
     }
 
-    private abstract class WorkItem
+    private abstract class WorkItem(bool isReply)
     {
+        public bool IsReply { get; } = isReply;
         public long Seq { get; set; }
         public abstract bool IsCompleted { get; }
         public abstract Task<(TimeSpan? Hold, bool Requeue)> ExecuteAsync();
@@ -303,7 +392,8 @@ public sealed class TelegramOutbox : IAsyncDisposable
         private readonly CancellationTokenRegistration _registration;
         private int _rateLimited;
 
-        public WorkItem(Func<CancellationToken, Task<T>> operation, int maxRetries, CancellationToken cancellationToken)
+        public WorkItem(Func<CancellationToken, Task<T>> operation, int maxRetries, bool isReply, CancellationToken cancellationToken)
+            : base(isReply)
         {
             _operation = operation;
             _cancellationToken = cancellationToken;
