@@ -41,7 +41,13 @@ public static class TelegramServiceCollectionExtensions
                 http.BaseAddress = TelegramBotClient.BaseAddressFor(o);
                 http.Timeout = Timeout.InfiniteTimeSpan; // per-request timeouts (getUpdates waits longer)
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            // Long polling keeps one connection busy; replies should find a warm one too, not pay a TCP+TLS handshake
+            // after every quiet minute (the default idle timeout). Lifetime still recycles so DNS changes are seen.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // HttpClient's own logging handlers write the request URI, which holds the token.
             .RemoveAllLoggers();
