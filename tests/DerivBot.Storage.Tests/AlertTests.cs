@@ -73,6 +73,22 @@ public sealed class AlertTests
     }
 
     [Fact]
+    public async Task QuadrantAlert_ChineseChat_ShowsStateInTheChatsLanguage()
+    {
+        using var w = new World();
+        var chat = World.Telegram(1);
+        await w.RunAsync(chat, "lang", "zh-TW");
+        await w.RunAsync(chat, "alert", "btc quadrant");
+        w.Classifier.State = QuadrantState.Deleveraging;
+
+        Assert.Equal(1, await EvaluateAsync(w));
+
+        var text = (await w.Store.PeekNextAsync(ChatPlatform.Telegram, w.Clock.GetUtcNow(), default))!.Message.Report.Flatten();
+        Assert.Contains("去槓桿", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Deleveraging", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HourlyCap_FoldsTheRestIntoOneMessage()
     {
         using var w = new World(limits: new LimitsOptions { AlertsPerHour = 2 });

@@ -194,6 +194,12 @@ public sealed class AlertEngine
         return fired;
     }
 
+    /// <summary>Quadrant states are ids in the evaluation; the chat reads them in its language ("去槓桿", not "Deleveraging").</summary>
+    private string ObservedText(AlertRule rule, AlertObservation observation, Core.Localization.Language language) =>
+        rule.Condition.Metric == AlertMetric.Quadrant && Enum.TryParse<Core.Signals.QuadrantState>(observation.ValueText, out var state)
+            ? _texts.Get(language, "state." + state)
+            : observation.ValueText;
+
     private Report BuildReport(AlertRule rule, ChatSettings chat, AlertObservation observation, string condition, string venue, DateTimeOffset now, TimeZoneInfo zone)
     {
         var language = chat.Language;
@@ -201,7 +207,7 @@ public sealed class AlertEngine
         {
             new FieldsBlock(
             [
-                new ReportField(_texts.Get(language, "fired.now"), observation.ValueText),
+                new ReportField(_texts.Get(language, "fired.now"), ObservedText(rule, observation, language)),
                 new ReportField(_texts.Get(language, "fired.rule"), "#" + rule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ]),
         };
