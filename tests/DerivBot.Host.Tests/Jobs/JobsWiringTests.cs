@@ -24,21 +24,9 @@ public sealed class JobsWiringTests
     public async Task Host_RunsRefreshJobAndDeliversDueDigestThroughOutbox()
     {
         using var dir = new TempDirectory();
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = "Data Source=" + dir.File("host.db"),
-            ["Jobs:RefreshInterval"] = "00:00:00.200",
-            ["Jobs:OutboxPollInterval"] = "00:00:00.200",
-        }).Build();
         var refresher = new CountingRefresher();
         var sender = new Sender();
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton<IMarketData, Market>();
-        builder.Services.AddSingleton<ICommandDispatcher, Dispatcher>();
-        builder.Services.AddSingleton<IMarketRefresher>(refresher);
-        builder.Services.AddSingleton<IChatSender>(sender);
-        builder.Services.AddSqliteStorage(config).AddSubscriptions(config).AddJobs(config);
-        using var host = builder.Build();
+        using var host = BuildHost(dir.File("host.db"), refresher, sender);
         await host.StartAsync();
         try
         {
@@ -72,20 +60,8 @@ public sealed class JobsWiringTests
     public async Task RefreshJob_DigestTriggerLost_DeliversOverdueDigestAnyway()
     {
         using var dir = new TempDirectory();
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = "Data Source=" + dir.File("lost.db"),
-            ["Jobs:RefreshInterval"] = "00:00:00.200",
-            ["Jobs:OutboxPollInterval"] = "00:00:00.200",
-        }).Build();
         var sender = new Sender();
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton<IMarketData, Market>();
-        builder.Services.AddSingleton<ICommandDispatcher, Dispatcher>();
-        builder.Services.AddSingleton<IMarketRefresher>(new CountingRefresher());
-        builder.Services.AddSingleton<IChatSender>(sender);
-        builder.Services.AddSqliteStorage(config).AddSubscriptions(config).AddJobs(config);
-        using var host = builder.Build();
+        using var host = BuildHost(dir.File("lost.db"), new CountingRefresher(), sender);
         await host.StartAsync();
         try
         {
@@ -110,6 +86,24 @@ public sealed class JobsWiringTests
             await host.StopAsync();
             SqliteConnection.ClearAllPools();
         }
+    }
+
+    /// <summary>The real AddSqliteStorage + AddSubscriptions + AddJobs wiring with Quartz on 200 ms cadences and fakes at the edges.</summary>
+    private static IHost BuildHost(string databaseFile, IMarketRefresher refresher, IChatSender sender)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = "Data Source=" + databaseFile,
+            ["Jobs:RefreshInterval"] = "00:00:00.200",
+            ["Jobs:OutboxPollInterval"] = "00:00:00.200",
+        }).Build();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton<IMarketData, Market>();
+        builder.Services.AddSingleton<ICommandDispatcher, Dispatcher>();
+        builder.Services.AddSingleton(refresher);
+        builder.Services.AddSingleton(sender);
+        builder.Services.AddSqliteStorage(config).AddSubscriptions(config).AddJobs(config);
+        return builder.Build();
     }
 
     [Fact]
