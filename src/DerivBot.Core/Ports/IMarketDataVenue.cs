@@ -69,7 +69,20 @@ public enum StreamState { Connecting, Connected, Disconnected, Silent, Rotating 
 public sealed record StreamStatus(StreamState State, DateTimeOffset Time, string? Detail = null);
 
 /// <summary>What went wrong talking to a venue, in terms the caller can act on.</summary>
-public enum VenueErrorKind { Unreachable, RateLimited, Banned, InvalidSymbol, BadResponse, ServerError, Timeout }
+public enum VenueErrorKind
+{
+    Unreachable,
+    RateLimited,
+    Banned,
+    InvalidSymbol,
+    BadResponse,
+    ServerError,
+    Timeout,
+
+    /// <summary>The venue refuses this location (HTTP 451, Binance from the US and some cloud regions): retrying never helps,
+    /// another venue must answer instead.</summary>
+    RegionBlocked,
+}
 
 /// <summary>The one exception type venue adapters throw. Messages are safe to show to users and contain no secrets.</summary>
 public sealed class VenueException : Exception

@@ -154,7 +154,7 @@ internal sealed class BinanceHttp
                     VendorCode = hasError ? code : null,
                 };
             case 451:
-                return new VenueException(Venue, VenueErrorKind.Unreachable,
+                return new VenueException(Venue, VenueErrorKind.RegionBlocked,
                     $"{Venue}: {gate.Host} refuses requests from this location (HTTP 451); configure a proxy or another base URL")
                 {
                     HttpStatus = status,

@@ -313,14 +313,14 @@ public sealed class BinanceMarketDataVenueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task Status451_GeoBlocked_ThrowsUnreachableWithClearMessage()
+    public async Task Status451_GeoBlocked_ThrowsRegionBlockedWithClearMessage()
     {
         using var cts = TestTimeouts.NetworkToken();
         _fake.Enqueue(PremiumPath, new FakeResponse(451, "{\"code\":0,\"msg\":\"Service unavailable from a restricted location\"}"));
 
         var ex = await Assert.ThrowsAsync<VenueException>(() => Venue().GetPremiumIndexAsync(cts.Token));
 
-        Assert.Equal(VenueErrorKind.Unreachable, ex.Kind);
+        Assert.Equal(VenueErrorKind.RegionBlocked, ex.Kind);
         Assert.Contains("451", ex.Message, StringComparison.Ordinal);
     }
 
