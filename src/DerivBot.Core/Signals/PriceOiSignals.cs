@@ -80,23 +80,15 @@ internal static class PriceOiSignals
     }
 
     /// <summary>
-    /// Close of the newest candle opened at or before <paramref name="now"/> against the close of the candle opened one
-    /// window earlier (which may lie up to the gap tolerance further back). Null when the candles do not reach.
+    /// Price now against the price at exactly one window earlier, by the window rule (<see cref="SeriesWindow"/>).
+    /// A candle's close is the price at its close instant (open + interval); the forming candle's close is the price
+    /// at <paramref name="now"/>. Null when the candles do not reach back.
     /// </summary>
     internal static decimal? PriceChange(MarketSnapshot s, DateTimeOffset now, TimeSpan window, double maxGapFraction)
     {
-        var k = s.Klines;
-        var end = SeriesMath.LastAtOrBefore(k, x => x.OpenTime, now);
-        if (end < 0)
-        {
-            return null;
-        }
-        var ideal = k[end].OpenTime - window;
-        var start = SeriesMath.LastAtOrBefore(k, x => x.OpenTime, ideal);
-        if (start < 0 || k[start].OpenTime < ideal - (window * maxGapFraction))
-        {
-            return null;
-        }
-        return SeriesMath.Fraction(k[start].Close, k[end].Close);
+        var step = s.KlineInterval.ToTimeSpan();
+        DateTimeOffset timeOf(Kline k) => k.OpenTime + step > now ? now : k.OpenTime + step;
+        var end = SeriesMath.LastAtOrBefore(s.Klines, x => x.OpenTime, now);
+        return end < 0 ? null : SeriesWindow.Change(s.Klines, end, timeOf, static k => k.Close, window, maxGapFraction);
     }
 }
