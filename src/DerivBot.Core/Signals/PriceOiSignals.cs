@@ -81,14 +81,22 @@ internal static class PriceOiSignals
 
     /// <summary>
     /// Price now against the price at exactly one window earlier, by the window rule (<see cref="SeriesWindow"/>).
-    /// A candle's close is the price at its close instant (open + interval); the forming candle's close is the price
-    /// at <paramref name="now"/>. Null when the candles do not reach back.
+    /// "Now" is the newest candle's close, standing for the price at its close instant (or at <paramref name="now"/>
+    /// while it is still forming); the earlier price is read from candle opens, each the price at its open time.
+    /// Null when the candles do not reach back.
     /// </summary>
     internal static decimal? PriceChange(MarketSnapshot s, DateTimeOffset now, TimeSpan window, double maxGapFraction)
     {
-        var step = s.KlineInterval.ToTimeSpan();
-        DateTimeOffset timeOf(Kline k) => k.OpenTime + step > now ? now : k.OpenTime + step;
-        var end = SeriesMath.LastAtOrBefore(s.Klines, x => x.OpenTime, now);
-        return end < 0 ? null : SeriesWindow.Change(s.Klines, end, timeOf, static k => k.Close, window, maxGapFraction);
+        var k = s.Klines;
+        var end = SeriesMath.LastAtOrBefore(k, x => x.OpenTime, now);
+        if (end < 0)
+        {
+            return null;
+        }
+        var closeAt = k[end].OpenTime + s.KlineInterval.ToTimeSpan();
+        var endTime = closeAt > now ? now : closeAt;
+        var start = SeriesWindow.ValueAt(k, end + 1, static x => x.OpenTime, static x => x.Open, endTime - window,
+            SeriesWindow.Tolerance(window, maxGapFraction));
+        return start is { } p ? SeriesMath.Fraction(p, k[end].Close) : null;
     }
 }
