@@ -223,6 +223,7 @@ public static class QuadrantModel
         {
             state = QuadrantState.Deleveraging;
             code = "quadrant.deleveraging";
+            magnitude = ("oi_fall", -dOi);
             parts.Add(SeriesMath.Strength(-oiD - (double)h.OiSharpFall, (double)h.OiSharpFall));
             parts.Add(SeriesMath.Strength(band - Math.Abs((double)f), band));
         }
