@@ -195,15 +195,17 @@ public static class SignalReports
         var blocks = new List<ReportBlock>();
         if (rsi.Value is { } value)
         {
-            blocks.Add(new FieldsBlock(
-            [
+            var fields = new List<ReportField>
+            {
                 new(t.Get("rsi.value", ("period", rsi.Period.ToString(Inv)), ("interval", rsi.Interval.ToWire())), value.ToString("0.0", Inv)),
                 new(t["rsi.zone"], RsiZoneText(rsi, ctx)),
-            ]));
+            };
             if (rsi.FormingValue is { } forming)
             {
-                blocks.Add(new FieldsBlock([new(t["rsi.forming"], forming.ToString("0.0", Inv))]));
+                // Beside the closed reading, labelled: zones and alerts never use it.
+                fields.Add(new(t["rsi.forming"], forming.ToString("0.0", Inv)));
             }
+            blocks.Add(new FieldsBlock(fields));
         }
         blocks.Add(ParagraphBlock.Of(ReasonText.Format(rsi.Reason, ctx)));
         blocks.Add(new NoteBlock(t["rsi.note"]));
