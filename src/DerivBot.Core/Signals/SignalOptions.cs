@@ -162,9 +162,11 @@ public sealed class QuadrantOptions
         {
             null => [new QuadrantHorizonOptions { Window = Window }, DefaultDayHorizon],
             { Count: 0 } => [new QuadrantHorizonOptions { Window = Window }],
-            var list => list.Where(h => h is not null),
+            var list => list.Where(h => h is not null && h.Window > TimeSpan.Zero),
         };
-        return configured.Select(Resolve).OrderBy(h => h.Window).ToList();
+        var horizons = configured.Select(Resolve).OrderBy(h => h.Window).ToList();
+        // Never empty (validation reports bad entries by key; the model still needs one horizon).
+        return horizons.Count > 0 ? horizons : [Resolve(new QuadrantHorizonOptions { Window = Window })];
     }
 
     /// <summary>One horizon's thresholds: its own, else the reference ones scaled by √(horizon / <see cref="Window"/>).</summary>
