@@ -93,23 +93,14 @@ public static class AlertEvaluator
         {
             return AlertObservation.Unavailable;
         }
-        var last = series[^1];
-        var cutoff = last.Time - window;
-        OpenInterestPoint? past = null;
-        for (var i = series.Count - 1; i >= 0; i--)
-        {
-            if (series[i].Time <= cutoff)
-            {
-                past = series[i];
-                break;
-            }
-        }
-        // Not enough history to cover the window: say nothing rather than compare a shorter span.
-        if (past is not { } p || p.Contracts == 0 || cutoff - p.Time > window / 2)
+        // The same exact-window rule as /oi: against the value at exactly (last point − window), interpolated; missing
+        // (not a shorter span) when history does not reach back. Tolerance: half the window, as this rule always had.
+        var last = series.Count - 1;
+        if (last < 1 || Core.Signals.SeriesWindow.Change(series, last, static p => p.Time, static p => p.Contracts, window, 0.5) is not { } fraction)
         {
             return AlertObservation.Unavailable;
         }
-        var change = (last.Contracts - p.Contracts) / p.Contracts * 100m;
+        var change = fraction * 100m;
         return new(true, Compare(c.Direction, change, c.Threshold), change.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%");
     }
 
@@ -145,7 +136,8 @@ public static class AlertEvaluator
 
     private static AlertObservation Rsi(AlertCondition c, AlertContext ctx)
     {
-        if (ComputeRsi(ctx.Snapshot.Klines, 14) is not { } rsi)
+        // Closed candles only: the forming candle swings within its interval and would flip the rule back and forth.
+        if (ComputeRsi(ctx.Snapshot.Klines, 14, ClosedCount(ctx.Snapshot, ctx.Now)) is not { } rsi)
         {
             return AlertObservation.Unavailable;
         }
@@ -154,10 +146,25 @@ public static class AlertEvaluator
         return new(true, rsi >= upper || rsi <= lower, rsi.ToString("0.0", CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Wilder's RSI over closes; null with fewer than <paramref name="period"/> + 1 candles.</summary>
-    public static decimal? ComputeRsi(IReadOnlyList<Kline> klines, int period)
+    /// <summary>How many of the snapshot's candles (oldest first) had closed by <paramref name="now"/>.</summary>
+    public static int ClosedCount(MarketSnapshot snapshot, DateTimeOffset now)
     {
-        if (klines.Count < period + 1)
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var step = snapshot.KlineInterval.ToTimeSpan();
+        var n = snapshot.Klines.Count;
+        while (n > 0 && snapshot.Klines[n - 1].OpenTime + step > now)
+        {
+            n--;
+        }
+        return n;
+    }
+
+    /// <summary>Wilder's RSI over the closes of the first <paramref name="count"/> candles (all when null); null with fewer than <paramref name="period"/> + 1 candles.</summary>
+    public static decimal? ComputeRsi(IReadOnlyList<Kline> klines, int period, int? count = null)
+    {
+        ArgumentNullException.ThrowIfNull(klines);
+        var used = Math.Min(count ?? klines.Count, klines.Count);
+        if (used < period + 1)
         {
             return null;
         }
@@ -169,7 +176,7 @@ public static class AlertEvaluator
         }
         gain /= period;
         loss /= period;
-        for (var i = period + 1; i < klines.Count; i++)
+        for (var i = period + 1; i < used; i++)
         {
             var d = klines[i].Close - klines[i - 1].Close;
             gain = (gain * (period - 1) + Math.Max(d, 0)) / period;

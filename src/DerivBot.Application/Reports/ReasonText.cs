@@ -34,6 +34,11 @@ public static class ReasonText
         {
             return NumberFormat.AnnualRate(value);
         }
+        if (name.EndsWith("_fall", StringComparison.Ordinal) || name.EndsWith("_rise", StringComparison.Ordinal))
+        {
+            // A magnitude after a verb of direction ("OI fell 16.32%"): unsigned, never "fell -16.32%".
+            return NumberFormat.Percent(Math.Abs(value), 2, signed: false);
+        }
         if (name.Contains("change", StringComparison.Ordinal) && name != "sign_changes")
         {
             return NumberFormat.Change(value);

@@ -15,6 +15,8 @@ namespace DerivBot.Application.Reports;
 /// <param name="Window">The model's window, e.g. "4h".</param>
 /// <param name="Reason">The model's reason code, e.g. <c>quadrant.long_crowding</c>.</param>
 /// <param name="Confidence">0..1.</param>
+/// <param name="Horizon">The deciding horizon as an ISO 8601 duration ("PT4H", "PT24H"): the same span as <paramref name="Window"/>.</param>
+/// <param name="Horizons">Every horizon's reading, shortest first.</param>
 public sealed record QuadrantData(
     string Symbol,
     string Venue,
@@ -29,7 +31,12 @@ public sealed record QuadrantData(
     double Confidence,
     string Status,
     DateTimeOffset DataTime,
-    bool Stale);
+    bool Stale,
+    string Horizon,
+    IReadOnlyList<QuadrantHorizonData> Horizons);
+
+/// <summary>One horizon of <see cref="QuadrantData"/>: ISO 8601 duration, "4h"-style window, state id, status, confidence 0..1, OI change (fraction).</summary>
+public sealed record QuadrantHorizonData(string Horizon, string Window, string Quadrant, string Status, double Confidence, decimal? OiChange);
 
 /// <summary>Long/short reading in <see cref="LongShortData"/>.</summary>
 public sealed record RatioData(string Series, decimal? Value, double? Percentile, string Extreme);
@@ -38,7 +45,9 @@ public sealed record RatioData(string Series, decimal? Value, double? Percentile
 public sealed record LongShortData(string Symbol, string Venue, IReadOnlyList<RatioData> Readings, string Reason, DateTimeOffset DataTime, bool Stale);
 
 /// <summary>What <c>/rsi</c> returns as JSON.</summary>
-public sealed record RsiData(string Symbol, string Venue, double? Rsi, int Period, string Interval, string Zone, bool StackedOverheating, bool StackedOversold, string Reason, DateTimeOffset DataTime, bool Stale);
+/// <param name="Rsi">RSI on closed candles (what zones and alerts use).</param>
+/// <param name="FormingRsi">RSI including the candle still forming, for display; null when the newest candle has closed.</param>
+public sealed record RsiData(string Symbol, string Venue, double? Rsi, int Period, string Interval, string Zone, bool StackedOverheating, bool StackedOversold, string Reason, DateTimeOffset DataTime, bool Stale, double? FormingRsi);
 
 /// <summary>What <c>/signal</c> returns as JSON: the headline of every signal. Rates and changes are fractions.</summary>
 public sealed record DashboardData(
@@ -58,7 +67,8 @@ public sealed record DashboardData(
     string Phase,
     string PriceOiRegime,
     DateTimeOffset DataTime,
-    bool Stale);
+    bool Stale,
+    string QuadrantHorizon);
 
 /// <summary>Builders for the signal-engine reports: /quadrant, /ls, /rsi, /signal.</summary>
 public static class SignalReports
@@ -66,6 +76,24 @@ public static class SignalReports
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static string Hours(TimeSpan span) => ((int)Math.Round(span.TotalHours)).ToString(Inv) + "h";
+
+    /// <summary>An ISO 8601 duration in hours when whole ("PT4H", "PT24H"), else minutes or seconds.</summary>
+    public static string IsoDuration(TimeSpan span) =>
+        span.Ticks % TimeSpan.TicksPerHour == 0 ? "PT" + ((long)span.TotalHours).ToString(Inv) + "H"
+        : span.Ticks % TimeSpan.TicksPerMinute == 0 ? "PT" + ((long)span.TotalMinutes).ToString(Inv) + "M"
+        : "PT" + span.TotalSeconds.ToString("0.###", Inv) + "S";
+
+    /// <summary>The state in words, with its horizon when one fired ("Deleveraging over 24h", "24 小時內去槓桿").</summary>
+    internal static string StateText(QuadrantSignal q, ReportContext ctx)
+    {
+        var state = ctx.T["state." + q.State];
+        return q.Status == SignalStatus.Ok && q.State != QuadrantState.Neutral
+            ? ctx.T.Get("quadrant.stateOver", ("state", state), ("window", HoursText(q.Window, ctx)))
+            : state;
+    }
+
+    private static string HoursText(TimeSpan span, ReportContext ctx) =>
+        ctx.T.Get("common.hours", ("hours", ((int)Math.Round(span.TotalHours)).ToString(Inv)));
 
     public static CommandReply Quadrant(MarketSnapshot snapshot, SignalReport signals, ReportContext ctx)
     {
@@ -75,10 +103,10 @@ public static class SignalReports
         var t = ctx.T;
         var q = signals.Quadrant;
         var symbol = snapshot.Symbol;
-        var window = t.Get("common.hours", ("hours", ((int)Math.Round(q.Window.TotalHours)).ToString(Inv)));
+        var window = HoursText(q.Window, ctx);
         var blocks = new List<ReportBlock>
         {
-            ParagraphBlock.Of(new TextRun(t["state." + q.State], TextStyle.Bold)),
+            ParagraphBlock.Of(new TextRun(StateText(q, ctx), TextStyle.Bold)),
             ParagraphBlock.Of(ReasonText.Format(q.Reason, ctx)),
         };
         if (q.Status == SignalStatus.Ok)
@@ -91,6 +119,14 @@ public static class SignalReports
                 new(t["quadrant.oiZ"], q.OiZScore is { } z ? z.ToString("+0.0;-0.0;0.0", Inv) : ctx.Na),
                 new(t["quadrant.confidence"], NumberFormat.Percent((decimal)q.Confidence, 0, signed: false)),
             };
+            if (q.Horizons.Count > 1)
+            {
+                // The other horizons stay visible: a 4 h build-up inside a 24 h flush is worth seeing both ways.
+                fields.Add(new(t["quadrant.horizons"], ctx.List(q.Horizons.Select(h => h.Status == SignalStatus.Ok
+                    ? t.Get("quadrant.horizonValue", ("window", HoursText(h.Window, ctx)), ("state", t["state." + h.State]),
+                        ("confidence", NumberFormat.Percent((decimal)h.Confidence, 0, signed: false)))
+                    : t.Get("quadrant.horizonNoData", ("window", HoursText(h.Window, ctx))))), Inline: false));
+            }
             blocks.Add(new FieldsBlock(fields));
         }
         blocks.Add(new NoteBlock(t["quadrant.note"]));
@@ -104,7 +140,9 @@ public static class SignalReports
             ReportParts.ViewActions(symbol, SymbolView.Quadrant, "quadrant " + symbol.Value, ctx), tone);
         var data = new QuadrantData(
             symbol.Value, snapshot.Venue, q.State.ToString(), signals.Funding.Current?.PerInterval, q.FundingPer8h, q.FundingChangePer8h,
-            q.OiChange, q.OiZScore, Hours(q.Window), q.Reason.Code, q.Confidence, q.Status.ToString(), snapshot.DataTime, snapshot.IsStale(ctx.Now));
+            q.OiChange, q.OiZScore, Hours(q.Window), q.Reason.Code, q.Confidence, q.Status.ToString(), snapshot.DataTime, snapshot.IsStale(ctx.Now),
+            IsoDuration(q.Window),
+            q.Horizons.Select(h => new QuadrantHorizonData(IsoDuration(h.Window), Hours(h.Window), h.State.ToString(), h.Status.ToString(), h.Confidence, h.OiChange)).ToList());
         return new CommandReply(report, Data: data);
     }
 
@@ -157,11 +195,17 @@ public static class SignalReports
         var blocks = new List<ReportBlock>();
         if (rsi.Value is { } value)
         {
-            blocks.Add(new FieldsBlock(
-            [
+            var fields = new List<ReportField>
+            {
                 new(t.Get("rsi.value", ("period", rsi.Period.ToString(Inv)), ("interval", rsi.Interval.ToWire())), value.ToString("0.0", Inv)),
                 new(t["rsi.zone"], RsiZoneText(rsi, ctx)),
-            ]));
+            };
+            if (rsi.FormingValue is { } forming)
+            {
+                // Beside the closed reading, labelled: zones and alerts never use it.
+                fields.Add(new(t["rsi.forming"], forming.ToString("0.0", Inv)));
+            }
+            blocks.Add(new FieldsBlock(fields));
         }
         blocks.Add(ParagraphBlock.Of(ReasonText.Format(rsi.Reason, ctx)));
         blocks.Add(new NoteBlock(t["rsi.note"]));
@@ -172,7 +216,7 @@ public static class SignalReports
             ReportParts.ViewActions(symbol, SymbolView.Rsi, "rsi " + symbol.Value, ctx), tone);
         var data = new RsiData(
             symbol.Value, snapshot.Venue, rsi.Value, rsi.Period, rsi.Interval.ToWire(), rsi.Zone.ToString(), rsi.StackedOverheating,
-            rsi.StackedOversold, rsi.Reason.Code, snapshot.DataTime, snapshot.IsStale(ctx.Now));
+            rsi.StackedOversold, rsi.Reason.Code, snapshot.DataTime, snapshot.IsStale(ctx.Now), rsi.FormingValue);
         return new CommandReply(report, Data: data);
     }
 
@@ -225,7 +269,7 @@ public static class SignalReports
         };
         var blocks = new List<ReportBlock>
         {
-            new HeadingBlock(t["action.quadrant"] + ": " + t["state." + q.State]),
+            new HeadingBlock(t["action.quadrant"] + ": " + StateText(q, ctx)),
             ParagraphBlock.Of(ReasonText.Format(q.Reason, ctx)),
             new FieldsBlock(fields),
         };
@@ -248,7 +292,7 @@ public static class SignalReports
         var data = new DashboardData(
             symbol.Value, snapshot.Venue, q.State.ToString(), q.Reason.Code, f?.PerInterval, signals.Funding.IntervalHours, f?.Annualized,
             oi.ValueUsd, oi4h, day?.LongUsd ?? 0m, day?.ShortUsd ?? 0m, global?.Value, rsi.Value, signals.Phase.Phase.ToString(),
-            signals.PriceOi.Regime.ToString(), snapshot.DataTime, snapshot.IsStale(ctx.Now));
+            signals.PriceOi.Regime.ToString(), snapshot.DataTime, snapshot.IsStale(ctx.Now), IsoDuration(q.Window));
         return new CommandReply(report, Data: data);
     }
 }

@@ -67,27 +67,63 @@ internal sealed class FundingSeries
         return q >= 0 ? ToPer8h(Settled[q].Rate) : null;
     }
 
-    /// <summary>Predicted samples in (from, to]: count, population std dev (8 h-equivalent) and sign changes between consecutive samples.</summary>
-    public (int Samples, double StdDev, int SignChanges) Dispersion(DateTimeOffset from, DateTimeOffset to)
+    /// <summary>
+    /// 8 h-equivalent funding at exactly <paramref name="at"/> for a window start: predicted samples interpolated by the
+    /// window rule (<see cref="SeriesWindow"/>, within <paramref name="tolerance"/>); when predictions do not reach
+    /// back, the settlement in force then (the newest at or before it: a settled rate is a step, not a line).
+    /// </summary>
+    public decimal? Per8hAtStart(DateTimeOffset at, TimeSpan tolerance)
     {
-        var hi = Math.Min(SeriesMath.LastAtOrBefore(Predicted, x => x.Time, to), PredictedCount - 1); // inclusive
-        var lo = SeriesMath.LastAtOrBefore(Predicted, x => x.Time, from) + 1; // first index after `from`
-        var n = hi - lo + 1;
-        if (n <= 0 || IntervalHours <= 0)
+        if (IntervalHours <= 0)
+        {
+            return null;
+        }
+        if (SeriesWindow.ValueAt(Predicted, PredictedCount, static x => x.Time, static x => x.Rate, at, tolerance) is { } p)
+        {
+            return ToPer8h(p);
+        }
+        var q = Math.Min(SeriesMath.LastAtOrBefore(Settled, x => x.Time, at), SettledCount - 1);
+        return q >= 0 ? ToPer8h(Settled[q].Rate) : null;
+    }
+
+    /// <summary>
+    /// Funding dispersion as of <paramref name="to"/>: the last <paramref name="settlements"/> settled rates at or before
+    /// it together with the predicted samples in (<paramref name="from"/>, <paramref name="to"/>], merged in time order.
+    /// Returns the sample count, the population std dev (8 h-equivalent) and the sign changes between consecutive
+    /// non-zero samples. Settled rates make churn visible across settlements even with a single prediction (one-shot
+    /// <c>ask</c>, a freshly started bot, 8 h symbols whose predictions barely move inside a few hours).
+    /// </summary>
+    public (int Samples, double StdDev, int SignChanges) Dispersion(DateTimeOffset from, DateTimeOffset to, int settlements)
+    {
+        if (IntervalHours <= 0)
         {
             return (0, 0, 0);
         }
-        var span = SeriesMath.AsSpan(Predicted).Slice(lo, n);
+        var pHi = Math.Min(SeriesMath.LastAtOrBefore(Predicted, x => x.Time, to), PredictedCount - 1); // inclusive
+        var pLo = SeriesMath.LastAtOrBefore(Predicted, x => x.Time, from) + 1; // first index after `from`
+        var sHi = Math.Min(SeriesMath.LastAtOrBefore(Settled, x => x.Time, to), SettledCount - 1);
+        var sLo = Math.Max(0, sHi - Math.Max(0, settlements) + 1);
+        var predicted = pHi >= pLo ? SeriesMath.AsSpan(Predicted).Slice(pLo, pHi - pLo + 1) : [];
+        var settled = sHi >= 0 && settlements > 0 ? SeriesMath.AsSpan(Settled).Slice(sLo, sHi - sLo + 1) : [];
+        var n = predicted.Length + settled.Length;
+        if (n == 0)
+        {
+            return (0, 0, 0);
+        }
         var factor = 8.0 / IntervalHours;
         double sum = 0, sq = 0;
         var flips = 0;
         var previous = 0;
-        foreach (ref readonly var point in span)
+        int i = 0, k = 0;
+        while (i < settled.Length || k < predicted.Length)
         {
-            var x = (double)point.Rate * factor;
+            // Merge by time; at equal times the settlement comes first (the prediction is for the next one).
+            var takeSettled = k >= predicted.Length || (i < settled.Length && settled[i].Time <= predicted[k].Time);
+            var rate = takeSettled ? settled[i++].Rate : predicted[k++].Rate;
+            var x = (double)rate * factor;
             sum += x;
             sq += x * x;
-            var sign = SeriesMath.Sign(point.Rate);
+            var sign = SeriesMath.Sign(rate);
             if (sign != 0)
             {
                 // A flip is a change of side between consecutive non-zero samples.

@@ -37,28 +37,37 @@ internal sealed class OiSeries
         return new OiSeries(points, count, maxGapFraction);
     }
 
-    /// <summary>Index of the point that starts a window ending at point <paramref name="i"/>, or −1 when the series has a gap there.</summary>
-    public int StartIndex(int i, TimeSpan window)
-    {
-        var ideal = Ticks[i] - window.Ticks;
-        var j = SeriesMath.LastAtOrBefore(Ticks, i, ideal);
-        return j >= 0 && Ticks[j] >= ideal - (long)(window.Ticks * MaxGapFraction) ? j : -1;
-    }
-
     /// <summary>Index of the last point at or before <paramref name="time"/>, or −1.</summary>
     public int IndexAt(DateTimeOffset time) => SeriesMath.LastAtOrBefore(Ticks, Count, time.UtcTicks);
 
-    /// <summary>Contracts change (fraction) over the window ending at point i; null when it cannot be measured (gap or zero OI).</summary>
-    public decimal? ContractsChange(int i, TimeSpan window)
-    {
-        var j = StartIndex(i, window);
-        return j < 0 ? null : SeriesMath.Fraction(Points[j].Contracts, Points[i].Contracts);
-    }
+    /// <summary>
+    /// Contracts change (fraction) over the window ending at point i, against the value at exactly its time − window
+    /// (<see cref="SeriesWindow"/>); null when it cannot be measured (history too short, gap, or zero OI).
+    /// </summary>
+    public decimal? ContractsChange(int i, TimeSpan window) =>
+        SeriesWindow.Change(Points, i, static p => p.Time, static p => p.Contracts, window, MaxGapFraction);
 
-    public decimal? ValueUsdChange(int i, TimeSpan window)
+    public decimal? ValueUsdChange(int i, TimeSpan window) =>
+        SeriesWindow.Change(Points, i, static p => p.Time, static p => p.ValueUsd, window, MaxGapFraction);
+
+    /// <summary>
+    /// Contracts at exactly <paramref name="ideal"/> (ticks) given j, the last point at or before it (and i, the end
+    /// point, bounding the point after it): the same rule as <see cref="SeriesWindow"/>, in double for the z-score
+    /// passes over the whole history. NaN when missing or not positive.
+    /// </summary>
+    private double StartContracts(int j, int i, long ideal, long maxGap)
     {
-        var j = StartIndex(i, window);
-        return j < 0 ? null : SeriesMath.Fraction(Points[j].ValueUsd, Points[i].ValueUsd);
+        if (j < 0)
+        {
+            return double.NaN;
+        }
+        var w = SeriesWindow.Weight(Ticks[j], j + 1 <= i ? Ticks[j + 1] : null, ideal, maxGap);
+        if (double.IsNaN(w))
+        {
+            return double.NaN;
+        }
+        var v = w == 0 ? Contracts[j] : Contracts[j] + ((Contracts[j + 1] - Contracts[j]) * w);
+        return v > 0 ? v : double.NaN;
     }
 
     /// <summary>
@@ -140,7 +149,8 @@ internal sealed class OiSeries
                     jk++;
                 }
                 j[k] = jk;
-                if (jk < 0 || Ticks[jk] < ideal - maxGap[k] || Contracts[jk] <= 0)
+                var start = StartContracts(jk, i, ideal, maxGap[k]);
+                if (double.IsNaN(start))
                 {
                     if (i == Count - 1)
                     {
@@ -148,7 +158,7 @@ internal sealed class OiSeries
                     }
                     continue;
                 }
-                var x = (ci - Contracts[jk]) / Contracts[jk];
+                var x = (ci - start) / start;
                 if (i == Count - 1)
                 {
                     last[k] = x;
@@ -185,9 +195,8 @@ internal sealed class OiSeries
             {
                 j++;
             }
-            var x = j >= 0 && Ticks[j] <= ideal && Ticks[j] >= ideal - maxGap && Contracts[j] > 0
-                ? (Contracts[i] - Contracts[j]) / Contracts[j]
-                : double.NaN;
+            var start = StartContracts(j, i, ideal, maxGap);
+            var x = double.IsNaN(start) ? double.NaN : (Contracts[i] - start) / start;
             if (i == Count - 1)
             {
                 last = x;
@@ -229,9 +238,10 @@ internal sealed class OiSeries
             {
                 j++;
             }
-            if (j >= 0 && Ticks[j] <= ideal && Ticks[j] >= ideal - maxGap && Contracts[j] > 0)
+            var start = StartContracts(j, i, ideal, maxGap);
+            if (!double.IsNaN(start))
             {
-                var x = (Contracts[i] - Contracts[j]) / Contracts[j];
+                var x = (Contracts[i] - start) / start;
                 changes[i] = x;
                 s += x;
                 q += x * x;

@@ -80,8 +80,10 @@ internal static class PriceOiSignals
     }
 
     /// <summary>
-    /// Close of the newest candle opened at or before <paramref name="now"/> against the close of the candle opened one
-    /// window earlier (which may lie up to the gap tolerance further back). Null when the candles do not reach.
+    /// Price now against the price at exactly one window earlier, by the window rule (<see cref="SeriesWindow"/>).
+    /// "Now" is the newest candle's close, standing for the price at its close instant (or at <paramref name="now"/>
+    /// while it is still forming); the earlier price is read from candle opens, each the price at its open time.
+    /// Null when the candles do not reach back.
     /// </summary>
     internal static decimal? PriceChange(MarketSnapshot s, DateTimeOffset now, TimeSpan window, double maxGapFraction)
     {
@@ -91,12 +93,10 @@ internal static class PriceOiSignals
         {
             return null;
         }
-        var ideal = k[end].OpenTime - window;
-        var start = SeriesMath.LastAtOrBefore(k, x => x.OpenTime, ideal);
-        if (start < 0 || k[start].OpenTime < ideal - (window * maxGapFraction))
-        {
-            return null;
-        }
-        return SeriesMath.Fraction(k[start].Close, k[end].Close);
+        var closeAt = k[end].OpenTime + s.KlineInterval.ToTimeSpan();
+        var endTime = closeAt > now ? now : closeAt;
+        var start = SeriesWindow.ValueAt(k, end + 1, static x => x.OpenTime, static x => x.Open, endTime - window,
+            SeriesWindow.Tolerance(window, maxGapFraction));
+        return start is { } p ? SeriesMath.Fraction(p, k[end].Close) : null;
     }
 }

@@ -11,12 +11,17 @@ internal static class RsiSignals
         {
             interval = s.KlineInterval;
         }
-        var closes = Closes(s, now, interval);
-        if (closes is null)
+        var all = Closes(s, now, interval, out var lastForming);
+        if (all is null)
         {
             return Insufficient(interval, o, 0, SignalReason.Of("rsi.interval_unavailable",
                 ("snapshot_minutes", (decimal)s.KlineInterval.ToTimeSpan().TotalMinutes), ("wanted_minutes", (decimal)interval.ToTimeSpan().TotalMinutes)));
         }
+        // Zones, stacked conditions and alerts read closed candles only: the forming candle's close moves all through
+        // its interval (in the Oct 2025 crash the forming hour swung RSI from 22.9 to 7.0 to 13.7 within the hour, against
+        // 15.4 on closed hours). The reading including the forming candle is reported beside it, for display only.
+        var closes = lastForming ? all.GetRange(0, all.Count - 1) : all;
+        double? forming = lastForming ? Wilder(all, o.Period) : null;
         var value = Wilder(closes, o.Period);
         if (value is not { } rsi)
         {
@@ -50,7 +55,10 @@ internal static class RsiSignals
         };
         return new RsiSignal(SignalStatus.Ok, interval, o.Period, rsi, zone, closes.Count, overheated, oversold, o,
             SignalReason.Of(code, ("rsi", SeriesMath.ToDecimal(Math.Round(rsi, 2))), ("band", (decimal)band),
-                ("interval_minutes", (decimal)interval.ToTimeSpan().TotalMinutes)));
+                ("interval_minutes", (decimal)interval.ToTimeSpan().TotalMinutes)))
+        {
+            FormingValue = forming,
+        };
     }
 
     /// <summary>The strongest band <paramref name="rsi"/> reaches (≥ overbought / ≤ oversold).</summary>
@@ -84,11 +92,13 @@ internal static class RsiSignals
 
     /// <summary>
     /// Closes at <paramref name="interval"/>: the snapshot's candles as they are, or aggregated up when the interval
-    /// is a whole multiple of theirs (the last close of each bucket; the newest bucket may still be forming).
+    /// is a whole multiple of theirs (the last close of each bucket). <paramref name="lastForming"/> says whether the
+    /// newest bucket is still forming at <paramref name="now"/> (its end lies after now).
     /// Null when the snapshot's candles are coarser than, or not a divisor of, the wanted interval.
     /// </summary>
-    internal static List<double>? Closes(MarketSnapshot s, DateTimeOffset now, KlineInterval interval)
+    internal static List<double>? Closes(MarketSnapshot s, DateTimeOffset now, KlineInterval interval, out bool lastForming)
     {
+        lastForming = false;
         var have = s.KlineInterval.ToTimeSpan();
         var want = interval.ToTimeSpan();
         if (want < have || want.Ticks % have.Ticks != 0)
@@ -120,6 +130,7 @@ internal static class RsiSignals
         if (lastInBucket >= 0)
         {
             closes.Add((double)k[lastInBucket].Close);
+            lastForming = bucketEnd > now.UtcTicks;
         }
         return closes;
     }

@@ -17,12 +17,13 @@ public static class SignalEngine
 
         var oi = OiSeries.From(snapshot.OpenInterest, now, options.OpenInterest.MaxStartGapFraction);
         // Every z-score window in one pass over the OI history.
-        oi.PrecomputeLast([.. OpenInterestSignals.ChangeWindows, options.Quadrant.Window]);
+        var horizons = options.Quadrant.EffectiveHorizons();
+        oi.PrecomputeLast([.. OpenInterestSignals.ChangeWindows, .. horizons.Select(h => h.Window)]);
         var fundingSeries = FundingSeries.From(snapshot, now);
 
         var funding = FundingSignals.Compute(fundingSeries, now, options.Funding);
         var openInterest = OpenInterestSignals.Compute(snapshot, oi, options.OpenInterest);
-        var quadrant = QuadrantModel.Evaluate(oi, fundingSeries, oi.Count - 1, fundingSeries.CurrentPer8h, options);
+        var quadrant = QuadrantModel.Evaluate(oi, fundingSeries, oi.Count - 1, fundingSeries.CurrentPer8h, options, horizons);
         var priceOi = PriceOiSignals.Compute(snapshot, oi, fundingSeries, now, options);
         var longShort = LongShortSignals.Compute(snapshot, now, options.LongShort);
         var rsi = RsiSignals.Compute(snapshot, now, options.Rsi, funding, longShort);

@@ -85,6 +85,36 @@ internal static class SignalOptionsValidation
             errors.Add($"{Root}:Quadrant:OiRisingMinZ, OiFlatMaxZ and OiSharpFallMinZ must not be negative.");
         }
         Fraction(q.NoHistoryConfidenceFactor, "Quadrant:NoHistoryConfidenceFactor");
+        AtLeast(q.ChurnSettlements, 0, "Quadrant:ChurnSettlements");
+        if (q.Horizons is { } horizons)
+        {
+            var seen = new HashSet<TimeSpan>();
+            for (var i = 0; i < horizons.Count; i++)
+            {
+                var key = $"Quadrant:Horizons:{i}:";
+                if (horizons[i] is not { } h)
+                {
+                    errors.Add($"{Root}:{key}Window is missing.");
+                    continue;
+                }
+                PositiveSpan(h.Window, key + "Window");
+                if (h.Window > TimeSpan.Zero && !seen.Add(h.Window))
+                {
+                    errors.Add($"{Root}:{key}Window repeats another horizon ({h.Window}).");
+                }
+                if (h.Window <= TimeSpan.Zero || q.Window <= TimeSpan.Zero)
+                {
+                    continue;
+                }
+                var rh = q.Resolve(h);
+                Positive(rh.OiRisingChange, key + "OiRisingChange");
+                Positive(rh.OiFlatChange, key + "OiFlatChange");
+                Positive(rh.OiSharpFall, key + "OiSharpFall");
+                Positive(rh.FundingRiseMinPer8h, key + "FundingRiseMinPer8h");
+                Ordered(rh.OiFlatChange < rh.OiRisingChange, key + "OiFlatChange", key + "OiRisingChange");
+                Ordered(rh.OiFlatChange < rh.OiSharpFall, key + "OiFlatChange", key + "OiSharpFall");
+            }
+        }
 
         var p = o.PriceOi;
         PositiveSpan(p.Window, "PriceOi:Window");

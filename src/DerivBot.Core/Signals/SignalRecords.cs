@@ -155,12 +155,13 @@ public enum OiTrend
     Moderate,
 }
 
-/// <summary>The funding × OI quadrant at one instant.</summary>
-/// <param name="Window">Window the changes are measured over.</param>
+/// <summary>The funding × OI quadrant at one instant: the reading of the horizon that decided it, plus every horizon's.</summary>
+/// <param name="Window">The deciding horizon: the window the changes below are measured over (the firing horizon with
+/// the most confidence; for Neutral, the shortest horizon with data).</param>
 /// <param name="FundingPer8h">Funding used (predicted, else last settled), 8 h-equivalent.</param>
-/// <param name="FundingChangePer8h">Funding now minus funding at the window start (8 h-equivalent), when known.</param>
-/// <param name="FundingStdDevPer8h">Standard deviation of predicted samples in the window (8 h-equivalent).</param>
-/// <param name="FundingSignChanges">Sign changes between consecutive predicted samples in the window.</param>
+/// <param name="FundingChangePer8h">Funding now minus funding at exactly the window start (8 h-equivalent), when known.</param>
+/// <param name="FundingStdDevPer8h">Standard deviation of the funding samples for churn (the last settlements and the predicted samples in the window), 8 h-equivalent.</param>
+/// <param name="FundingSignChanges">Sign changes between consecutive funding samples for churn.</param>
 /// <param name="OiChange">OI contracts change over the window (fraction).</param>
 /// <param name="OiZScore">That change against the symbol's own window changes, when history allows.</param>
 /// <param name="Confidence">0..1: how far past the thresholds the defining conditions are (0.5 at the threshold, 1 at twice it), reduced when no z-score was available.</param>
@@ -179,7 +180,24 @@ public sealed record QuadrantSignal(
     OiTrend OiTrend,
     double Confidence,
     QuadrantOptions Thresholds,
-    SignalReason Reason);
+    SignalReason Reason,
+    IReadOnlyList<QuadrantHorizonReading> Horizons)
+{
+    /// <summary>The reading of one horizon, when it was evaluated.</summary>
+    public QuadrantHorizonReading? Over(TimeSpan window) => Horizons.FirstOrDefault(h => h.Window == window);
+}
+
+/// <summary>The quadrant on one horizon.</summary>
+/// <param name="OiChange">OI contracts change over <paramref name="Window"/> (fraction), when measurable.</param>
+/// <param name="Thresholds">The horizon's resolved thresholds.</param>
+public sealed record QuadrantHorizonReading(
+    TimeSpan Window,
+    SignalStatus Status,
+    QuadrantState State,
+    double Confidence,
+    decimal? OiChange,
+    OiTrend OiTrend,
+    QuadrantHorizon Thresholds);
 
 // ---------------------------------------------------------------- 4. Price × OI
 
@@ -265,6 +283,8 @@ public enum RsiZone
 }
 
 /// <param name="Interval">Candle interval the RSI was computed on.</param>
+/// <param name="Value">RSI on closed candles only (the candle still forming at <c>now</c> is excluded); zones, stacked conditions and alerts use it.</param>
+/// <param name="CandlesUsed">Closed candles used.</param>
 /// <param name="StackedOverheating">RSI ≥ Overbought1 AND funding elevated positive AND the global long/short ratio high at once.</param>
 /// <param name="StackedOversold">The mirror: RSI ≤ Oversold1 AND funding elevated negative AND the ratio low.</param>
 public sealed record RsiSignal(
@@ -277,7 +297,11 @@ public sealed record RsiSignal(
     bool StackedOverheating,
     bool StackedOversold,
     RsiOptions Thresholds,
-    SignalReason Reason);
+    SignalReason Reason)
+{
+    /// <summary>RSI including the candle still forming at <c>now</c>, for display beside <see cref="Value"/>; null when the newest candle has closed.</summary>
+    public double? FormingValue { get; init; }
+}
 
 // ---------------------------------------------------------------- 7. Liquidations
 

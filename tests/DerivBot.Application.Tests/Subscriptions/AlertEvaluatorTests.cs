@@ -66,12 +66,41 @@ public sealed class AlertEvaluatorTests
     [Fact]
     public void ComputeRsi_RisingCloses_IsHigh()
     {
-        var klines = Enumerable.Range(0, 30).Select(i => new Kline(Now.AddMinutes(5 * i), 0, 0, 0, 100 + i + (i % 3 == 0 ? -0.5m : 0), 0, Now, 0, 0, 0, 0)).ToList();
+        // 30 closed 5-minute candles, the last closing at Now (alerts read closed candles only).
+        var klines = Enumerable.Range(0, 30).Select(i => new Kline(Now.AddMinutes(5 * (i - 30)), 0, 0, 0, 100 + i + (i % 3 == 0 ? -0.5m : 0), 0, Now, 0, 0, 0, 0)).ToList();
         var rsi = AlertEvaluator.ComputeRsi(klines, 14);
         Assert.NotNull(rsi);
         Assert.InRange(rsi!.Value, 80m, 100m);
         var condition = new AlertCondition(AlertMetric.Rsi, AlertDirection.Beyond, 70);
         Assert.True(AlertEvaluator.Evaluate(condition, Context(Snapshot(klines: klines))).Holds);
         Assert.Null(AlertEvaluator.ComputeRsi(klines.Take(10).ToList(), 14));
+    }
+
+    [Fact]
+    public void Evaluate_Rsi_FormingCandleIgnored()
+    {
+        // Closed candles rise steadily (RSI 100); a forming candle crashing 50 % must not pull the rule's reading.
+        var closed = Enumerable.Range(0, 30).Select(i => new Kline(Now.AddMinutes(5 * (i - 30)), 0, 0, 0, 100 + i, 0, Now, 0, 0, 0, 0)).ToList();
+        var forming = new Kline(Now, 0, 0, 0, 60m, 0, Now.AddMinutes(5), 0, 0, 0, 0);
+        var condition = new AlertCondition(AlertMetric.Rsi, AlertDirection.Beyond, 80);
+
+        var observation = AlertEvaluator.Evaluate(condition, Context(Snapshot(klines: [.. closed, forming])));
+
+        Assert.Equal(30, AlertEvaluator.ClosedCount(Snapshot(klines: [.. closed, forming]), Now));
+        Assert.Equal("100.0", observation.ValueText);
+        Assert.True(observation.Holds);
+    }
+
+    [Fact]
+    public void Evaluate_OpenInterestChange_ExactWindowInterpolated()
+    {
+        // OI +1 contract per minute sampled every 7 minutes: now − 1 h falls between samples; the change is exact.
+        var points = Enumerable.Range(0, 20).Select(i => new OpenInterestPoint(Now.AddMinutes(-7 * (19 - i)), 1000m + (7 * i), 0)).ToList();
+        var condition = new AlertCondition(AlertMetric.OpenInterestChange, AlertDirection.Above, 1m, TimeSpan.FromHours(1));
+
+        var observation = AlertEvaluator.Evaluate(condition, Context(Snapshot(oi: points)));
+
+        var last = 1000m + (7 * 19);
+        Assert.Equal((60m / (last - 60m) * 100m).ToString("+0.00", System.Globalization.CultureInfo.InvariantCulture) + "%", observation.ValueText);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using DerivBot.Core.Signals;
 
 namespace DerivBot.Core.Tests.Signals;
@@ -22,6 +23,11 @@ public sealed class SignalOptionsTests
         { "flat-vs-rising", "Signals:Quadrant:OiFlatChange must be less than Signals:Quadrant:OiRisingChange" },
         { "phase", "Signals:Phase:GrowthMinChange must be less than Signals:Phase:BubbleOiChange" },
         { "null-section", "sub-section" },
+        { "horizon-window", "Signals:Quadrant:Horizons:1:Window must be a positive duration" },
+        { "horizon-repeat", "Signals:Quadrant:Horizons:1:Window repeats another horizon" },
+        { "horizon-order", "Signals:Quadrant:Horizons:0:OiFlatChange must be less than Signals:Quadrant:Horizons:0:OiSharpFall" },
+        { "horizon-negative", "Signals:Quadrant:Horizons:0:FundingRiseMinPer8h must be greater than 0" },
+        { "churn-settlements", "Signals:Quadrant:ChurnSettlements must be at least 0" },
     };
 
     [Theory]
@@ -41,6 +47,11 @@ public sealed class SignalOptionsTests
             case "flat-vs-rising": o.Quadrant.OiFlatChange = 0.05m; break;
             case "phase": o.Phase.GrowthMinChange = 0.5m; break;
             case "null-section": o.Rsi = null!; break;
+            case "horizon-window": o.Quadrant.Horizons = [new() { Window = TimeSpan.FromHours(4) }, new()]; break;
+            case "horizon-repeat": o.Quadrant.Horizons = [new() { Window = TimeSpan.FromHours(4) }, new() { Window = TimeSpan.FromHours(4) }]; break;
+            case "horizon-order": o.Quadrant.Horizons = [new() { Window = TimeSpan.FromHours(24), OiFlatChange = 0.2m, OiRisingChange = 0.3m }]; break;
+            case "horizon-negative": o.Quadrant.Horizons = [new() { Window = TimeSpan.FromHours(24), FundingRiseMinPer8h = -0.0001m }]; break;
+            case "churn-settlements": o.Quadrant.ChurnSettlements = -1; break;
         }
 
         var errors = o.Validate();
@@ -65,5 +76,27 @@ public sealed class SignalOptionsTests
         var ex = Assert.Throws<ArgumentException>(() => new LiquidationLevelModel(options));
 
         Assert.Contains("Signals:LiquidationLevels:Tiers", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bind_HorizonsFromConfiguration_ReplaceTheDefaults()
+    {
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Signals:Quadrant:Horizons:0:Window"] = "02:00:00",
+                ["Signals:Quadrant:Horizons:1:Window"] = "1.00:00:00",
+                ["Signals:Quadrant:Horizons:1:OiSharpFall"] = "0.1",
+                ["Signals:Quadrant:ChurnSettlements"] = "3",
+            })
+            .Build();
+        var o = new SignalOptions();
+
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(config.GetSection(SignalOptions.SectionName), o);
+
+        Assert.Empty(o.Validate());
+        Assert.Equal([TimeSpan.FromHours(2), TimeSpan.FromHours(24)], o.Quadrant.EffectiveHorizons().Select(h => h.Window));
+        Assert.Equal(0.1m, o.Quadrant.EffectiveHorizons()[1].OiSharpFall);
+        Assert.Equal(3, o.Quadrant.ChurnSettlements);
     }
 }
