@@ -74,14 +74,18 @@ public static class VenuesServiceCollectionExtensions
             services.AddAsterVenue(configuration);
         }
 
-        // Primary order: enabled Venues:Primary entries that registered a full IMarketDataVenue under their key.
-        var primary = selection.Primary
-            .Where(id => services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IMarketDataVenue) && Equals(d.ServiceKey, id)))
-            .ToList();
+        // Primary order: enabled Venues:Primary entries that registered a full IMarketDataVenue under their key. When none
+        // of them is enabled (Venues:Enabled = Gate, Aster), the enabled venues that can be primary serve in Enabled order.
+        bool Registered(string id) => services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IMarketDataVenue) && Equals(d.ServiceKey, id));
+        var primary = selection.Primary.Where(Registered).ToList();
+        if (primary.Count == 0)
+        {
+            primary = selection.Enabled.Where(id => VenuesOptions.PrimaryCapable.Contains(id, StringComparer.Ordinal) && Registered(id)).ToList();
+        }
         if (primary.Count == 0)
         {
             throw new OptionsValidationException(VenuesOptions.SectionName, typeof(VenuesOptions),
-                [$"Venues:Primary names no enabled venue with full market data (Venues:Primary: {string.Join(", ", selection.Primary.DefaultIfEmpty("none"))}; Venues:Enabled: {string.Join(", ", selection.Enabled)}); enable one of {string.Join(", ", VenuesOptions.PrimaryCapable.Select(VenueDisplay.Of))} and list it in Venues:Primary"]);
+                [$"Venues:Enabled has no venue with full market data to serve as primary (Venues:Enabled: {string.Join(", ", selection.Enabled.Select(VenueDisplay.Of))}); enable one of {string.Join(", ", VenuesOptions.PrimaryCapable.Select(VenueDisplay.Of))} (Venues:Primary sets their order)"]);
         }
         services.TryAddSingleton(sp => new PrimaryVenueSelector(
             primary.Select(id => sp.GetRequiredKeyedService<IMarketDataVenue>(id)).ToList(),
