@@ -16,7 +16,9 @@ public enum VenueMode
 /// <summary>
 /// Section <c>Venues</c>. Arrays are given as JSON arrays, as <c>Venues:Enabled:0</c>, <c>Venues:Enabled:1</c>, … (environment
 /// <c>Venues__Enabled__0=Binance</c>) or as one comma-separated value; configured entries REPLACE the default list
-/// (they are not appended to it). Names are case-insensitive.
+/// (they are not appended to it). Names are case-insensitive. Keep <c>Enabled</c>/<c>Primary</c> out of
+/// <c>appsettings.json</c>: configuration merges arrays by index, so a shorter environment array would only overwrite
+/// the first entries of a file's array.
 /// </summary>
 public sealed class VenuesOptions
 {
