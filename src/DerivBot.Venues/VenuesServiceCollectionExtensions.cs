@@ -57,10 +57,12 @@ public static class VenuesServiceCollectionExtensions
         {
             services.AddBinanceVenueCore(configuration);
         }
-        // ---- LEAD: Bybit and OKX (branch venues-bybit-okx) register here, before the primary selection below:
-        // if (selection.IsEnabled(VenueIds.Bybit)) { DerivBot.Venues.Bybit.BybitSetup.AddBybitVenue(services, configuration); }
-        // if (selection.IsEnabled(VenueIds.Okx)) { DerivBot.Venues.Okx.OkxSetup.AddOkxVenue(services, configuration); }
-        // ---- (the options branch adds Deribit the same way when selection.IsEnabled(VenueIds.Deribit))
+        // ---- LEAD (merge): Bybit and OKX from branch venues-bybit-okx register HERE, before the primary selection below
+        // (it only counts venues whose keyed IMarketDataVenue is already registered). Add `using DerivBot.Venues.Bybit;`
+        // and `using DerivBot.Venues.Okx;` at the top, then:
+        //     if (selection.IsEnabled(VenueIds.Bybit)) { services.AddBybitVenue(configuration); }
+        //     if (selection.IsEnabled(VenueIds.Okx)) { services.AddOkxVenue(configuration); }
+        // The options branch adds Deribit the same way under selection.IsEnabled(VenueIds.Deribit). ----
         if (selection.IsEnabled(VenueIds.Hyperliquid))
         {
             services.AddHyperliquidVenue(configuration);
