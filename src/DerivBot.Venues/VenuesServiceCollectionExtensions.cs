@@ -30,13 +30,14 @@ public static class VenuesServiceCollectionExtensions
                 [$"Venues:Mode must be Live or Replay (was '{modeText}')."]);
         }
         var selection = VenueSelection.Read(configuration);
+        IReadOnlyList<string> effectivePrimary = selection.Primary; // Live mode replaces it with the order actually used
         services.AddOptions<VenuesOptions>()
             .Bind(section)
             // Binding appends configured array items to a list's defaults; the effective lists are set here instead.
             .PostConfigure(o =>
             {
                 o.Enabled = selection.Enabled.ToList();
-                o.Primary = selection.Primary.ToList();
+                o.Primary = effectivePrimary.ToList();
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VenuesOptions>, VenuesOptionsValidator>());
@@ -44,14 +45,15 @@ public static class VenuesServiceCollectionExtensions
         var mode = modeText is null ? VenueMode.Live : Enum.Parse<VenueMode>(modeText, ignoreCase: true);
         return mode == VenueMode.Replay
             ? services.AddReplayVenue(configuration)
-            : services.AddLiveVenues(configuration, selection);
+            : services.AddLiveVenues(configuration, selection, out effectivePrimary);
     }
 
     /// <summary>The mode <paramref name="configuration"/> selects (Live when unset or invalid — invalid fails in AddVenues).</summary>
     public static VenueMode ModeOf(IConfiguration configuration) =>
         Enum.TryParse<VenueMode>(configuration?["Venues:Mode"], ignoreCase: true, out var mode) ? mode : VenueMode.Live;
 
-    private static IServiceCollection AddLiveVenues(this IServiceCollection services, IConfiguration configuration, VenueSelection selection)
+    private static IServiceCollection AddLiveVenues(this IServiceCollection services, IConfiguration configuration, VenueSelection selection,
+        out IReadOnlyList<string> primaryOrder)
     {
         if (selection.IsEnabled(VenueIds.Binance))
         {
@@ -89,6 +91,7 @@ public static class VenuesServiceCollectionExtensions
             throw new OptionsValidationException(VenuesOptions.SectionName, typeof(VenuesOptions),
                 [$"Venues:Enabled has no venue with full market data to serve as primary (Venues:Enabled: {string.Join(", ", selection.Enabled.Select(VenueDisplay.Of))}); enable one of {string.Join(", ", VenuesOptions.PrimaryCapable.Select(VenueDisplay.Of))} (Venues:Primary sets their order)"]);
         }
+        primaryOrder = primary;
         services.TryAddSingleton(sp => new PrimaryVenueSelector(
             primary.Select(id => sp.GetRequiredKeyedService<IMarketDataVenue>(id)).ToList(),
             sp.GetRequiredService<ILogger<PrimaryVenueSelector>>()));

@@ -106,4 +106,45 @@ public sealed class BinanceOverviewTests : IAsyncLifetime, IDisposable
         Assert.Equal(VenueErrorKind.RegionBlocked, ex.Kind);
         Assert.Equal("binance", ex.Venue);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task GetStatsAsync_SlowVenue_BoundedByTheOverviewTimeout()
+    {
+        using var cts = TestTimeouts.NetworkToken();
+        _fake.Enqueue("/fapi/v1/exchangeInfo", FakeResponse.Slow(TimeSpan.FromSeconds(10)));
+        // Binance's own per-attempt timeout (10 s, 2 retries) would let this run 30 s; Venues:RequestTimeout caps the call.
+        IVenueOverview venue = new BinanceMarketDataVenue("binance", BinanceHttp.FuturesWeightPerMinute, _http,
+            new BinanceOptions { FuturesRestUrl = _fake.RestUrl, SpotRestUrl = _fake.RestUrl }, TimeSpan.FromMilliseconds(300),
+            TimeProvider.System, NullLogger<BinanceMarketDataVenue>.Instance, () => 0.5);
+
+        var ex = await Assert.ThrowsAsync<VenueException>(() => venue.GetStatsAsync(["BTC"], cts.Token));
+
+        Assert.Equal(VenueErrorKind.Timeout, ex.Kind);
+        Assert.Equal("binance", ex.Venue);
+        Assert.Contains("Venues:RequestTimeout", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task GetStatsAsync_429WithRetryAfter_RateLimitedWithTheVenuesWait()
+    {
+        using var cts = TestTimeouts.NetworkToken();
+        _fake.Enqueue("/fapi/v1/premiumIndex", FakeResponse.Error(429, -1003, "Too many requests.", new Dictionary<string, string> { ["Retry-After"] = "90" }));
+
+        var ex = await Assert.ThrowsAsync<VenueException>(() => Venue().GetStatsAsync(["BTC"], cts.Token));
+
+        Assert.Equal(VenueErrorKind.RateLimited, ex.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(90), ex.RetryAfter);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task GetStatsAsync_GarbageTicker_BadResponseNamingBinance()
+    {
+        using var cts = TestTimeouts.NetworkToken();
+        _fake.Enqueue("/fapi/v1/ticker/24hr", FakeResponse.Json("<html>gateway</html>"));
+
+        var ex = await Assert.ThrowsAsync<VenueException>(() => Venue().GetStatsAsync(["BTC"], cts.Token));
+
+        Assert.Equal(VenueErrorKind.BadResponse, ex.Kind);
+        Assert.Equal("binance", ex.Venue);
+    }
 }
