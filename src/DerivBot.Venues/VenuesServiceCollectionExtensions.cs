@@ -1,33 +1,24 @@
+using DerivBot.Core.Ports;
+using DerivBot.Venues.Aster;
 using DerivBot.Venues.Binance;
+using DerivBot.Venues.Gate;
+using DerivBot.Venues.Hyperliquid;
 using DerivBot.Venues.Replay;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues;
 
-/// <summary>How the bot gets market data.</summary>
-public enum VenueMode
-{
-    /// <summary>Binance USDⓈ-M over the network (the default for <c>run</c> and <c>ask</c>).</summary>
-    Live,
-    /// <summary>The shipped scenario, played back through the same parsers (<c>demo</c>, <c>ask --replay</c>).</summary>
-    Replay,
-}
-
-/// <summary>Section <c>Venues</c>.</summary>
-public sealed class VenuesOptions
-{
-    public const string SectionName = "Venues";
-
-    /// <summary><c>Live</c> (default) or <c>Replay</c>.</summary>
-    public VenueMode Mode { get; set; } = VenueMode.Live;
-}
-
-/// <summary>Registers the configured venue (Binance live or the shipped replay scenario). Section: Venues.</summary>
+/// <summary>Registers the venues: the enabled live adapters with a primary selector, or the shipped replay scenario. Section: Venues.</summary>
 public static class VenuesServiceCollectionExtensions
 {
-    // { "Venues": { "Mode": "Live" | "Replay", "Binance": { ... } } }
+    // { "Venues": { "Mode": "Live" | "Replay",
+    //               "Enabled": ["Binance", "Bybit", "Okx", "Hyperliquid", "Gate", "Aster"], "Primary": ["Binance", "Bybit", "Okx"],
+    //               "RequestTimeout": "00:00:05",
+    //               "Binance": { ... }, "Hyperliquid": { "RestUrl": ... }, "Gate": { "RestUrl": ... }, "Aster": { "RestUrl": ... } } }
     public static IServiceCollection AddVenues(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -38,14 +29,79 @@ public static class VenuesServiceCollectionExtensions
             throw new OptionsValidationException(VenuesOptions.SectionName, typeof(VenuesOptions),
                 [$"Venues:Mode must be Live or Replay (was '{modeText}')."]);
         }
-        services.AddOptions<VenuesOptions>().Bind(section);
+        var selection = VenueSelection.Read(configuration);
+        IReadOnlyList<string> effectivePrimary = selection.Primary; // Live mode replaces it with the order actually used
+        services.AddOptions<VenuesOptions>()
+            .Bind(section)
+            // Binding appends configured array items to a list's defaults; the effective lists are set here instead.
+            .PostConfigure(o =>
+            {
+                o.Enabled = selection.Enabled.ToList();
+                o.Primary = effectivePrimary.ToList();
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VenuesOptions>, VenuesOptionsValidator>());
+        services.TryAddSingleton(selection);
         var mode = modeText is null ? VenueMode.Live : Enum.Parse<VenueMode>(modeText, ignoreCase: true);
         return mode == VenueMode.Replay
             ? services.AddReplayVenue(configuration)
-            : services.AddBinanceVenue(configuration);
+            : services.AddLiveVenues(configuration, selection, out effectivePrimary);
     }
 
     /// <summary>The mode <paramref name="configuration"/> selects (Live when unset or invalid — invalid fails in AddVenues).</summary>
     public static VenueMode ModeOf(IConfiguration configuration) =>
         Enum.TryParse<VenueMode>(configuration?["Venues:Mode"], ignoreCase: true, out var mode) ? mode : VenueMode.Live;
+
+    private static IServiceCollection AddLiveVenues(this IServiceCollection services, IConfiguration configuration, VenueSelection selection,
+        out IReadOnlyList<string> primaryOrder)
+    {
+        if (selection.IsEnabled(VenueIds.Binance))
+        {
+            services.AddBinanceVenueCore(configuration);
+        }
+        // ---- LEAD (merge): Bybit and OKX from branch venues-bybit-okx register HERE, before the primary selection below
+        // (it only counts venues whose keyed IMarketDataVenue is already registered). Add `using DerivBot.Venues.Bybit;`
+        // and `using DerivBot.Venues.Okx;` at the top, then:
+        //     if (selection.IsEnabled(VenueIds.Bybit)) { services.AddBybitVenue(configuration); }
+        //     if (selection.IsEnabled(VenueIds.Okx)) { services.AddOkxVenue(configuration); }
+        // The options branch adds Deribit the same way under selection.IsEnabled(VenueIds.Deribit). ----
+        if (selection.IsEnabled(VenueIds.Hyperliquid))
+        {
+            services.AddHyperliquidVenue(configuration);
+        }
+        if (selection.IsEnabled(VenueIds.Gate))
+        {
+            services.AddGateVenue(configuration);
+        }
+        if (selection.IsEnabled(VenueIds.Aster))
+        {
+            services.AddAsterVenue(configuration);
+        }
+
+        // Primary order: enabled Venues:Primary entries that registered a full IMarketDataVenue under their key. When none
+        // of them is enabled (Venues:Enabled = Gate, Aster), the enabled venues that can be primary serve in Enabled order.
+        bool Registered(string id) => services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IMarketDataVenue) && Equals(d.ServiceKey, id));
+        var primary = selection.Primary.Where(Registered).ToList();
+        if (primary.Count == 0)
+        {
+            primary = selection.Enabled.Where(id => VenuesOptions.PrimaryCapable.Contains(id, StringComparer.Ordinal) && Registered(id)).ToList();
+        }
+        if (primary.Count == 0)
+        {
+            throw new OptionsValidationException(VenuesOptions.SectionName, typeof(VenuesOptions),
+                [$"Venues:Enabled has no venue with full market data to serve as primary (Venues:Enabled: {string.Join(", ", selection.Enabled.Select(VenueDisplay.Of))}); enable one of {string.Join(", ", VenuesOptions.PrimaryCapable.Select(VenueDisplay.Of))} (Venues:Primary sets their order)"]);
+        }
+        primaryOrder = primary;
+        services.TryAddSingleton(sp => new PrimaryVenueSelector(
+            primary.Select(id => sp.GetRequiredKeyedService<IMarketDataVenue>(id)).ToList(),
+            sp.GetRequiredService<ILogger<PrimaryVenueSelector>>()));
+        services.AddSingleton<IMarketDataVenue>(sp => sp.GetRequiredService<PrimaryVenueSelector>());
+        // Only Binance has a market stream today; it feeds the store only while Binance is the answering primary.
+        if (primary[0] == VenueIds.Binance)
+        {
+            services.TryAddSingleton<BinanceMarketStream>();
+            services.AddSingleton<IMarketStream>(sp => new PrimaryStream(sp.GetRequiredService<BinanceMarketStream>(), sp.GetRequiredService<PrimaryVenueSelector>()));
+        }
+        return services;
+    }
 }

@@ -11,7 +11,8 @@ namespace DerivBot.Venues.Binance;
 internal enum BinanceHost { Futures, Spot }
 
 /// <summary>
-/// The GET transport under <see cref="BinanceMarketDataVenue"/>: local rate limiting (weight per host, sliding-window
+/// The GET transport under <see cref="BinanceMarketDataVenue"/> (and, with its own base URL, name and gates, under
+/// Aster, whose fapi copies Binance's): local rate limiting (weight per host, sliding-window
 /// caps), 429/418 bans, retries of 5xx and timeouts with jittered backoff, and mapping of every failure to a
 /// <see cref="VenueException"/>. Caller cancellation is never wrapped.
 /// </summary>
@@ -21,7 +22,6 @@ internal sealed class BinanceHttp
     public const int FuturesWeightPerMinute = 2400;
     public const int SpotWeightPerMinute = 6000;
 
-    private const string Venue = BinanceParsers.Venue;
     private static readonly TimeSpan DefaultBan418 = TimeSpan.FromMinutes(2);
 
     private readonly HttpClient _http;
@@ -31,9 +31,18 @@ internal sealed class BinanceHttp
     private readonly Func<double> _random;
     private readonly string _futuresBase;
     private readonly string _spotBase;
+    private readonly string _venue;
 
     public BinanceHttp(HttpClient http, BinanceOptions options, TimeProvider time, ILogger logger, Func<double> random)
+        : this(BinanceParsers.Venue, FuturesWeightPerMinute, http, options, time, logger, random)
     {
+    }
+
+    /// <param name="venue">Venue id used in errors, logs and the gates (<c>binance</c>, <c>aster</c>).</param>
+    /// <param name="futuresWeightPerMinute">The venue's documented futures weight limit before our budget share.</param>
+    public BinanceHttp(string venue, int futuresWeightPerMinute, HttpClient http, BinanceOptions options, TimeProvider time, ILogger logger, Func<double> random)
+    {
+        _venue = venue;
         _http = http;
         _options = options;
         _time = time;
@@ -41,9 +50,9 @@ internal sealed class BinanceHttp
         _random = random;
         _futuresBase = options.FuturesRestUrl.TrimEnd('/');
         _spotBase = options.SpotRestUrl.TrimEnd('/');
-        Futures = new HostRateGate(Venue, new Uri(options.FuturesRestUrl).Host,
-            Math.Max(1, (int)(FuturesWeightPerMinute * options.WeightBudgetShare)), time);
-        Spot = new HostRateGate(Venue, new Uri(options.SpotRestUrl).Host,
+        Futures = new HostRateGate(_venue, new Uri(options.FuturesRestUrl).Host,
+            Math.Max(1, (int)(futuresWeightPerMinute * options.WeightBudgetShare)), time);
+        Spot = new HostRateGate(_venue, new Uri(options.SpotRestUrl).Host,
             Math.Max(1, (int)(SpotWeightPerMinute * options.WeightBudgetShare)), time);
     }
 
@@ -68,8 +77,8 @@ internal sealed class BinanceHttp
             if (attempt > 0)
             {
                 var delay = RetryDelay(attempt);
-                _logger.LogWarning("binance GET {Path} failed ({Kind}); retry {Attempt} of {MaxRetries} in {DelayMs} ms",
-                    path, last!.Kind, attempt, _options.MaxRetries, (int)delay.TotalMilliseconds);
+                _logger.LogWarning("{Venue} GET {Path} failed ({Kind}); retry {Attempt} of {MaxRetries} in {DelayMs} ms",
+                    _venue, path, last!.Kind, attempt, _options.MaxRetries, (int)delay.TotalMilliseconds);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             }
             if (limiter is not null)
@@ -115,19 +124,19 @@ internal sealed class BinanceHttp
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
         {
-            return (null, new VenueException(Venue, VenueErrorKind.Timeout,
-                $"{Venue}: {gate.Host} did not answer {path} within {_options.RequestTimeout.TotalSeconds:0.#} s", ex));
+            return (null, new VenueException(_venue, VenueErrorKind.Timeout,
+                $"{_venue}: {gate.Host} did not answer {path} within {_options.RequestTimeout.TotalSeconds:0.#} s", ex));
         }
         catch (HttpRequestException ex)
         {
-            // Connection-level failures: nothing reached Binance (or we cannot tell); the caller retries on its schedule.
-            return (null, new VenueException(Venue, VenueErrorKind.Unreachable,
-                $"{Venue}: cannot reach {gate.Host} ({Describe(ex)})", ex));
+            // Connection-level failures: nothing reached the venue (or we cannot tell); the caller retries on its schedule.
+            return (null, new VenueException(_venue, VenueErrorKind.Unreachable,
+                $"{_venue}: cannot reach {gate.Host} ({Describe(ex)})", ex));
         }
         catch (IOException ex)
         {
-            return (null, new VenueException(Venue, VenueErrorKind.Unreachable,
-                $"{Venue}: connection to {gate.Host} failed while reading {path} ({ex.Message})", ex));
+            return (null, new VenueException(_venue, VenueErrorKind.Unreachable,
+                $"{_venue}: connection to {gate.Host} failed while reading {path} ({ex.Message})", ex));
         }
     }
 
@@ -142,33 +151,33 @@ internal sealed class BinanceHttp
                 var kind = status == 418 ? VenueErrorKind.Banned : VenueErrorKind.RateLimited;
                 var retryAfter = RetryAfterOf(response, status);
                 gate.Ban(kind, retryAfter);
-                _logger.LogWarning("binance {Host} answered {Status} on {Path}; pausing all requests to it for {Seconds} s",
-                    gate.Host, status, path, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                _logger.LogWarning("{Venue} {Host} answered {Status} on {Path}; pausing all requests to it for {Seconds} s",
+                    _venue, gate.Host, status, path, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var ex = gate.BanException(retryAfter);
-                return new VenueException(Venue, kind, ex.Message + vendor) { HttpStatus = status, VendorCode = hasError ? code : null, RetryAfter = retryAfter };
+                return new VenueException(_venue, kind, ex.Message + vendor) { HttpStatus = status, VendorCode = hasError ? code : null, RetryAfter = retryAfter };
             }
             case >= 500:
-                return new VenueException(Venue, VenueErrorKind.ServerError, $"{Venue}: {gate.Host} failed on {path} with HTTP {status}{vendor}")
+                return new VenueException(_venue, VenueErrorKind.ServerError, $"{_venue}: {gate.Host} failed on {path} with HTTP {status}{vendor}")
                 {
                     HttpStatus = status,
                     VendorCode = hasError ? code : null,
                 };
             case 451:
-                return new VenueException(Venue, VenueErrorKind.RegionBlocked,
-                    $"{Venue}: {gate.Host} refuses requests from this location (HTTP 451); configure a proxy or another base URL")
+                return new VenueException(_venue, VenueErrorKind.RegionBlocked,
+                    $"{_venue}: {gate.Host} refuses requests from this location (HTTP 451); configure a proxy or another base URL")
                 {
                     HttpStatus = status,
                 };
             default:
                 if (hasError && code == -1121)
                 {
-                    return new VenueException(Venue, VenueErrorKind.InvalidSymbol, $"{Venue}: invalid symbol ({msg})")
+                    return new VenueException(_venue, VenueErrorKind.InvalidSymbol, $"{_venue}: invalid symbol ({msg})")
                     {
                         HttpStatus = status,
                         VendorCode = code,
                     };
                 }
-                return new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: {gate.Host} rejected {path} with HTTP {status}{vendor}")
+                return new VenueException(_venue, VenueErrorKind.BadResponse, $"{_venue}: {gate.Host} rejected {path} with HTTP {status}{vendor}")
                 {
                     HttpStatus = status,
                     VendorCode = hasError ? code : null,

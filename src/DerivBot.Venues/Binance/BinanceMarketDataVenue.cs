@@ -11,14 +11,20 @@ namespace DerivBot.Venues.Binance;
 /// <summary>
 /// Binance USDⓈ-M public market data over REST (apis.md A.1–A.11), with Binance's rate limits enforced locally so we
 /// never earn a 429, let alone a 418 IP ban. See <see cref="BinanceHttp"/> for the transport rules.
+/// Also Binance's <see cref="IVenueOverview"/> (see <see cref="FapiOverview"/>). The same class, built with another name,
+/// base URL and its own gates, serves Aster, whose fapi copies Binance's paths and shapes.
 /// </summary>
-public sealed class BinanceMarketDataVenue : IMarketDataVenue
+public sealed class BinanceMarketDataVenue : IMarketDataVenue, IVenueOverview
 {
     private static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
+
+    /// <summary>Default bound of one overview call (<c>Venues:RequestTimeout</c>'s default).</summary>
+    internal static readonly TimeSpan DefaultOverviewTimeout = TimeSpan.FromSeconds(5);
 
     private readonly BinanceHttp _http;
     private readonly SlidingWindowLimiter _fundingLimiter;
     private readonly Dictionary<string, SlidingWindowLimiter> _dataLimiters;
+    private readonly FapiOverview _overview;
 
     public BinanceMarketDataVenue(HttpClient http, IOptions<BinanceOptions> options, TimeProvider time, ILogger<BinanceMarketDataVenue> logger)
         : this(http, options, time, logger, Random.Shared.NextDouble)
@@ -27,12 +33,23 @@ public sealed class BinanceMarketDataVenue : IMarketDataVenue
 
     /// <param name="random">Uniform [0, 1) source for retry jitter (injectable so tests are deterministic).</param>
     internal BinanceMarketDataVenue(HttpClient http, IOptions<BinanceOptions> options, TimeProvider time, ILogger<BinanceMarketDataVenue> logger, Func<double> random)
+        : this(BinanceParsers.Venue, BinanceHttp.FuturesWeightPerMinute, http, options?.Value!, DefaultOverviewTimeout, time, logger, random)
     {
+    }
+
+    /// <summary>A fapi-shaped venue: <paramref name="venue"/> names it in errors, logs and gates; every gate is its own.</summary>
+    /// <param name="futuresWeightPerMinute">The venue's documented weight limit per minute (replaced by exchangeInfo's <c>rateLimits</c> when read).</param>
+    /// <param name="overviewTimeout">Longest one <see cref="IVenueOverview"/> call may take (<c>Venues:RequestTimeout</c>).</param>
+    internal BinanceMarketDataVenue(string venue, int futuresWeightPerMinute, HttpClient http, BinanceOptions options, TimeSpan overviewTimeout,
+        TimeProvider time, ILogger logger, Func<double> random)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(venue);
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
-        _http = new BinanceHttp(http, options.Value, time, logger, random);
+        Name = venue;
+        _http = new BinanceHttp(venue, futuresWeightPerMinute, http, options, time, logger, random);
         // fundingRate and fundingInfo share one 500 / 5 min IP cap; each /futures/data endpoint has its own 1000 / 5 min.
         _fundingLimiter = new SlidingWindowLimiter(Name, "fundingRate+fundingInfo", 500, FiveMinutes, time);
         _dataLimiters = new[]
@@ -40,9 +57,10 @@ public sealed class BinanceMarketDataVenue : IMarketDataVenue
                 Paths.OpenInterestHist, Paths.GlobalRatio, Paths.TopAccountRatio, Paths.TopPositionRatio, Paths.TakerVolume,
             }
             .ToDictionary(p => p, p => new SlidingWindowLimiter(Name, p, 1000, FiveMinutes, time), StringComparer.Ordinal);
+        _overview = new FapiOverview(this, overviewTimeout, time, logger);
     }
 
-    public string Name => BinanceParsers.Venue;
+    public string Name { get; }
 
     /// <summary>Weight gate of the futures host (exposed for diagnostics and tests).</summary>
     internal HostRateGate FuturesGate => _http.Futures;
@@ -51,10 +69,29 @@ public sealed class BinanceMarketDataVenue : IMarketDataVenue
 
     internal SlidingWindowLimiter FundingLimiter => _fundingLimiter;
 
+    /// <inheritdoc cref="FapiOverview.GetStatsAsync"/>
+    public Task<IReadOnlyList<VenueInstrumentStat>> GetStatsAsync(IReadOnlyCollection<string> assets, CancellationToken cancellationToken) =>
+        _overview.GetStatsAsync(assets, cancellationToken);
+
+    /// <inheritdoc cref="FapiOverview.GetOpenInterestHistoryAsync"/>
+    Task<IReadOnlyList<OpenInterestPoint>> IVenueOverview.GetOpenInterestHistoryAsync(string asset, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken) =>
+        _overview.GetOpenInterestHistoryAsync(asset, period, query, cancellationToken);
+
+    /// <summary>
+    /// <c>/fapi/v1/openInterest</c> alone (weight 1), without the extra mark-price call of
+    /// <see cref="GetOpenInterestAsync"/>: the overview already holds every mark from the bulk premiumIndex.
+    /// </summary>
+    internal async Task<OpenInterestPoint> GetOpenInterestContractsAsync(Symbol symbol, CancellationToken cancellationToken)
+    {
+        var q = new Query().Add("symbol", symbol.Value).ToString();
+        var body = await Futures(Paths.OpenInterest, q, 1, null, cancellationToken).ConfigureAwait(false);
+        return Parse(() => BinanceParsers.ParseOpenInterest(body, 0m));
+    }
+
     public async Task<IReadOnlyList<PerpetualContract>> GetPerpetualsAsync(CancellationToken cancellationToken)
     {
         var body = await Futures(Paths.ExchangeInfo, "", 1, null, cancellationToken).ConfigureAwait(false);
-        var contracts = BinanceParsers.ParseExchangeInfo(body);
+        var contracts = Parse(() => BinanceParsers.ParseExchangeInfo(body));
         if (BinanceParsers.TryParseRequestWeightPerMinute(body, out var limit))
         {
             _http.AdoptFuturesWeightLimit(limit);
@@ -65,20 +102,20 @@ public sealed class BinanceMarketDataVenue : IMarketDataVenue
     public async Task<IReadOnlyList<PremiumIndex>> GetPremiumIndexAsync(CancellationToken cancellationToken)
     {
         var body = await Futures(Paths.PremiumIndex, "", 10, null, cancellationToken).ConfigureAwait(false);
-        return BinanceParsers.ParsePremiumIndex(body);
+        return Parse(() => BinanceParsers.ParsePremiumIndex(body));
     }
 
     public async Task<IReadOnlyList<FundingRatePoint>> GetFundingHistoryAsync(Symbol symbol, HistoryQuery query, CancellationToken cancellationToken)
     {
         var q = new Query().Add("symbol", symbol.Value).AddWindow(query, maxLimit: 1000);
         var body = await Futures(Paths.FundingRate, q.ToString(), 1, _fundingLimiter, cancellationToken).ConfigureAwait(false);
-        return BinanceParsers.ParseFundingRates(body);
+        return Parse(() => BinanceParsers.ParseFundingRates(body));
     }
 
     public async Task<IReadOnlyList<FundingInfoEntry>> GetFundingInfoAsync(CancellationToken cancellationToken)
     {
         var body = await Futures(Paths.FundingInfo, "", 1, _fundingLimiter, cancellationToken).ConfigureAwait(false);
-        return BinanceParsers.ParseFundingInfo(body);
+        return Parse(() => BinanceParsers.ParseFundingInfo(body));
     }
 
     /// <summary>
@@ -93,19 +130,19 @@ public sealed class BinanceMarketDataVenue : IMarketDataVenue
         try
         {
             var premium = await Futures(Paths.PremiumIndex, q, 1, null, cancellationToken).ConfigureAwait(false);
-            mark = BinanceParsers.ParsePremiumIndex(premium).FirstOrDefault(p => p.Symbol == symbol).MarkPrice;
+            mark = Parse(() => BinanceParsers.ParsePremiumIndex(premium)).FirstOrDefault(p => p.Symbol == symbol).MarkPrice;
         }
         catch (VenueException)
         {
             // The contract count is the data; the USD value is a convenience. Without a mark it is 0, as documented.
         }
-        return BinanceParsers.ParseOpenInterest(body, mark);
+        return Parse(() => BinanceParsers.ParseOpenInterest(body, mark));
     }
 
     public async Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestHistoryAsync(Symbol symbol, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
     {
         var body = await FuturesData(Paths.OpenInterestHist, symbol, period, query, cancellationToken).ConfigureAwait(false);
-        return BinanceParsers.ParseOpenInterestHist(body);
+        return Parse(() => BinanceParsers.ParseOpenInterestHist(body));
     }
 
     public async Task<IReadOnlyList<RatioPoint>> GetLongShortRatioAsync(Symbol symbol, RatioKind kind, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
@@ -118,32 +155,49 @@ public sealed class BinanceMarketDataVenue : IMarketDataVenue
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown ratio kind"),
         };
         var body = await FuturesData(path, symbol, period, query, cancellationToken).ConfigureAwait(false);
-        return BinanceParsers.ParseLongShortRatios(body);
+        return Parse(() => BinanceParsers.ParseLongShortRatios(body));
     }
 
     public async Task<IReadOnlyList<TakerVolumePoint>> GetTakerVolumeAsync(Symbol symbol, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
     {
         var body = await FuturesData(Paths.TakerVolume, symbol, period, query, cancellationToken).ConfigureAwait(false);
-        return BinanceParsers.ParseTakerVolume(body);
+        return Parse(() => BinanceParsers.ParseTakerVolume(body));
     }
 
     public async Task<IReadOnlyList<Kline>> GetKlinesAsync(Symbol symbol, KlineInterval interval, HistoryQuery query, CancellationToken cancellationToken)
     {
         var q = new Query().Add("symbol", symbol.Value).Add("interval", interval.ToWire()).AddWindow(query, maxLimit: 1500);
         var body = await Futures(Paths.Klines, q.ToString(), KlineWeight(q.Limit ?? 500), null, cancellationToken).ConfigureAwait(false);
-        return BinanceParsers.ParseKlines(body);
+        return Parse(() => BinanceParsers.ParseKlines(body));
     }
 
     public async Task<IReadOnlyList<Ticker24h>> GetFuturesTickersAsync(CancellationToken cancellationToken)
     {
         var body = await Futures(Paths.FuturesTicker, "", 40, null, cancellationToken).ConfigureAwait(false);
-        return BinanceParsers.ParseTickers(body);
+        return Parse(() => BinanceParsers.ParseTickers(body));
     }
 
     public async Task<IReadOnlyList<Ticker24h>> GetSpotTickersAsync(CancellationToken cancellationToken)
     {
         var body = await _http.GetAsync(BinanceHost.Spot, Paths.SpotTicker, "", 80, null, cancellationToken).ConfigureAwait(false);
-        return BinanceParsers.ParseTickers(body);
+        return Parse(() => BinanceParsers.ParseTickers(body));
+    }
+
+    /// <summary>
+    /// Runs a shared parser and, for a venue other than Binance, re-labels its failure with this venue's name: the
+    /// parsers are Binance's, but a malformed Aster body is Aster's fault and must say so.
+    /// </summary>
+    private T Parse<T>(Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (VenueException ex) when (!string.Equals(ex.Venue, Name, StringComparison.Ordinal))
+        {
+            var message = ex.Message.StartsWith(ex.Venue + ":", StringComparison.Ordinal) ? Name + ex.Message[ex.Venue.Length..] : $"{Name}: {ex.Message}";
+            throw new VenueException(Name, ex.Kind, message, ex) { HttpStatus = ex.HttpStatus, VendorCode = ex.VendorCode, RetryAfter = ex.RetryAfter };
+        }
     }
 
     /// <summary>Klines weight by limit (apis.md A.9): [1,100) → 1, [100,500) → 2, [500,1000] → 5, above → 10.</summary>

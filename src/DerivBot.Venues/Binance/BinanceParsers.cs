@@ -82,7 +82,7 @@ internal static class BinanceParsers
             OptionalDecimal(item, "markPrice", what))));
     }
 
-    /// <summary><c>/fapi/v1/fundingInfo</c>: only symbols whose funding parameters were adjusted.</summary>
+    /// <summary><c>/fapi/v1/fundingInfo</c>: only symbols whose funding parameters were adjusted (Aster: cap/floor as <c>fundingFeeCap</c>/<c>fundingFeeFloor</c>).</summary>
     public static IReadOnlyList<FundingInfoEntry> ParseFundingInfo(ReadOnlySpan<byte> json)
     {
         const string what = "fundingInfo";
@@ -93,11 +93,12 @@ internal static class BinanceParsers
             {
                 throw Bad($"{what}: fundingIntervalHours {hours} is out of range");
             }
+            // Aster's copy of the endpoint names the bounds fundingFeeCap/fundingFeeFloor; Binance adjustedFundingRate*.
             return new FundingInfoEntry(
                 RequireSymbol(item, "symbol", what),
                 (int)hours,
-                RequireDecimal(item, "adjustedFundingRateCap", what),
-                RequireDecimal(item, "adjustedFundingRateFloor", what));
+                OptionalDecimal(item, "adjustedFundingRateCap", what) ?? RequireDecimal(item, "fundingFeeCap", what),
+                OptionalDecimal(item, "adjustedFundingRateFloor", what) ?? RequireDecimal(item, "fundingFeeFloor", what));
         }));
     }
 

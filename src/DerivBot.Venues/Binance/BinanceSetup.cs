@@ -1,4 +1,5 @@
 using DerivBot.Core.Ports;
+using DerivBot.Venues.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,23 @@ public static class BinanceSetup
     /// <summary>Name of the HttpClient the venue uses.</summary>
     public const string HttpClientName = "binance";
 
+    /// <summary>
+    /// Binance as THE venue: everything of <see cref="AddBinanceVenueCore"/> plus the un-keyed
+    /// <see cref="IMarketDataVenue"/> and the <see cref="IMarketStream"/>. <c>AddVenues</c> uses the core and a primary selector instead.
+    /// </summary>
     public static IServiceCollection AddBinanceVenue(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBinanceVenueCore(configuration);
+        services.AddSingleton<IMarketDataVenue>(sp => sp.GetRequiredService<BinanceMarketDataVenue>());
+        services.AddBinanceStream();
+        return services;
+    }
+
+    /// <summary>
+    /// Options (validated at start), the HttpClient, the concrete <see cref="BinanceMarketDataVenue"/>, its
+    /// <see cref="IVenueOverview"/> and a keyed <see cref="IMarketDataVenue"/> under <see cref="VenueIds.Binance"/>.
+    /// </summary>
+    public static IServiceCollection AddBinanceVenueCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -25,29 +42,26 @@ public static class BinanceSetup
             .Bind(configuration.GetSection(BinanceOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BinanceOptions>, BinanceOptionsValidator>());
+        VenueHttpClients.Add(services, HttpClientName);
 
-        services.AddHttpClient(HttpClientName, client =>
-            {
-                // Timeouts are ours (per attempt, on the injected clock); HttpClient's own would fire on the wall clock.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("DerivBot/1.0");
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                // The venue is a singleton holding one client: recycle pooled connections so DNS changes are seen.
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = System.Net.DecompressionMethods.All,
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-            })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-
-        services.AddSingleton<BinanceMarketDataVenue>(sp => new BinanceMarketDataVenue(
+        services.TryAddSingleton<BinanceMarketDataVenue>(sp => new BinanceMarketDataVenue(
+            BinanceParsers.Venue,
+            BinanceHttp.FuturesWeightPerMinute,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            sp.GetRequiredService<IOptions<BinanceOptions>>(),
+            sp.GetRequiredService<IOptions<BinanceOptions>>().Value,
+            sp.GetRequiredService<IOptions<VenuesOptions>>().Value.RequestTimeout,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BinanceMarketDataVenue>>()));
-        services.AddSingleton<IMarketDataVenue>(sp => sp.GetRequiredService<BinanceMarketDataVenue>());
-        services.AddSingleton<BinanceMarketStream>();
+            sp.GetRequiredService<ILogger<BinanceMarketDataVenue>>(),
+            Random.Shared.NextDouble));
+        services.AddSingleton<IVenueOverview>(sp => sp.GetRequiredService<BinanceMarketDataVenue>());
+        services.AddKeyedSingleton<IMarketDataVenue>(VenueIds.Binance, (sp, _) => sp.GetRequiredService<BinanceMarketDataVenue>());
+        return services;
+    }
+
+    /// <summary>The all-market mark-price + liquidation stream as the <see cref="IMarketStream"/>.</summary>
+    internal static IServiceCollection AddBinanceStream(this IServiceCollection services)
+    {
+        services.TryAddSingleton<BinanceMarketStream>();
         services.AddSingleton<IMarketStream>(sp => sp.GetRequiredService<BinanceMarketStream>());
         return services;
     }

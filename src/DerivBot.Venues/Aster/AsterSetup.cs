@@ -1,0 +1,44 @@
+using DerivBot.Core.Ports;
+using DerivBot.Venues.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Venues.Aster;
+
+/// <summary>
+/// Registers Aster: the concrete <see cref="AsterVenue"/>, an <see cref="IVenueOverview"/>, and a keyed
+/// <see cref="IMarketDataVenue"/> under <see cref="VenueIds.Aster"/> (it can be a primary).
+/// <c>{ "Venues": { "Aster": { "RestUrl": "https://fapi.asterdex.com" } } }</c>
+/// </summary>
+public static class AsterSetup
+{
+    public const string HttpClientName = "aster";
+
+    public static IServiceCollection AddAsterVenue(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AsterOptions>().Bind(configuration.GetSection(AsterOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AsterOptions>, AsterOptionsValidator>());
+        VenueHttpClients.Add(services, HttpClientName);
+        services.TryAddSingleton(sp => new AsterVenue(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            sp.GetRequiredService<IOptions<AsterOptions>>(),
+            sp.GetRequiredService<IOptions<VenuesOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AsterVenue>>()));
+        services.AddSingleton<IVenueOverview>(sp => sp.GetRequiredService<AsterVenue>());
+        services.AddKeyedSingleton<IMarketDataVenue>(VenueIds.Aster, (sp, _) => sp.GetRequiredService<AsterVenue>());
+        return services;
+    }
+}
+
+internal sealed class AsterOptionsValidator : IValidateOptions<AsterOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AsterOptions options) =>
+        RestUrlRule.Check(AsterOptions.SectionName + ":" + nameof(AsterOptions.RestUrl), options?.RestUrl);
+}
