@@ -169,6 +169,7 @@ public sealed class HostingTests
             ["Telegram:BotToken"] = FakeTelegramServer.Token,
             ["Telegram:ApiBaseUrl"] = fake.ApiBaseUrl.AbsoluteUri,
             ["Telegram:PollingTimeoutSeconds"] = "1",
+            ["Telegram:RequestTimeout"] = "00:00:01",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
@@ -177,7 +178,9 @@ public sealed class HostingTests
         services.AddSingleton<ICommandDispatcher>(dispatcher);
         services.AddSingleton<IChatRegistry>(registry);
         services.AddTelegram(config);
+        fake.Script("getMe", new FakeReply(502, "<html><body>502 Bad Gateway</body></html>")); // a proxy's page, no API answer
         fake.Script("getUpdates", FakeReply.ServerError());
+        fake.Script("sendMessage", FakeReply.NoAnswer()); // a timeout, retried
         fake.Script("sendMessage", FakeReply.Forbidden());
         fake.Script("setMyCommands", FakeReply.BadRequest("Bad Request: nope"));
         fake.AddUpdate(TgUpdates.Private("/funding <b>BTC"));

@@ -12,6 +12,9 @@ public sealed record FakeCall(string Method, IReadOnlyDictionary<string, string>
 {
     public string? this[string field] => Fields.TryGetValue(field, out var v) ? v : null;
 
+    /// <summary>The path before /bot{token}/ ("/tgproxy" behind a proxy), or "" for none.</summary>
+    public string PathPrefix { get; init; } = "";
+
     public string? ChatId => this["chat_id"];
 }
 
@@ -33,6 +36,9 @@ public sealed record FakeReply(int StatusCode, string Body)
         new(409, """{"ok":false,"error_code":409,"description":"Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"}""");
 
     public static FakeReply ServerError() => new(502, """{"ok":false,"error_code":502,"description":"Bad Gateway"}""");
+
+    /// <summary>No answer at all: the request hangs until the client gives up (a timeout on our side).</summary>
+    public static FakeReply NoAnswer() => new(0, "");
 }
 
 /// <summary>Limits the fake enforces with sliding windows on message-sending methods; null = not enforced.</summary>
@@ -162,7 +168,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             return;
         }
         var (fields, files, badRequest) = await ReadFieldsAsync(context.Request).ConfigureAwait(false);
-        var call = new FakeCall(method, fields, files, _clock.GetUtcNow());
+        var prefix = context.Request.RouteValues.TryGetValue("prefix", out var p) ? "/" + p : "";
+        var call = new FakeCall(method, fields, files, _clock.GetUtcNow()) { PathPrefix = prefix };
         if (badRequest is null && call["parse_mode"] is { } mode && !ParseModes.Contains(mode))
         {
             badRequest = "Bad Request: unsupported parse_mode";
@@ -202,6 +209,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                 Interlocked.Increment(ref _rateLimitHits);
                 scripted = FakeReply.TooManyRequests(1);
             }
+        }
+        if (scripted is { StatusCode: 0 })
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return;
         }
         if (scripted is not null)
         {
