@@ -165,6 +165,48 @@ public sealed class UpdateHandlerTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Handle_CallbackOnInaccessibleMessage_NewMessageInsteadOfEdit()
+    {
+        await using var ctx = await TelegramTestContext.StartAsync();
+        using var cts = TestTimeouts.NetworkToken();
+        // Too old to access: Telegram sends the message with date 0 (read by Telegram.Bot as default(DateTime)).
+        var update = TgUpdates.Callback("quadrant BTCUSDT").Replace("\"date\":1723000050", "\"date\":0", StringComparison.Ordinal);
+
+        await ctx.HandleAsync(update, cts.Token);
+        await WaitForSends(ctx, 1);
+
+        Assert.Empty(ctx.Server.CallsTo("editMessageText"));
+        Assert.Single(ctx.Server.CallsTo("answerCallbackQuery"));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("kicked", true)]
+    [InlineData("left", true)]
+    [InlineData("member", false)]
+    public async Task Handle_MyChatMember_KickedOrLeftMarksChatInactive(string status, bool inactive)
+    {
+        await using var ctx = await TelegramTestContext.StartAsync();
+        using var cts = TestTimeouts.NetworkToken();
+        var user = $$"""{"id":{{TgUpdates.UserId}},"is_bot":false,"first_name":"Alice"}""";
+        var bot = $$"""{"id":{{FakeTelegramServer.BotId}},"is_bot":true,"first_name":"Deriv Test"}""";
+        var newMember = $$"""{"status":"{{status}}","user":{{bot}}""" + (status == "kicked" ? ",\"until_date\":0}" : "}");
+
+        await ctx.HandleAsync($$"""
+            "my_chat_member":{"chat":{"id":{{TgUpdates.GroupId}},"title":"Crypto Desk","type":"supergroup"},"from":{{user}},"date":1723000000,
+              "old_chat_member":{"status":"administrator","user":{{bot}},"can_be_edited":false,"is_anonymous":false,"can_manage_chat":true,
+                "can_delete_messages":true,"can_manage_video_chats":true,"can_restrict_members":true,"can_promote_members":false,"can_change_info":true,
+                "can_invite_users":true},
+              "new_chat_member":{{newMember}}}
+            """, cts.Token);
+
+        Assert.Equal(inactive, !ctx.Registry.Inactivated.IsEmpty);
+        if (inactive)
+        {
+            Assert.Equal("bot " + status, Assert.Single(ctx.Registry.Inactivated).Reason);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Handle_MigrationServiceMessage_RegistryMigrated()
     {
         await using var ctx = await TelegramTestContext.StartAsync();
