@@ -206,6 +206,26 @@ public sealed class HostingTests
         Assert.DoesNotContain(FakeTelegramServer.Token.Split(':')[0], logs.AllText, StringComparison.Ordinal);
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("bot:SECRETVALUE")] // Telegram.Bot reads the bot id before the colon and throws on anything else
+    [InlineData("12345 SECRETVALUE")]
+    public async Task AddTelegram_MalformedToken_StartFailsNamingTheKeyNeverTheToken(string token)
+    {
+        using var cts = TestTimeouts.NetworkToken();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Telegram:BotToken"] = token });
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton<ICommandDispatcher>(new FakeDispatcher());
+        builder.Services.AddSingleton<IChatRegistry>(new InMemoryChatRegistry());
+        builder.Services.AddTelegram(builder.Configuration);
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync(cts.Token));
+
+        Assert.Contains("Telegram:BotToken", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRETVALUE", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddTelegram_NoToken_RegistersNothingActive()
     {

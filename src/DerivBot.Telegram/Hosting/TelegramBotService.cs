@@ -1,11 +1,11 @@
 using DerivBot.Core.Ports;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
 using DerivBot.Telegram.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace DerivBot.Telegram.Hosting;
 
