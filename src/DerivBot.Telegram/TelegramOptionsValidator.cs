@@ -9,6 +9,10 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
     [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
     private static partial Regex SecretPattern();
 
+    // What Telegram.Bot accepts (it reads the bot id before the colon); no spaces or slashes, since it goes in a path.
+    [GeneratedRegex(@"^[0-9]{1,15}:[^\s/]+$")]
+    private static partial Regex TokenPattern();
+
     public ValidateOptionsResult Validate(string? name, TelegramOptions options)
     {
         var errors = new List<string>();
@@ -16,7 +20,7 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
         {
             errors.Add("Telegram:ApiBaseUrl must be an absolute http(s) URL, e.g. https://api.telegram.org.");
         }
-        if (options.BotToken is { Length: > 0 } token && (token.Any(char.IsWhiteSpace) || token.Contains('/', StringComparison.Ordinal) || !token.Contains(':', StringComparison.Ordinal)))
+        if (options.BotToken is { Length: > 0 } token && !TokenPattern().IsMatch(token))
         {
             // Never echo the token itself.
             errors.Add("Telegram:BotToken does not look like a bot token (expected <digits>:<secret>, no spaces or slashes).");

@@ -34,13 +34,7 @@ public static class TelegramServiceCollectionExtensions
         options.ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(TelegramBotClient.HttpClientName, (sp, http) =>
-            {
-                var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
-                // The token lives only in BaseAddress; requests use the bare method name as a relative URI.
-                http.BaseAddress = TelegramBotClient.BaseAddressFor(o);
-                http.Timeout = Timeout.InfiniteTimeSpan; // per-request timeouts (getUpdates waits longer)
-            })
+        services.AddHttpClient(TelegramApi.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan) // per-request timeouts in TelegramApiHandler
             // Long polling keeps one connection busy; replies should find a warm one too, not pay a TCP+TLS handshake
             // after every quiet minute (the default idle timeout). Lifetime still recycles so DNS changes are seen.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -48,19 +42,22 @@ public static class TelegramServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
             })
+            .AddHttpMessageHandler(sp => new TelegramApiHandler(sp.GetRequiredService<IOptions<TelegramOptions>>().Value))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            // HttpClient's own logging handlers write the request URI, which holds the token.
+            // Telegram.Bot puts the token in every request path and HttpClient's own logging handlers write request
+            // URIs: remove them.
             .RemoveAllLoggers();
-        services.AddTelegramCore(sp => sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramBotClient.HttpClientName));
+        services.AddTelegramCore(sp => sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramApi.HttpClientName));
         services.AddHostedService<TelegramBotService>();
         return services;
     }
 
-    /// <summary>Everything but the hosted service and HttpClient plumbing (tests and benchmarks build on this).</summary>
+    /// <summary>Everything but the hosted service and HttpClient plumbing (tests and benchmarks build on this).
+    /// <paramref name="httpClient"/> must carry a <see cref="TelegramApiHandler"/> and no logging handlers.</summary>
     internal static IServiceCollection AddTelegramCore(this IServiceCollection services, Func<IServiceProvider, HttpClient> httpClient)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new TelegramBotClient(httpClient(sp), sp.GetRequiredService<IOptions<TelegramOptions>>(), sp.GetRequiredService<ILogger<TelegramBotClient>>()));
+        services.AddSingleton(sp => TelegramApi.CreateClient(sp.GetRequiredService<IOptions<TelegramOptions>>().Value, httpClient(sp)));
         services.AddSingleton<TelegramOutbox>();
         services.AddSingleton<TelegramHtmlRenderer>();
         services.AddSingleton<TelegramMessenger>();

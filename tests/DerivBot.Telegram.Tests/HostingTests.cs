@@ -169,6 +169,7 @@ public sealed class HostingTests
             ["Telegram:BotToken"] = FakeTelegramServer.Token,
             ["Telegram:ApiBaseUrl"] = fake.ApiBaseUrl.AbsoluteUri,
             ["Telegram:PollingTimeoutSeconds"] = "1",
+            ["Telegram:RequestTimeout"] = "00:00:01",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
@@ -177,7 +178,9 @@ public sealed class HostingTests
         services.AddSingleton<ICommandDispatcher>(dispatcher);
         services.AddSingleton<IChatRegistry>(registry);
         services.AddTelegram(config);
+        fake.Script("getMe", new FakeReply(502, "<html><body>502 Bad Gateway</body></html>")); // a proxy's page, no API answer
         fake.Script("getUpdates", FakeReply.ServerError());
+        fake.Script("sendMessage", FakeReply.NoAnswer()); // a timeout, retried
         fake.Script("sendMessage", FakeReply.Forbidden());
         fake.Script("setMyCommands", FakeReply.BadRequest("Bad Request: nope"));
         fake.AddUpdate(TgUpdates.Private("/funding <b>BTC"));
@@ -201,6 +204,26 @@ public sealed class HostingTests
         var secretPart = FakeTelegramServer.Token.Split(':')[1];
         Assert.DoesNotContain(secretPart, logs.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeTelegramServer.Token.Split(':')[0], logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("bot:SECRETVALUE")] // Telegram.Bot reads the bot id before the colon and throws on anything else
+    [InlineData("12345 SECRETVALUE")]
+    public async Task AddTelegram_MalformedToken_StartFailsNamingTheKeyNeverTheToken(string token)
+    {
+        using var cts = TestTimeouts.NetworkToken();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Telegram:BotToken"] = token });
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton<ICommandDispatcher>(new FakeDispatcher());
+        builder.Services.AddSingleton<IChatRegistry>(new InMemoryChatRegistry());
+        builder.Services.AddTelegram(builder.Configuration);
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync(cts.Token));
+
+        Assert.Contains("Telegram:BotToken", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRETVALUE", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

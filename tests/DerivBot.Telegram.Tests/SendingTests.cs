@@ -183,7 +183,7 @@ public sealed class SendingTests
 
         Assert.Equal(SendStatus.Sent, result.Status);
         var calls = ctx.Server.CallsTo("sendMessage");
-        Assert.Equal("HTML", calls[0]["parse_mode"]);
+        Assert.Equal("HTML", calls[0]["parse_mode"], ignoreCase: true); // Telegram.Bot writes "Html"; the Bot API ignores case
         Assert.Null(calls[1]["parse_mode"]);
         Assert.Equal("a <b> title\n\nbody <&>", calls[1]["text"]);
     }
@@ -202,7 +202,7 @@ public sealed class SendingTests
         Assert.Equal(SendStatus.Sent, result.Status);
         var photo = Assert.Single(ctx.Server.CallsTo("sendPhoto"));
         Assert.Equal("17", photo["message_thread_id"]);
-        Assert.Equal("true", photo["disable_notification"]);
+        Assert.Equal("true", photo["disable_notification"], ignoreCase: true); // multipart: "True"
         Assert.Contains("photo:heatmap.png:4", photo.FileNames);
         TelegramHtmlChecker.AssertValid(photo["caption"]!, TelegramHtmlRenderer.CaptionLimit);
         var texts = ctx.Server.CallsTo("sendMessage");

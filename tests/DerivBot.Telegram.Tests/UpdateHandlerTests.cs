@@ -24,7 +24,7 @@ public sealed class UpdateHandlerTests
         Assert.Equal(("funding", "BTCUSDT", ChatKind.Group), (request.Command, request.Arguments, request.ChatKind));
         var sent = Assert.Single(ctx.Server.CallsTo("sendMessage"));
         Assert.Equal(TgUpdates.GroupId.ToString(System.Globalization.CultureInfo.InvariantCulture), sent.ChatId);
-        Assert.Equal("HTML", sent["parse_mode"]);
+        Assert.Equal("HTML", sent["parse_mode"], ignoreCase: true);
     }
 
     [Theory(Timeout = 30_000)]
@@ -160,8 +160,50 @@ public sealed class UpdateHandlerTests
         await WaitForSends(ctx, 1, "editMessageMedia");
 
         var edit = Assert.Single(ctx.Server.CallsTo("editMessageMedia"));
-        Assert.Contains("attach://photo", edit["media"], StringComparison.Ordinal);
-        Assert.Contains("photo:c.png:3", edit.FileNames);
+        Assert.Contains("\"type\":\"photo\"", edit["media"], StringComparison.Ordinal);
+        Assert.Contains("media:c.png:3", edit.FileNames); // the upload is the part media's attach:// names
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Handle_CallbackOnInaccessibleMessage_NewMessageInsteadOfEdit()
+    {
+        await using var ctx = await TelegramTestContext.StartAsync();
+        using var cts = TestTimeouts.NetworkToken();
+        // Too old to access: Telegram sends the message with date 0 (read by Telegram.Bot as default(DateTime)).
+        var update = TgUpdates.Callback("quadrant BTCUSDT").Replace("\"date\":1723000050", "\"date\":0", StringComparison.Ordinal);
+
+        await ctx.HandleAsync(update, cts.Token);
+        await WaitForSends(ctx, 1);
+
+        Assert.Empty(ctx.Server.CallsTo("editMessageText"));
+        Assert.Single(ctx.Server.CallsTo("answerCallbackQuery"));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("kicked", true)]
+    [InlineData("left", true)]
+    [InlineData("member", false)]
+    public async Task Handle_MyChatMember_KickedOrLeftMarksChatInactive(string status, bool inactive)
+    {
+        await using var ctx = await TelegramTestContext.StartAsync();
+        using var cts = TestTimeouts.NetworkToken();
+        var user = $$"""{"id":{{TgUpdates.UserId}},"is_bot":false,"first_name":"Alice"}""";
+        var bot = $$"""{"id":{{FakeTelegramServer.BotId}},"is_bot":true,"first_name":"Deriv Test"}""";
+        var newMember = $$"""{"status":"{{status}}","user":{{bot}}""" + (status == "kicked" ? ",\"until_date\":0}" : "}");
+
+        await ctx.HandleAsync($$"""
+            "my_chat_member":{"chat":{"id":{{TgUpdates.GroupId}},"title":"Crypto Desk","type":"supergroup"},"from":{{user}},"date":1723000000,
+              "old_chat_member":{"status":"administrator","user":{{bot}},"can_be_edited":false,"is_anonymous":false,"can_manage_chat":true,
+                "can_delete_messages":true,"can_manage_video_chats":true,"can_restrict_members":true,"can_promote_members":false,"can_change_info":true,
+                "can_invite_users":true},
+              "new_chat_member":{{newMember}}}
+            """, cts.Token);
+
+        Assert.Equal(inactive, !ctx.Registry.Inactivated.IsEmpty);
+        if (inactive)
+        {
+            Assert.Equal("bot " + status, Assert.Single(ctx.Registry.Inactivated).Reason);
+        }
     }
 
     [Fact(Timeout = 30_000)]

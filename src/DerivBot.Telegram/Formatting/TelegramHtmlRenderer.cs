@@ -1,6 +1,6 @@
 using System.Text;
 using DerivBot.Core.Reports;
-using DerivBot.Telegram.Api;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DerivBot.Telegram.Formatting;
 
@@ -64,14 +64,13 @@ public sealed class TelegramHtmlRenderer
         ArgumentNullException.ThrowIfNull(report);
         var buttons = report.ActionsOrEmpty
             .Where(a => !string.IsNullOrWhiteSpace(a.Command) && Encoding.UTF8.GetByteCount(a.Command) <= CallbackDataLimit)
-            .Select(a => new InlineKeyboardButton(a.Label, a.Command))
+            .Select(a => InlineKeyboardButton.WithCallbackData(a.Label, a.Command))
             .ToList();
         if (buttons.Count == 0)
         {
             return null;
         }
-        var rows = buttons.Chunk(ButtonsPerRow).Select(r => (IReadOnlyList<InlineKeyboardButton>)r).ToList();
-        return new InlineKeyboardMarkup(rows);
+        return new InlineKeyboardMarkup(buttons.Chunk(ButtonsPerRow));
     }
 
     private static string ToneMark(ReportTone tone) => tone switch

@@ -1,10 +1,11 @@
 using DerivBot.Core.Ports;
-using DerivBot.Telegram.Api;
 using DerivBot.Telegram.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace DerivBot.Telegram.Hosting;
 
@@ -14,7 +15,7 @@ namespace DerivBot.Telegram.Hosting;
 /// setWebhook with the secret token.
 /// </summary>
 public sealed class TelegramBotService(
-    TelegramBotClient client,
+    ITelegramBotClient client,
     TelegramBotIdentity identity,
     ICommandDispatcher dispatcher,
     IServiceProvider services,
@@ -34,12 +35,8 @@ public sealed class TelegramBotService(
         {
             var server = services.GetRequiredService<TelegramWebhookServer>();
             await server.StartAsync(stoppingToken).ConfigureAwait(false);
-            await client.SendAsync(new SetWebhookRequest
-            {
-                Url = o.WebhookUrl!.AbsoluteUri,
-                SecretToken = o.WebhookSecret,
-                AllowedUpdates = TelegramUpdateHandler.AllowedUpdates,
-            }, stoppingToken).ConfigureAwait(false);
+            await client.SetWebhook(o.WebhookUrl!.AbsoluteUri, allowedUpdates: TelegramUpdateHandler.AllowedUpdates,
+                secretToken: o.WebhookSecret, cancellationToken: stoppingToken).ConfigureAwait(false);
             logger.LogInformation("Telegram: webhook registered; bot @{Username} is running", identity.Username);
             try
             {
@@ -53,9 +50,9 @@ public sealed class TelegramBotService(
         }
         try
         {
-            await client.SendAsync(new DeleteWebhookRequest { DropPendingUpdates = false }, stoppingToken).ConfigureAwait(false);
+            await client.DeleteWebhook(dropPendingUpdates: false, stoppingToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramTransportException)
+        catch (RequestException ex)
         {
             logger.LogWarning(ex, "Telegram deleteWebhook failed; polling anyway");
         }
@@ -71,20 +68,20 @@ public sealed class TelegramBotService(
         {
             try
             {
-                identity.Set(await client.SendAsync(new GetMeRequest(), stoppingToken).ConfigureAwait(false));
+                identity.Set(await client.GetMe(stoppingToken).ConfigureAwait(false));
                 return true;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return false;
             }
-            catch (TelegramApiException ex) when (ex.ErrorCode is 401 or 404)
+            catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
             {
                 // 401/404 on getMe: the token is wrong or revoked. Retrying cannot help; say so once, clearly.
                 logger.LogCritical("Telegram rejected the bot token (getMe answered {ErrorCode}); check Telegram__BotToken. Telegram is not running", ex.ErrorCode);
                 return false;
             }
-            catch (Exception ex) when (ex is TelegramApiException or TelegramTransportException)
+            catch (RequestException ex)
             {
                 logger.LogWarning(ex, "Telegram getMe failed; retrying in {Delay}", backoff);
             }
@@ -103,16 +100,16 @@ public sealed class TelegramBotService(
 
     private async Task PublishCommandsAsync(CancellationToken stoppingToken)
     {
-        foreach (var request in TelegramCommandMenu.Build(dispatcher.Commands, options.Value.ChineseCommandMenu))
+        foreach (var list in TelegramCommandMenu.Build(dispatcher.Commands, options.Value.ChineseCommandMenu))
         {
             try
             {
-                await client.SendAsync(request, stoppingToken).ConfigureAwait(false);
+                await client.SetMyCommands(list.Commands, languageCode: list.LanguageCode, cancellationToken: stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is TelegramApiException or TelegramTransportException)
+            catch (RequestException ex)
             {
                 // The menu is a convenience; commands work without it.
-                logger.LogWarning(ex, "Telegram setMyCommands ({Language}) failed", request.LanguageCode ?? "default");
+                logger.LogWarning(ex, "Telegram setMyCommands ({Language}) failed", list.LanguageCode ?? "default");
             }
         }
     }

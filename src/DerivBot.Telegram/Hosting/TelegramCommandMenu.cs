@@ -1,9 +1,12 @@
 using System.Text.RegularExpressions;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
-using DerivBot.Telegram.Api;
+using Telegram.Bot.Types;
 
 namespace DerivBot.Telegram.Hosting;
+
+/// <summary>One setMyCommands call: the list and its two-letter language code (null = the default list).</summary>
+public sealed record TelegramCommandList(IReadOnlyList<BotCommand> Commands, string? LanguageCode);
 
 /// <summary>Builds the setMyCommands lists from the dispatcher's commands: the English default list and one list
 /// for <c>language_code = "zh"</c> (Telegram takes two-letter codes only, so one Chinese script serves both).</summary>
@@ -15,13 +18,13 @@ public static partial class TelegramCommandMenu
     [GeneratedRegex("^[a-z0-9_]{1,32}$")]
     private static partial Regex NamePattern();
 
-    public static IReadOnlyList<SetMyCommandsRequest> Build(IReadOnlyList<CommandInfo> commands, Language chinese)
+    public static IReadOnlyList<TelegramCommandList> Build(IReadOnlyList<CommandInfo> commands, Language chinese)
     {
         ArgumentNullException.ThrowIfNull(commands);
         return
         [
-            new SetMyCommandsRequest { Commands = List(commands, Language.En) },
-            new SetMyCommandsRequest { Commands = List(commands, chinese), LanguageCode = "zh" },
+            new TelegramCommandList(List(commands, Language.En), null),
+            new TelegramCommandList(List(commands, chinese), "zh"),
         ];
     }
 

@@ -2,6 +2,9 @@ using DerivBot.Telegram.Api;
 using DerivBot.Telegram.Updates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 
 namespace DerivBot.Telegram.Hosting;
 
@@ -9,10 +12,11 @@ namespace DerivBot.Telegram.Hosting;
 /// getUpdates long polling. A batch is handled (updates of one chat in order, chats in parallel) before the next call,
 /// and only that next call's <c>offset</c> confirms it — so an update is never confirmed before it was handled.
 /// 409 (another poller, or a webhook is set) backs off from 30 s doubling to 5 min with a clear error; 5xx, timeouts
-/// and network errors back off from 1 s doubling to 30 s.
+/// and network errors back off from 1 s doubling to 30 s. The HTTP timeout (poll time + RequestTimeout) is applied
+/// by <see cref="TelegramApiHandler"/>.
 /// </summary>
 public sealed class TelegramPoller(
-    TelegramBotClient client,
+    ITelegramBotClient client,
     TelegramUpdateHandler handler,
     ITelegramOffsetStore offsets,
     IOptions<TelegramOptions> options,
@@ -35,41 +39,36 @@ public sealed class TelegramPoller(
             TimeSpan? wait = null;
             try
             {
-                var updates = await client.SendAsync(new GetUpdatesRequest
-                {
-                    Offset = last + 1,
-                    Timeout = o.PollingTimeoutSeconds,
-                    AllowedUpdates = TelegramUpdateHandler.AllowedUpdates,
-                    HttpTimeout = TimeSpan.FromSeconds(o.PollingTimeoutSeconds) + o.RequestTimeout,
-                }, cancellationToken).ConfigureAwait(false);
+                var updates = await client.GetUpdates(checked((int?)(last + 1)), timeout: o.PollingTimeoutSeconds,
+                    allowedUpdates: TelegramUpdateHandler.AllowedUpdates, cancellationToken: cancellationToken).ConfigureAwait(false);
                 conflictBackoff = ConflictBackoffStart;
                 errorBackoff = ErrorBackoffStart;
-                var fresh = updates.Where(u => last is null || u.UpdateId > last).OrderBy(u => u.UpdateId).ToList();
+                var fresh = updates.Where(u => last is null || u.Id > last).OrderBy(u => u.Id).ToList();
                 if (fresh.Count == 0)
                 {
                     continue;
                 }
                 await HandleBatchAsync(fresh, cancellationToken).ConfigureAwait(false);
-                last = fresh[^1].UpdateId;
+                last = fresh[^1].Id;
                 await offsets.SetLastHandledAsync(last.Value, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 break;
             }
-            catch (TelegramApiException ex) when (ex.ErrorCode == 409)
+            catch (ApiRequestException ex) when (ex.ErrorCode == 409)
             {
                 logger.LogError("Telegram getUpdates conflict ({Description}): another instance is polling with this token, or a webhook is set. Retrying in {Delay}",
-                    ex.Description, conflictBackoff);
+                    ex.Message, conflictBackoff);
                 wait = conflictBackoff;
                 conflictBackoff = Min(conflictBackoff * 2, ConflictBackoffMax);
             }
-            catch (TelegramApiException ex) when (ex.ErrorCode == 429)
+            catch (ApiRequestException ex) when (ex.ErrorCode == 429)
             {
-                wait = ex.RetryAfter ?? errorBackoff;
+                wait = ex.RetryAfter() ?? errorBackoff;
                 logger.LogWarning("Telegram getUpdates rate-limited; waiting {Delay}", wait);
             }
-            catch (Exception ex) when (ex is TelegramApiException or TelegramTransportException)
+            catch (RequestException ex)
             {
                 logger.LogWarning(ex, "Telegram getUpdates failed; retrying in {Delay}", errorBackoff);
                 wait = errorBackoff;
@@ -91,7 +90,7 @@ public sealed class TelegramPoller(
 
     private Task HandleBatchAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
     {
-        var byChat = updates.GroupBy(u => TelegramUpdateHandler.ChatOf(u) ?? -u.UpdateId);
+        var byChat = updates.GroupBy(u => TelegramUpdateHandler.ChatOf(u) ?? -u.Id);
         return Task.WhenAll(byChat.Select(async chat =>
         {
             foreach (var update in chat)
@@ -114,7 +113,7 @@ public sealed class TelegramPoller(
         catch (Exception ex)
         {
             // A poison update must not block the queue forever: log it and count it as handled.
-            logger.LogError(ex, "Telegram update {UpdateId} failed", update.UpdateId);
+            logger.LogError(ex, "Telegram update {UpdateId} failed", update.Id);
         }
     }
 

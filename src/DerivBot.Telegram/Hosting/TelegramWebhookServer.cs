@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using DerivBot.Telegram.Api;
 using DerivBot.Telegram.Updates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,6 +11,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace DerivBot.Telegram.Hosting;
 
@@ -58,7 +59,8 @@ public sealed class TelegramWebhookServer(TelegramUpdateHandler handler, IOption
             Update? update;
             try
             {
-                update = await JsonSerializer.DeserializeAsync(context.Request.Body, TelegramJsonContext.Default.Update, context.RequestAborted).ConfigureAwait(false);
+                // The library's own settings (snake_case names, its converters), as its polling would read them.
+                update = await JsonSerializer.DeserializeAsync<Update>(context.Request.Body, JsonBotAPI.Options, context.RequestAborted).ConfigureAwait(false);
             }
             catch (JsonException)
             {
@@ -69,7 +71,7 @@ public sealed class TelegramWebhookServer(TelegramUpdateHandler handler, IOption
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
             }
-            if (!Remember(update.UpdateId))
+            if (!Remember(update.Id))
             {
                 context.Response.StatusCode = StatusCodes.Status200OK;
                 return;
@@ -81,8 +83,8 @@ public sealed class TelegramWebhookServer(TelegramUpdateHandler handler, IOption
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                Forget(update.UpdateId);
-                logger.LogError(ex, "Telegram webhook update {UpdateId} failed; Telegram will redeliver it", update.UpdateId);
+                Forget(update.Id);
+                logger.LogError(ex, "Telegram webhook update {UpdateId} failed; Telegram will redeliver it", update.Id);
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             }
         });

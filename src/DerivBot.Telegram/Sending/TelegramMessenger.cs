@@ -5,6 +5,11 @@ using DerivBot.Telegram.Api;
 using DerivBot.Telegram.Formatting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DerivBot.Telegram.Sending;
 
@@ -16,7 +21,7 @@ namespace DerivBot.Telegram.Sending;
 /// supergroup and channel ids are negative, user ids positive.
 /// </summary>
 public sealed class TelegramMessenger(
-    TelegramBotClient client,
+    ITelegramBotClient client,
     TelegramOutbox outbox,
     TelegramHtmlRenderer renderer,
     IChatRegistry registry,
@@ -24,8 +29,9 @@ public sealed class TelegramMessenger(
     TimeProvider time,
     ILogger<TelegramMessenger> logger)
 {
-    private const string Html = "HTML";
-    private static readonly LinkPreviewOptions NoPreview = new(IsDisabled: true);
+    /// <summary>One Bot API call, built afresh for every attempt (an upload stream is read once). The mode is
+    /// <see cref="ParseMode.Html"/>, or <see cref="ParseMode.None"/> for the plain-text fallback.</summary>
+    private delegate Task<Message> Call(string? text, ParseMode mode, CancellationToken cancellationToken);
 
     /// <summary>Sends a reply (served before waiting broadcasts).</summary>
     public Task<SendResult> SendAsync(ChatAddress to, OutboundMessage message, CancellationToken cancellationToken) =>
@@ -75,37 +81,32 @@ public sealed class TelegramMessenger(
         ArgumentNullException.ThrowIfNull(message);
         var keyboard = renderer.Keyboard(message.Report);
         var chatId = new ChatId(chat.ChatId);
+        var id = checked((int)messageId);
         string html;
         IReadOnlyList<string> rest;
+        string what;
+        Call edit;
         if (message.Image is { } image)
         {
             var layout = renderer.RenderPhoto(message.Report);
             html = layout.Caption;
             rest = layout.FollowUps;
-            Func<string?, string?, TelegramRequest<System.Text.Json.JsonElement>> build = (text, mode) => new EditMessageMediaRequest
-            {
-                ChatId = chatId, MessageId = messageId, FileName = image.FileName, Photo = image.Png,
-                Caption = text, ParseMode = mode, ReplyMarkup = rest.Count == 0 ? keyboard : null,
-            };
-            if (!await EditWithFallbackAsync(chat, build, html, cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
+            what = "editMessageMedia";
+            edit = (text, mode, ct) => client.EditMessageMedia(chatId, id,
+                new InputMediaPhoto(InputFile.FromStream(new MemoryStream(image.Png, writable: false), image.FileName)) { Caption = text, ParseMode = mode },
+                rest.Count == 0 ? keyboard : null, cancellationToken: ct);
         }
         else
         {
             var parts = renderer.RenderMessages(message.Report);
             html = parts[0];
             rest = parts.Skip(1).ToList();
-            Func<string?, string?, TelegramRequest<System.Text.Json.JsonElement>> build = (text, mode) => new EditMessageTextRequest
-            {
-                ChatId = chatId, MessageId = messageId, Text = text ?? "", ParseMode = mode, LinkPreviewOptions = NoPreview,
-                ReplyMarkup = rest.Count == 0 ? keyboard : null,
-            };
-            if (!await EditWithFallbackAsync(chat, build, html, cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
+            what = "editMessageText";
+            edit = (text, mode, ct) => client.EditMessageText(chatId, id, text ?? "", mode, rest.Count == 0 ? keyboard : null, LinkPreviewOptions.Disabled, cancellationToken: ct);
+        }
+        if (!await EditWithFallbackAsync(chat, what, edit, html, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
         }
         for (var i = 0; i < rest.Count; i++)
         {
@@ -114,31 +115,31 @@ public sealed class TelegramMessenger(
         return true;
     }
 
-    private async Task<bool> EditWithFallbackAsync(ChatAddress chat, Func<string?, string?, TelegramRequest<System.Text.Json.JsonElement>> build, string html, CancellationToken cancellationToken)
+    private async Task<bool> EditWithFallbackAsync(ChatAddress chat, string what, Call edit, string html, CancellationToken cancellationToken)
     {
         try
         {
-            await RunPacedAsync(chat, TelegramSendPriority.Reply, build(html, Html), cancellationToken).ConfigureAwait(false);
+            await RunPacedAsync(chat, TelegramSendPriority.Reply, what, ct => edit(html, ParseMode.Html, ct), cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (TelegramApiException ex) when (ex.ErrorCode == 400)
+        catch (ApiRequestException ex) when (ex.ErrorCode == 400)
         {
             // "message is not modified", a message too old to edit, or (never expected) rejected HTML: one plain try.
-            logger.LogInformation("Telegram {Method} refused ({ErrorCode} {Description}); retrying once as plain text", ex.Method, ex.ErrorCode, ex.Description);
+            logger.LogInformation("Telegram {Method} refused ({ErrorCode} {Description}); retrying once as plain text", what, ex.ErrorCode, ex.Message);
         }
-        catch (TelegramApiException ex)
+        catch (RequestException ex)
         {
-            logger.LogWarning("Telegram {Method} failed: {ErrorCode} {Description}", ex.Method, ex.ErrorCode, ex.Description);
+            logger.LogWarning("Telegram {Method} failed: {ErrorCode} {Description}", what, (ex as ApiRequestException)?.ErrorCode, ex.Message);
             return false;
         }
         try
         {
-            await RunPacedAsync(chat, TelegramSendPriority.Reply, build(TelegramHtml.ToPlainText(html), null), cancellationToken).ConfigureAwait(false);
+            await RunPacedAsync(chat, TelegramSendPriority.Reply, what, ct => edit(TelegramHtml.ToPlainText(html), ParseMode.None, ct), cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (TelegramApiException ex)
+        catch (RequestException ex)
         {
-            logger.LogDebug("Telegram {Method} plain-text retry refused: {ErrorCode}", ex.Method, ex.ErrorCode);
+            logger.LogDebug("Telegram {Method} plain-text retry refused: {ErrorCode}", what, (ex as ApiRequestException)?.ErrorCode);
             return false;
         }
     }
@@ -148,20 +149,23 @@ public sealed class TelegramMessenger(
         var target = to;
         ChatAddress? migratedTo = null;
         var plain = false;
+        var what = step.Image is null ? "sendMessage" : "sendPhoto";
         for (var attempt = 0; attempt < 3; attempt++)
         {
             try
             {
-                await RunPacedAsync(target, priority, BuildSend(target, step, silent, plain), cancellationToken).ConfigureAwait(false);
+                var send = BuildSend(target, step, silent);
+                var (text, mode) = plain ? (TelegramHtml.ToPlainText(step.Html), ParseMode.None) : (step.Html, ParseMode.Html);
+                await RunPacedAsync(target, priority, what, ct => send(text, mode, ct), cancellationToken).ConfigureAwait(false);
                 return SendResult.Ok(migratedTo);
             }
-            catch (TelegramApiException ex) when (ex.ErrorCode == 403)
+            catch (ApiRequestException ex) when (ex.ErrorCode == 403)
             {
-                logger.LogInformation("Telegram chat {Chat} is gone ({ErrorCode} {Description}); marking it inactive", target, ex.ErrorCode, ex.Description);
-                await registry.MarkInactiveAsync(target, ex.Description, cancellationToken).ConfigureAwait(false);
-                return new SendResult(SendStatus.ChatGone, ex.Description, MigratedTo: migratedTo);
+                logger.LogInformation("Telegram chat {Chat} is gone ({ErrorCode} {Description}); marking it inactive", target, ex.ErrorCode, ex.Message);
+                await registry.MarkInactiveAsync(target, ex.Message, cancellationToken).ConfigureAwait(false);
+                return new SendResult(SendStatus.ChatGone, ex.Message, MigratedTo: migratedTo);
             }
-            catch (TelegramApiException ex) when (ex.ErrorCode == 400 && ex.MigrateToChatId is { } newId && migratedTo is null)
+            catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Parameters?.MigrateToChatId is { } newId && migratedTo is null)
             {
                 var moved = target with { ChatId = newId.ToString(CultureInfo.InvariantCulture), ThreadId = null };
                 logger.LogInformation("Telegram chat {From} became supergroup {To}; migrating and resending", target, moved);
@@ -169,71 +173,63 @@ public sealed class TelegramMessenger(
                 target = moved;
                 migratedTo = moved;
             }
-            catch (TelegramApiException ex) when (ex.ErrorCode == 400 && !plain)
+            catch (ApiRequestException ex) when (ex.ErrorCode == 400 && !plain)
             {
                 // Keyed on the code, not the wording: any other 400 on our HTML gets exactly one plain-text resend.
-                logger.LogWarning("Telegram {Method} to {Chat} refused ({ErrorCode} {Description}); resending once as plain text", ex.Method, target, ex.ErrorCode, ex.Description);
+                logger.LogWarning("Telegram {Method} to {Chat} refused ({ErrorCode} {Description}); resending once as plain text", what, target, ex.ErrorCode, ex.Message);
                 plain = true;
             }
-            catch (TelegramApiException ex) when (ex.ErrorCode == 429)
+            catch (ApiRequestException ex) when (ex.ErrorCode == 429)
             {
-                return new SendResult(SendStatus.RetryLater, ex.Description, ex.RetryAfter, migratedTo);
+                return new SendResult(SendStatus.RetryLater, ex.Message, ex.RetryAfter(), migratedTo);
             }
-            catch (TelegramApiException ex)
+            catch (ApiRequestException ex)
             {
-                logger.LogWarning("Telegram {Method} to {Chat} failed: {ErrorCode} {Description}", ex.Method, target, ex.ErrorCode, ex.Description);
-                return new SendResult(ex.IsServerError ? SendStatus.RetryLater : SendStatus.Failed, ex.Description, MigratedTo: migratedTo);
+                logger.LogWarning("Telegram {Method} to {Chat} failed: {ErrorCode} {Description}", what, target, ex.ErrorCode, ex.Message);
+                return new SendResult(TelegramApi.IsTransient(ex) ? SendStatus.RetryLater : SendStatus.Failed, ex.Message, MigratedTo: migratedTo);
             }
-            catch (TelegramTransportException ex)
+            catch (RequestException ex)
             {
-                logger.LogWarning(ex, "Telegram send to {Chat} failed after retries", target);
+                logger.LogWarning(ex, "Telegram {Method} to {Chat} failed after retries", what, target);
                 return new SendResult(SendStatus.RetryLater, ex.Message, MigratedTo: migratedTo);
             }
         }
         return new SendResult(SendStatus.Failed, "Telegram refused the message", MigratedTo: migratedTo);
     }
 
-    private static TelegramRequest<Message> BuildSend(ChatAddress to, Step step, bool silent, bool plain)
+    private Call BuildSend(ChatAddress to, Step step, bool silent)
     {
         var chatId = new ChatId(to.ChatId);
-        long? thread = to.ThreadId is { } t && long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
-        var text = plain ? TelegramHtml.ToPlainText(step.Html) : step.Html;
-        var mode = plain ? null : Html;
+        int? thread = to.ThreadId is { } t && int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
         if (step.Image is { } image)
         {
-            return new SendPhotoRequest
-            {
-                ChatId = chatId, MessageThreadId = thread, FileName = image.FileName, Photo = image.Png,
-                Caption = text, ParseMode = mode, DisableNotification = silent ? true : null, ReplyMarkup = step.Keyboard,
-            };
+            return (text, mode, ct) => client.SendPhoto(chatId, InputFile.FromStream(new MemoryStream(image.Png, writable: false), image.FileName), text, mode,
+                replyMarkup: step.Keyboard, messageThreadId: thread, disableNotification: silent, cancellationToken: ct);
         }
-        return new SendMessageRequest
-        {
-            ChatId = chatId, MessageThreadId = thread, Text = text, ParseMode = mode, LinkPreviewOptions = NoPreview,
-            DisableNotification = silent ? true : null, ReplyMarkup = step.Keyboard,
-        };
+        return (text, mode, ct) => client.SendMessage(chatId, text ?? "", mode, replyMarkup: step.Keyboard, linkPreviewOptions: LinkPreviewOptions.Disabled,
+            messageThreadId: thread, disableNotification: silent, cancellationToken: ct);
     }
 
-    private Task<T> RunPacedAsync<T>(ChatAddress chat, TelegramSendPriority priority, TelegramRequest<T> request, CancellationToken cancellationToken)
+    private Task<T> RunPacedAsync<T>(ChatAddress chat, TelegramSendPriority priority, string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var isGroup = chat.ChatId.StartsWith('-') || chat.ChatId.StartsWith('@');
-        return outbox.RunAsync(chat.ChatId, isGroup, ct => SendWithRetriesAsync(request, ct), priority, cancellationToken);
+        return outbox.RunAsync(chat.ChatId, isGroup, ct => SendWithRetriesAsync(what, call, ct), priority, cancellationToken);
     }
 
-    /// <summary>Retries 5xx and transport failures with exponential backoff (1 s, 2 s, 4 s …) on the injected clock.</summary>
-    internal async Task<T> SendWithRetriesAsync<T>(TelegramRequest<T> request, CancellationToken cancellationToken)
+    /// <summary>Retries 5xx and transport failures with exponential backoff (1 s, 2 s, 4 s …) on the injected clock.
+    /// A 429 is not retried here: it goes straight to the outbox, which holds the chat (or everything).</summary>
+    internal async Task<T> SendWithRetriesAsync<T>(string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                return await call(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (attempt < options.Value.MaxTransientRetries
-                && (ex is TelegramTransportException || ex is TelegramApiException { IsServerError: true }))
+            catch (RequestException ex) when (attempt < options.Value.MaxTransientRetries && TelegramApi.IsTransient(ex))
             {
                 var delay = TimeSpan.FromSeconds(Math.Pow(2, attempt));
-                logger.LogWarning("Telegram {Method} failed transiently ({Reason}); retry {Attempt} in {Delay}", request.MethodName, ex.Message, attempt + 1, delay);
+                logger.LogWarning("Telegram {Method} failed transiently ({Reason}); retry {Attempt} in {Delay}", what, ex.Message, attempt + 1, delay);
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -1,6 +1,7 @@
 using DerivBot.Telegram.Api;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Exceptions;
 
 namespace DerivBot.Telegram.Sending;
 
@@ -96,7 +97,8 @@ public sealed class TelegramOutbox : IAsyncDisposable
         RunAsync(chatId, isGroup, operation, TelegramSendPriority.Reply, cancellationToken);
 
     /// <summary>Runs <paramref name="operation"/> (one Bot API request to <paramref name="chatId"/>) when the pacing allows.
-    /// 429s are absorbed (hold, then retry); after too many the <see cref="TelegramApiException"/> reaches the caller.</summary>
+    /// 429s are absorbed (hold, then retry); after too many the <see cref="ApiRequestException"/> reaches the caller.
+    /// (Telegram.Bot's own 429 retry is off, see <see cref="TelegramApi"/>, so a 429 reaches this queue at once.)</summary>
     /// <param name="isGroup">Groups, supergroups and channels have the extra 20/min limit.</param>
     /// <param name="priority">Replies are served before broadcasts.</param>
     public Task<T> RunAsync<T>(string chatId, bool isGroup, Func<CancellationToken, Task<T>> operation, TelegramSendPriority priority, CancellationToken cancellationToken)
@@ -420,9 +422,9 @@ public sealed class TelegramOutbox : IAsyncDisposable
                 _registration.Dispose();
                 return (null, false);
             }
-            catch (TelegramApiException ex) when (ex.ErrorCode == 429)
+            catch (ApiRequestException ex) when (ex.ErrorCode == 429)
             {
-                var hold = ex.RetryAfter ?? TimeSpan.FromSeconds(1);
+                var hold = ex.RetryAfter() ?? TimeSpan.FromSeconds(1);
                 if (++_rateLimited <= _maxRetries)
                 {
                     return (hold, true);

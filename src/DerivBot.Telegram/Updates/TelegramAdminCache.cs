@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
-using DerivBot.Telegram.Api;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace DerivBot.Telegram.Updates;
 
 /// <summary>getChatMember answers (creator/administrator = admin), reused for <see cref="TelegramOptions.AdminCacheDuration"/>.</summary>
-public sealed class TelegramAdminCache(TelegramBotClient client, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramAdminCache> logger)
+public sealed class TelegramAdminCache(ITelegramBotClient client, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramAdminCache> logger)
 {
     private readonly ConcurrentDictionary<(long Chat, long User), (bool IsAdmin, DateTimeOffset At)> _cache = new();
 
@@ -19,8 +20,8 @@ public sealed class TelegramAdminCache(TelegramBotClient client, IOptions<Telegr
         }
         try
         {
-            var member = await client.SendAsync(new GetChatMemberRequest { ChatId = ChatId.From(chatId), UserId = userId }, cancellationToken).ConfigureAwait(false);
-            var isAdmin = member.Status is "creator" or "administrator";
+            var member = await client.GetChatMember(chatId, userId, cancellationToken).ConfigureAwait(false);
+            var isAdmin = member.IsAdmin; // creator or administrator
             if (_cache.Count > 10_000)
             {
                 _cache.Clear(); // a crude bound; entries are cheap to refetch
@@ -28,7 +29,7 @@ public sealed class TelegramAdminCache(TelegramBotClient client, IOptions<Telegr
             _cache[(chatId, userId)] = (isAdmin, now);
             return isAdmin;
         }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramTransportException)
+        catch (RequestException ex)
         {
             // Fail closed: without an answer nobody is treated as admin. Not cached, so the next try asks again.
             logger.LogWarning(ex, "Telegram getChatMember failed for chat {ChatId}; treating the sender as not an admin", chatId);

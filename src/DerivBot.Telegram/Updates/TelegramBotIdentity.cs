@@ -1,4 +1,4 @@
-using DerivBot.Telegram.Api;
+using Telegram.Bot.Types;
 
 namespace DerivBot.Telegram.Updates;
 

@@ -1,4 +1,5 @@
-using DerivBot.Telegram.Api;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DerivBot.Telegram.Updates;
 
@@ -18,7 +19,7 @@ public static class TelegramCommandParser
         {
             return null;
         }
-        var entity = entities.FirstOrDefault(e => e.Type == "bot_command" && e.Offset == 0);
+        var entity = entities.FirstOrDefault(e => e.Type == MessageEntityType.BotCommand && e.Offset == 0);
         if (entity is null || entity.Length < 2 || entity.Length > text.Length)
         {
             return null;

@@ -3,10 +3,13 @@ using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
-using DerivBot.Telegram.Api;
 using DerivBot.Telegram.Resources;
 using DerivBot.Telegram.Sending;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace DerivBot.Telegram.Updates;
 
@@ -21,7 +24,7 @@ public sealed class TelegramUpdateHandler(
     ICommandDispatcher dispatcher,
     IChatRegistry registry,
     TelegramMessenger messenger,
-    TelegramBotClient client,
+    ITelegramBotClient client,
     TelegramBotIdentity identity,
     TelegramAdminCache admins,
     TelegramUserRateLimiter rateLimiter,
@@ -30,7 +33,7 @@ public sealed class TelegramUpdateHandler(
 {
     /// <summary>The update types we ask Telegram for. edited_message is left out on purpose: re-running a command
     /// because someone fixed a typo would post a second reply.</summary>
-    public static readonly IReadOnlyList<string> AllowedUpdates = ["message", "channel_post", "callback_query", "my_chat_member"];
+    public static readonly IReadOnlyList<UpdateType> AllowedUpdates = [UpdateType.Message, UpdateType.ChannelPost, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
     private int _deliveries;
 
@@ -121,7 +124,7 @@ public sealed class TelegramUpdateHandler(
         }
         var first = result.Replies[0];
         // An inaccessible (too old) message has date 0; a text message cannot become a photo and vice versa.
-        var canEdit = message.Date != 0 && (first.Image is null) == (message.Photo is null or { Count: 0 });
+        var canEdit = message.Date != default && (first.Image is null) == (message.Photo is null or { Length: 0 });
         Interlocked.Increment(ref _deliveries);
         _ = Task.Run(async () =>
         {
@@ -150,12 +153,12 @@ public sealed class TelegramUpdateHandler(
         var chat = ChatLevel(change.Chat.Id);
         switch (change.NewChatMember.Status)
         {
-            case "kicked" or "left":
+            case ChatMemberStatus.Kicked or ChatMemberStatus.Left:
                 logger.LogInformation("Telegram: removed from chat {Chat} ({Status})", chat, change.NewChatMember.Status);
-                await registry.MarkInactiveAsync(chat, "bot " + change.NewChatMember.Status, cancellationToken).ConfigureAwait(false);
+                await registry.MarkInactiveAsync(chat, "bot " + (change.NewChatMember.Status == ChatMemberStatus.Kicked ? "kicked" : "left"), cancellationToken).ConfigureAwait(false);
                 break;
-            case "member" or "administrator" or "creator":
-                var hint = change.Chat.Type == "channel" ? null : LanguageHint(change.From.LanguageCode);
+            case ChatMemberStatus.Member or ChatMemberStatus.Administrator or ChatMemberStatus.Creator:
+                var hint = change.Chat.Type == ChatType.Channel ? null : LanguageHint(change.From.LanguageCode);
                 var settings = await registry.GetOrCreateAsync(chat, hint, cancellationToken).ConfigureAwait(false);
                 if (!settings.Active)
                 {
@@ -205,9 +208,9 @@ public sealed class TelegramUpdateHandler(
     {
         try
         {
-            await client.SendAsync(new AnswerCallbackQueryRequest { CallbackQueryId = callbackQueryId, Text = text }, cancellationToken).ConfigureAwait(false);
+            await client.AnswerCallbackQuery(callbackQueryId, text, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is TelegramApiException or TelegramTransportException)
+        catch (RequestException ex)
         {
             // An expired query (older than ~15 s) cannot be answered; the command still runs.
             logger.LogInformation("Telegram answerCallbackQuery failed: {Reason}", ex.Message);
@@ -250,8 +253,8 @@ public sealed class TelegramUpdateHandler(
 
     private static ChatKind KindOf(Chat chat) => chat.Type switch
     {
-        "private" => ChatKind.Private,
-        "channel" => ChatKind.Channel,
+        ChatType.Private => ChatKind.Private,
+        ChatType.Channel => ChatKind.Channel,
         _ => ChatKind.Group,
     };
 
@@ -259,5 +262,5 @@ public sealed class TelegramUpdateHandler(
 
     private static ChatAddress AddressOf(Message message) =>
         new(ChatPlatform.Telegram, message.Chat.Id.ToString(CultureInfo.InvariantCulture),
-            message.IsTopicMessage == true && message.MessageThreadId is { } thread ? thread.ToString(CultureInfo.InvariantCulture) : null);
+            message.IsTopicMessage && message.MessageThreadId is { } thread ? thread.ToString(CultureInfo.InvariantCulture) : null);
 }

@@ -18,6 +18,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace DerivBot.Benchmarks.Telegram;
 
@@ -60,7 +62,7 @@ public class TelegramLoadHarness
         await using var api = await FakeApi.StartAsync(enforcePerSecond: null);
         await using var provider = Build(api, o => { o.GlobalMessagesPerSecond = 1000; o.GlobalBurst = 100; });
         // As the host does before its first getUpdates: getMe gives the identity (and opens the first connection).
-        provider.GetRequiredService<TelegramBotIdentity>().Set(await provider.GetRequiredService<TelegramBotClient>().SendAsync(new GetMeRequest(), CancellationToken.None));
+        provider.GetRequiredService<TelegramBotIdentity>().Set(await provider.GetRequiredService<ITelegramBotClient>().GetMe(CancellationToken.None));
         var handler = provider.GetRequiredService<TelegramUpdateHandler>();
         // The first commands after start run cold code (JIT of the reply path, thread-pool ramp-up); that is a one-off
         // at start, reported on its own line, and not what a p99 over a running bot means.
@@ -77,7 +79,7 @@ public class TelegramLoadHarness
         // behind it (about 10 s of broadcast is queued ahead of them).
         await using var api = await FakeApi.StartAsync(enforcePerSecond: 30);
         await using var provider = Build(api, o => { });
-        provider.GetRequiredService<TelegramBotIdentity>().Set(await provider.GetRequiredService<TelegramBotClient>().SendAsync(new GetMeRequest(), CancellationToken.None));
+        provider.GetRequiredService<TelegramBotIdentity>().Set(await provider.GetRequiredService<ITelegramBotClient>().GetMe(CancellationToken.None));
         var handler = provider.GetRequiredService<TelegramUpdateHandler>();
         await RunCommandsAsync(handler, api, firstChat: 10_000, count: 5, perSecond: 10); // warm the reply path
         var sender = provider.GetRequiredService<TelegramChatSender>();
@@ -109,10 +111,10 @@ public class TelegramLoadHarness
             }
             var chat = (firstChat + i).ToString(CultureInfo.InvariantCulture);
             chats.Add(chat);
-            var update = JsonSerializer.Deserialize($$$"""
+            var update = JsonSerializer.Deserialize<Update>($$$"""
                 {"update_id":{{{firstChat + i}}},"message":{"message_id":1,"from":{"id":{{{chat}}},"is_bot":false,"first_name":"A","language_code":"en"},
                  "chat":{"id":{{{chat}}},"type":"private"},"date":1723000000,"text":"/funding BTCUSDT","entities":[{"offset":0,"length":8,"type":"bot_command"}]}}
-                """, TelegramJsonContext.Default.Update)!;
+                """, JsonBotAPI.Options)!;
             started[chat] = Stopwatch.GetTimestamp();
             tasks.Add(handler.HandleAsync(update, CancellationToken.None));
         }
@@ -137,7 +139,7 @@ public class TelegramLoadHarness
         services.AddSingleton(Options.Create(options));
         services.AddSingleton<IChatRegistry, BenchRegistry>();
         services.AddSingleton<ICommandDispatcher, BenchDispatcher>();
-        services.AddTelegramCore(_ => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = TelegramBotClient.BaseAddressFor(options) });
+        services.AddTelegramCore(_ => new HttpClient(new TelegramApiHandler(options) { InnerHandler = new SocketsHttpHandler { MaxConnectionsPerServer = 256 } }) { Timeout = Timeout.InfiniteTimeSpan });
         return services.BuildServiceProvider();
     }
 

@@ -66,12 +66,12 @@ public sealed class ChatPlatformHostTests : IDisposable
                 TimeSpan.FromSeconds(60), "both replies to reach Telegram");
 
             var english = telegram.CallsTo("sendMessage").First(c => Reply(c, "111111111", "BTCUSDT"));
-            Assert.Equal("HTML", english["parse_mode"]);
+            Assert.Equal("HTML", english["parse_mode"], ignoreCase: true);
             Assert.Contains("<b>", english["text"], StringComparison.Ordinal);
             Assert.Contains("Funding", english["text"], StringComparison.Ordinal);
             // A user whose Telegram is set to Traditional Chinese gets their first answer in it.
             var chinese = telegram.CallsTo("sendMessage").First(c => Reply(c, "222222222", "ETHUSDT"));
-            Assert.Equal("HTML", chinese["parse_mode"]);
+            Assert.Equal("HTML", chinese["parse_mode"], ignoreCase: true);
             Assert.Contains("資金費率", chinese["text"], StringComparison.Ordinal);
             // The command menu was published at start (default list plus the Chinese one).
             Assert.NotEmpty(telegram.CallsTo("setMyCommands"));

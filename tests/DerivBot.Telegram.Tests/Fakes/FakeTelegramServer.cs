@@ -6,10 +6,14 @@ using Microsoft.AspNetCore.Http;
 
 namespace DerivBot.Telegram.Tests.Fakes;
 
-/// <summary>A call our client made, as the fake Bot API decoded it (JSON body or multipart form).</summary>
+/// <summary>A call our client made, as the fake Bot API decoded it (JSON body or multipart form). Files are
+/// "field:filename:bytes", where field is the parameter that refers to the part (<c>attach://part</c>).</summary>
 public sealed record FakeCall(string Method, IReadOnlyDictionary<string, string> Fields, IReadOnlyList<string> FileNames, DateTimeOffset At)
 {
     public string? this[string field] => Fields.TryGetValue(field, out var v) ? v : null;
+
+    /// <summary>The path before /bot{token}/ ("/tgproxy" behind a proxy), or "" for none.</summary>
+    public string PathPrefix { get; init; } = "";
 
     public string? ChatId => this["chat_id"];
 }
@@ -32,13 +36,19 @@ public sealed record FakeReply(int StatusCode, string Body)
         new(409, """{"ok":false,"error_code":409,"description":"Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"}""");
 
     public static FakeReply ServerError() => new(502, """{"ok":false,"error_code":502,"description":"Bad Gateway"}""");
+
+    /// <summary>No answer at all: the request hangs until the client gives up (a timeout on our side).</summary>
+    public static FakeReply NoAnswer() => new(0, "");
 }
 
 /// <summary>Limits the fake enforces with sliding windows on message-sending methods; null = not enforced.</summary>
 public sealed record FakeLimits(int? GlobalPerSecond = 30, int? ChatPerSecond = null, int? GroupPerMinute = 20);
 
 /// <summary>
-/// A fake Telegram Bot API on a real loopback socket: <c>POST /bot{token}/{method}</c> for the methods our client uses.
+/// A fake Telegram Bot API on a real loopback socket: <c>POST /bot{token}/{method}</c> (also under one path prefix,
+/// as behind a proxy) for the methods our client uses. Like the real one it reads JSON or multipart bodies, resolves
+/// <c>attach://</c> references to uploaded parts, and takes <c>parse_mode</c> in any letter case (Telegram.Bot sends
+/// "Html"), refusing unknown modes with 400.
 /// Updates are scripted in (getUpdates long-polls for them and forgets those below the offset, like Telegram's
 /// confirmation); every call out is recorded; failures can be scripted per method/chat; limits can be enforced with 429s.
 /// </summary>
@@ -49,6 +59,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public const long BotId = 7000001234;
 
     private static readonly HashSet<string> MessageMethods = new(StringComparer.OrdinalIgnoreCase) { "sendMessage", "sendPhoto", "editMessageText", "editMessageMedia" };
+    private static readonly HashSet<string> ParseModes = new(StringComparer.OrdinalIgnoreCase) { "HTML", "MarkdownV2", "Markdown" };
 
     private readonly object _gate = new();
     private readonly List<FakeCall> _calls = [];
@@ -84,7 +95,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public static async Task<FakeTelegramServer> StartAsync(TimeProvider? clock = null, FakeLimits? limits = null)
     {
         var fake = new FakeTelegramServer(clock ?? TimeProvider.System, limits);
-        fake._server = await LoopbackServer.StartAsync(app => app.MapPost("/bot{token}/{method}", fake.HandleAsync), clock).ConfigureAwait(false);
+        fake._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/bot{token}/{method}", fake.HandleAsync);
+            app.MapPost("/{prefix}/bot{token}/{method}", fake.HandleAsync);
+        }, clock).ConfigureAwait(false);
         return fake;
     }
 
@@ -152,8 +167,22 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             await Reply(context, new FakeReply(401, """{"ok":false,"error_code":401,"description":"Unauthorized"}""")).ConfigureAwait(false);
             return;
         }
-        var (fields, files) = await ReadFieldsAsync(context.Request).ConfigureAwait(false);
-        var call = new FakeCall(method, fields, files, _clock.GetUtcNow());
+        var (fields, files, badRequest) = await ReadFieldsAsync(context.Request).ConfigureAwait(false);
+        var prefix = context.Request.RouteValues.TryGetValue("prefix", out var p) ? "/" + p : "";
+        var call = new FakeCall(method, fields, files, _clock.GetUtcNow()) { PathPrefix = prefix };
+        if (badRequest is null && call["parse_mode"] is { } mode && !ParseModes.Contains(mode))
+        {
+            badRequest = "Bad Request: unsupported parse_mode";
+        }
+        if (badRequest is not null)
+        {
+            lock (_gate)
+            {
+                _calls.Add(call);
+            }
+            await Reply(context, FakeReply.BadRequest(badRequest)).ConfigureAwait(false);
+            return;
+        }
         FakeReply? scripted = null;
         lock (_gate)
         {
@@ -180,6 +209,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                 Interlocked.Increment(ref _rateLimitHits);
                 scripted = FakeReply.TooManyRequests(1);
             }
+        }
+        if (scripted is { StatusCode: 0 })
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return;
         }
         if (scripted is not null)
         {
@@ -281,7 +315,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         await context.Response.WriteAsync(reply.Body).ConfigureAwait(false);
     }
 
-    private static async Task<(Dictionary<string, string>, List<string>)> ReadFieldsAsync(HttpRequest request)
+    /// <summary>The parameters, the uploaded files, and a 400 description when the body is not what Telegram accepts.</summary>
+    private static async Task<(Dictionary<string, string>, List<string>, string?)> ReadFieldsAsync(HttpRequest request)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = new List<string>();
@@ -292,15 +327,38 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             {
                 fields[key] = value.ToString();
             }
-            files.AddRange(form.Files.Select(f => f.Name + ":" + f.FileName + ":" + f.Length.ToString(CultureInfo.InvariantCulture)));
-            return (fields, files);
+            foreach (var file in form.Files)
+            {
+                // A part is a parameter's value when some parameter says attach://<part name> (in a JSON value too,
+                // e.g. InputMedia), or directly when the part is named like the parameter.
+                var reference = "attach://" + file.Name;
+                var owner = fields.FirstOrDefault(f => f.Value == reference || f.Value.Contains('"' + reference + '"', StringComparison.Ordinal)).Key ?? file.Name;
+                files.Add(owner + ":" + file.FileName + ":" + file.Length.ToString(CultureInfo.InvariantCulture));
+            }
+            foreach (var value in fields.Values)
+            {
+                var at = value.IndexOf("attach://", StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    var name = new string(value[(at + 9)..].TakeWhile(c => c != '"').ToArray());
+                    if (form.Files.GetFile(name) is null)
+                    {
+                        return (fields, files, $"Bad Request: can't find attached file \"{name}\"");
+                    }
+                }
+            }
+            return (fields, files, null);
+        }
+        if (request.ContentLength is 0 || request.ContentType is null)
+        {
+            return (fields, files, null); // a method without parameters (getMe)
         }
         using var doc = await JsonDocument.ParseAsync(request.Body).ConfigureAwait(false);
         foreach (var p in doc.RootElement.EnumerateObject())
         {
             fields[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
         }
-        return (fields, files);
+        return (fields, files, null);
     }
 
     public async ValueTask DisposeAsync()

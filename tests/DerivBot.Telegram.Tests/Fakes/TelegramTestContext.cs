@@ -6,6 +6,8 @@ using DerivBot.Telegram.Updates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace DerivBot.Telegram.Tests.Fakes;
 
@@ -31,7 +33,7 @@ public sealed class TelegramTestContext : IAsyncDisposable
     public TelegramChatSender Sender => Services.GetRequiredService<TelegramChatSender>();
     public TelegramOutbox Outbox => Services.GetRequiredService<TelegramOutbox>();
     public TelegramPoller Poller => Services.GetRequiredService<TelegramPoller>();
-    public TelegramBotClient Client => Services.GetRequiredService<TelegramBotClient>();
+    public ITelegramBotClient Client => Services.GetRequiredService<ITelegramBotClient>();
 
     public static async Task<TelegramTestContext> StartAsync(Action<TelegramOptions>? configure = null, TimeProvider? time = null, FakeLimits? limits = null, TimeProvider? serverClock = null)
     {
@@ -50,20 +52,16 @@ public sealed class TelegramTestContext : IAsyncDisposable
         {
             services.AddSingleton(time);
         }
-        services.AddTelegramCore(_ => new HttpClient
-        {
-            BaseAddress = TelegramBotClient.BaseAddressFor(options),
-            Timeout = Timeout.InfiniteTimeSpan,
-        });
+        services.AddTelegramCore(_ => new HttpClient(new TelegramApiHandler(options) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan });
         var provider = services.BuildServiceProvider();
-        provider.GetRequiredService<TelegramBotIdentity>().Set(new User(FakeTelegramServer.BotId, true, "Deriv Test", FakeTelegramServer.BotUsername));
+        provider.GetRequiredService<TelegramBotIdentity>().Set(new User { Id = FakeTelegramServer.BotId, IsBot = true, FirstName = "Deriv Test", Username = FakeTelegramServer.BotUsername });
         return new TelegramTestContext(server, provider, dispatcher, registry, logs);
     }
 
     /// <summary>Handles one update the way the poller does (exceptions surface to the test).</summary>
     public Task HandleAsync(string updateBody, CancellationToken cancellationToken)
     {
-        var update = System.Text.Json.JsonSerializer.Deserialize("{\"update_id\":1," + updateBody + "}", TelegramJsonContext.Default.Update)!;
+        var update = System.Text.Json.JsonSerializer.Deserialize<Update>("{\"update_id\":1," + updateBody + "}", JsonBotAPI.Options)!;
         return Handler.HandleAsync(update, cancellationToken);
     }
 
