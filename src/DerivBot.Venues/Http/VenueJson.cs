@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using DerivBot.Core.Ports;
+
+namespace DerivBot.Venues.Http;
+
+/// <summary>
+/// Tolerant field readers for the Bybit and OKX payloads (apis.md B.1/B.2): numbers arrive as JSON strings (numbers are
+/// accepted too), times are epoch milliseconds as strings or numbers, an empty string means "not applicable", unknown
+/// fields are ignored, invariant culture. Every failure is a <see cref="VenueException"/> with
+/// <see cref="VenueErrorKind.BadResponse"/> naming the venue and the endpoint (<paramref name="What"/>).
+/// </summary>
+internal readonly record struct VenueJson(string Venue, string What)
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+
+    /// <summary>Parses <paramref name="json"/> as one JSON document and runs <paramref name="parse"/> on its root.</summary>
+    public T Read<T>(ReadOnlyMemory<byte> json, Func<JsonElement, T> parse)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            var preview = json.Length == 0 ? "an empty body" : $"{json.Length} bytes";
+            throw new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: malformed {What} response ({preview}; {ex.Message})", ex);
+        }
+        using (document)
+        {
+            try
+            {
+                return parse(document.RootElement);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: unexpected {What} response ({ex.Message})", ex);
+            }
+            catch (FormatException ex)
+            {
+                throw new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: unexpected {What} response ({ex.Message})", ex);
+            }
+        }
+    }
+
+    public JsonElement Property(JsonElement obj, string name, JsonValueKind kind)
+    {
+        RequireKind(obj, JsonValueKind.Object);
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind != kind)
+        {
+            throw Bad($"{What}: field '{name}' is missing or not {Describe(kind)}");
+        }
+        return value;
+    }
+
+    public void RequireKind(JsonElement element, JsonValueKind kind)
+    {
+        if (element.ValueKind != kind)
+        {
+            throw Bad($"{What}: expected {Describe(kind)}, got {Describe(element.ValueKind)}");
+        }
+    }
+
+    public string? OptionalString(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString() is { Length: > 0 } s ? s : null
+            : null;
+
+    public string RequireString(JsonElement obj, string name) =>
+        OptionalString(obj, name) ?? throw Missing(name);
+
+    public decimal? OptionalDecimal(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) ? ToDecimal(v, name) : null;
+
+    public decimal RequireDecimal(JsonElement obj, string name) => OptionalDecimal(obj, name) ?? throw Missing(name);
+
+    public long? OptionalInt64(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) ? ToInt64(v, name) : null;
+
+    /// <summary>An epoch-ms time; absent, empty and <c>"0"</c> (Bybit's "no delivery time") are null.</summary>
+    public DateTimeOffset? OptionalTime(JsonElement obj, string name) =>
+        OptionalInt64(obj, name) is { } ms && ms > 0 ? FromMs(ms, name) : null;
+
+    public DateTimeOffset RequireTime(JsonElement obj, string name) => OptionalTime(obj, name) ?? throw Missing(name);
+
+    /// <summary>Element <paramref name="index"/> of an array row (Bybit klines, OKX candles and Rubik rows) as a decimal.</summary>
+    public decimal? OptionalDecimalAt(JsonElement row, int index) =>
+        row.ValueKind == JsonValueKind.Array && index < row.GetArrayLength() ? ToDecimal(row[index], $"[{index}]") : null;
+
+    public decimal RequireDecimalAt(JsonElement row, int index) => OptionalDecimalAt(row, index) ?? throw Missing($"[{index}]");
+
+    public DateTimeOffset RequireTimeAt(JsonElement row, int index)
+    {
+        RequireKind(row, JsonValueKind.Array);
+        if (index >= row.GetArrayLength() || ToInt64(row[index], $"[{index}]") is not { } ms || ms <= 0)
+        {
+            throw Missing($"[{index}]");
+        }
+        return FromMs(ms, $"[{index}]");
+    }
+
+    public decimal? ToDecimal(JsonElement value, string name)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Number:
+                return value.TryGetDecimal(out var d) ? d : throw Bad($"{What}: '{name}' is out of range ({value.GetRawText()})");
+            case JsonValueKind.String:
+                var text = value.GetString();
+                if (string.IsNullOrEmpty(text))
+                {
+                    return null;
+                }
+                return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+                    ? parsed
+                    : throw Bad($"{What}: '{name}' is not a number ('{Truncate(text)}')");
+            case JsonValueKind.Null:
+                return null;
+            default:
+                throw Bad($"{What}: '{name}' is {Describe(value.ValueKind)}, not a number");
+        }
+    }
+
+    public long? ToInt64(JsonElement value, string name)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Number:
+                return value.TryGetInt64(out var n) ? n : throw Bad($"{What}: '{name}' is not an integer ({value.GetRawText()})");
+            case JsonValueKind.String:
+                var text = value.GetString();
+                if (string.IsNullOrEmpty(text))
+                {
+                    return null;
+                }
+                return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
+                    ? parsed
+                    : throw Bad($"{What}: '{name}' is not an integer ('{Truncate(text)}')");
+            case JsonValueKind.Null:
+                return null;
+            default:
+                throw Bad($"{What}: '{name}' is {Describe(value.ValueKind)}, not an integer");
+        }
+    }
+
+    public DateTimeOffset FromMs(long ms, string name)
+    {
+        // Year 2000 .. 2200: anything else is seconds, microseconds or garbage.
+        if (ms < 946_684_800_000L || ms > 7_258_118_400_000L)
+        {
+            throw Bad($"{What}: '{name}' = {ms} is not an epoch-millisecond time");
+        }
+        return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+    }
+
+    public VenueException Missing(string name) => Bad($"{What}: required field '{name}' is missing or empty");
+
+    public VenueException Bad(string message) => new(Venue, VenueErrorKind.BadResponse, $"{Venue}: {message}");
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+}
