@@ -26,8 +26,10 @@ internal sealed record BybitInstrument(
     public bool IsTradingUsdtPerpetual =>
         ContractType == "LinearPerpetual" && Status == "Trading" && QuoteCoin == "USDT";
 
-    /// <summary>Whole hours, at least 1 (Bybit's intervals are whole hours; a 30-minute one would count as 1).</summary>
-    public int FundingIntervalHours => Math.Max(1, (int)Math.Round(FundingIntervalMinutes / 60m, MidpointRounding.AwayFromZero));
+    /// <summary>Whole hours, at least 1 (Bybit's intervals are whole hours; a 30-minute one would count as 1); 8 when unset.</summary>
+    public int FundingIntervalHours => FundingIntervalMinutes <= 0
+        ? 8
+        : Math.Max(1, (int)Math.Round(FundingIntervalMinutes / 60m, MidpointRounding.AwayFromZero));
 }
 
 /// <summary>One row of <c>/v5/market/tickers</c>. Linear: <c>openInterest</c> and <c>volume24h</c> in base units of the
@@ -66,7 +68,8 @@ internal static class BybitParsers
             {
                 j.RequireKind(item, JsonValueKind.Object);
                 var minutes = j.OptionalInt64(item, "fundingInterval") ?? 480;
-                if (minutes is <= 0 or > 24 * 60)
+                // Dated futures send 0 ("no funding"); a perpetual's interval is 1–24 h.
+                if (minutes is < 0 or > 24 * 60)
                 {
                     throw j.Bad($"instruments-info: fundingInterval {minutes} is out of range");
                 }
