@@ -43,6 +43,13 @@ public sealed class OkxOptions
 
     /// <summary>Most instruments whose funding the bulk premium index reads per cycle (most recently watched first). Default 50.</summary>
     public int MaxWatched { get; set; } = 50;
+
+    /// <summary>
+    /// The N most-traded USDT swaps (24 h USD volume from the bulk SWAP tickers, re-ranked every
+    /// <see cref="InstrumentsMaxAge"/>) count as watched before anyone asks, so the first <c>/funding BTC</c> answered from
+    /// OKX already has a predicted rate (0–50). Default 10. Used only when OKX serves the market store.
+    /// </summary>
+    public int DefaultWatched { get; set; } = 10;
 }
 
 /// <summary>Start-up validation of <see cref="OkxOptions"/>; every message names the configuration key.</summary>
@@ -62,6 +69,7 @@ internal sealed class OkxOptionsValidator : IValidateOptions<OkxOptions>
         OptionChecks.NotNegative(errors, p + nameof(OkxOptions.FundingMaxAge), options.FundingMaxAge);
         OptionChecks.Positive(errors, p + nameof(OkxOptions.WatchWindow), options.WatchWindow);
         OptionChecks.Range(errors, p + nameof(OkxOptions.MaxWatched), options.MaxWatched, 1, 500);
+        OptionChecks.Range(errors, p + nameof(OkxOptions.DefaultWatched), options.DefaultWatched, 0, 50);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

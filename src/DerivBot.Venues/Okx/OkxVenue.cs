@@ -31,6 +31,7 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
     private readonly ConcurrentDictionary<string, DateTimeOffset> _watched = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (OkxFunding Funding, DateTimeOffset At)> _funding = new(StringComparer.Ordinal);
     private InstrumentCache? _instruments;
+    private RankedInstruments? _mostTraded;
 
     public OkxVenue(HttpClient http, IOptions<OkxOptions> options, TimeProvider time, ILogger<OkxVenue> logger)
     {
@@ -74,21 +75,16 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
     }
 
     /// <summary>
-    /// Mark prices of every SWAP in one call, with the predicted funding of the WATCHED instruments (one
-    /// <c>funding-rate</c> call each, cached). Instruments whose funding is not known are left out rather than given
-    /// a made-up rate of 0.
+    /// Mark prices of every SWAP in one call, with the predicted funding of the WATCHED instruments (the most-traded
+    /// <see cref="OkxOptions.DefaultWatched"/> plus those asked about recently; one <c>funding-rate</c> call each,
+    /// cached). Instruments whose funding is not known are left out rather than given a made-up rate of 0.
     /// </summary>
     public async Task<IReadOnlyList<PremiumIndex>> GetPremiumIndexAsync(CancellationToken cancellationToken)
     {
         var marks = await MarkPricesAsync(cancellationToken).ConfigureAwait(false);
-        var now = _time.GetUtcNow();
-        var watched = _watched
-            .Where(w => now - w.Value < _options.WatchWindow && marks.ContainsKey(w.Key))
-            .OrderByDescending(w => w.Value)
-            .Take(_options.MaxWatched)
-            .Select(w => w.Key)
-            .ToList();
+        var watched = (await WatchedAsync(cancellationToken).ConfigureAwait(false)).Where(marks.ContainsKey).ToList();
         await FundingAsync(watched, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
         var result = new List<PremiumIndex>();
         foreach (var (instId, entry) in _funding)
         {
@@ -117,10 +113,8 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
     /// </summary>
     public async Task<IReadOnlyList<FundingInfoEntry>> GetFundingInfoAsync(CancellationToken cancellationToken)
     {
+        await FundingAsync(await WatchedAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        var watched = _watched.Where(w => now - w.Value < _options.WatchWindow).OrderByDescending(w => w.Value)
-            .Take(_options.MaxWatched).Select(w => w.Key).ToList();
-        await FundingAsync(watched, cancellationToken).ConfigureAwait(false);
         return _funding
             .Where(f => now - f.Value.At < _options.WatchWindow)
             .OrderBy(f => f.Key, StringComparer.Ordinal)
@@ -285,6 +279,50 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
     // ------------------------------------------------------------------ helpers
 
     private void Watch(string instId) => _watched[instId] = _time.GetUtcNow();
+
+    /// <summary>
+    /// Instruments whose funding the market-store path reads: the most-traded <see cref="OkxOptions.DefaultWatched"/>
+    /// swaps, then those asked about within <see cref="OkxOptions.WatchWindow"/> (most recent first), at most
+    /// <see cref="OkxOptions.MaxWatched"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> WatchedAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var result = new List<string>();
+        if (_options.DefaultWatched > 0)
+        {
+            var ranked = Volatile.Read(ref _mostTraded);
+            if (ranked is null || now - ranked.At >= _options.InstrumentsMaxAge)
+            {
+                try
+                {
+                    var tickers = await TickersAsync("SWAP", cancellationToken).ConfigureAwait(false);
+                    ranked = new RankedInstruments(tickers
+                        .Where(t => t.InstId.EndsWith("-USDT-SWAP", StringComparison.Ordinal))
+                        .OrderByDescending(t => (t.VolCcy24h ?? 0m) * t.Last)
+                        .ThenBy(t => t.InstId, StringComparer.Ordinal)
+                        .Take(_options.DefaultWatched)
+                        .Select(t => t.InstId)
+                        .ToList(), now);
+                    Volatile.Write(ref _mostTraded, ranked);
+                }
+                catch (VenueException) when (ranked is not null)
+                {
+                    // Keep the previous ranking; the mark-price call decides whether this cycle fails.
+                }
+                catch (VenueException)
+                {
+                    ranked = new RankedInstruments([], DateTimeOffset.MinValue);
+                }
+            }
+            result.AddRange(ranked.InstIds);
+        }
+        result.AddRange(_watched
+            .Where(w => now - w.Value < _options.WatchWindow)
+            .OrderByDescending(w => w.Value)
+            .Select(w => w.Key));
+        return result.Distinct(StringComparer.Ordinal).Take(Math.Max(_options.MaxWatched, _options.DefaultWatched)).ToList();
+    }
 
     private Task<byte[]> GetAsync(string path, VenueQuery query, CancellationToken cancellationToken) =>
         _rest.GetAsync(path, query.ToString(), 0, _limiters[path], cancellationToken);
@@ -455,6 +493,8 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
     };
 
     private sealed record InstrumentCache(IReadOnlyDictionary<string, OkxInstrument> Items, DateTimeOffset At);
+
+    private sealed record RankedInstruments(IReadOnlyList<string> InstIds, DateTimeOffset At);
 
     internal static class Paths
     {

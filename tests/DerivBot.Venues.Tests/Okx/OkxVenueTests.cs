@@ -114,7 +114,7 @@ public sealed class OkxVenueTests : IAsyncLifetime, IDisposable
     public async Task GetPremiumIndexAsync_MarksInBulk_FundingOnlyForWatched()
     {
         using var cts = TestTimeouts.NetworkToken();
-        using var venue = Venue();
+        using var venue = Venue(o => o.DefaultWatched = 0);
 
         Assert.Empty(await venue.GetPremiumIndexAsync(cts.Token)); // nothing watched yet: no made-up rates
         Assert.Equal(0, _fake.Count(Funding));
@@ -139,10 +139,28 @@ public sealed class OkxVenueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task GetPremiumIndexAsync_MostTradedWatchedByDefault_RankedOncePerInstrumentsMaxAge()
+    {
+        using var cts = TestTimeouts.NetworkToken();
+        using var venue = Venue(o => o.DefaultWatched = 2);
+
+        var first = await venue.GetPremiumIndexAsync(cts.Token);
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var second = await venue.GetPremiumIndexAsync(cts.Token);
+
+        // 24 h USD volume: BTC 95,000.5 × 121,340.1 > OP 12,000,000 × 0.76 > PEPE > XYZ.
+        Assert.Equal(["BTC-USDT-SWAP", "OP-USDT-SWAP"], first.Select(p => p.Symbol.Value));
+        Assert.Equal(first.Select(p => p.FundingRate), second.Select(p => p.FundingRate));
+        Assert.Equal(1, _fake.Count(Tickers));
+        Assert.Equal(2, _fake.Count(Funding));
+        Assert.Equal(2, _fake.Count(MarkPrice));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task GetFundingInfoAsync_FourHourInstrument_FromFundingTimes()
     {
         using var cts = TestTimeouts.NetworkToken();
-        using var venue = Venue();
+        using var venue = Venue(o => o.DefaultWatched = 0);
         var op = new Symbol("OP-USDT-SWAP");
         await venue.GetFundingHistoryAsync(op, default, cts.Token);
         await venue.GetFundingHistoryAsync(Btc, default, cts.Token);

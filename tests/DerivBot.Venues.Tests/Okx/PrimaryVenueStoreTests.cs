@@ -45,6 +45,27 @@ public sealed class PrimaryVenueStoreTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task MarketStore_OnOkx_LessTradedSymbol_FundingAfterFirstRefresh()
+    {
+        using var cts = TestTimeouts.NetworkToken();
+        await using var fake = await FakeOkxServer.StartAsync();
+        using var venue = new OkxVenue(_http, Options.Create(new OkxOptions { RestUrl = fake.RestUrl, DefaultWatched = 1 }), _time, NullLogger<OkxVenue>.Instance);
+        using var store = Store(venue);
+        var op = new Symbol("OP-USDT-SWAP");
+
+        var first = await store.GetSnapshotAsync(op, cts.Token);
+        Assert.Null(first.Premium); // not among the most traded: read once watched, never invented
+        Assert.Equal(12_340m, first.OpenInterest[^1].Contracts); // the fake's 1234-contract rows × ctVal 10 OP
+
+        await store.RefreshAsync(cts.Token);
+        var refreshed = await store.GetSnapshotAsync(op, cts.Token);
+
+        Assert.Equal(-0.0002m, refreshed.Premium!.Value.FundingRate);
+        // The interval is known from now on; the store adopts it at its next metadata refresh.
+        Assert.Equal(4, (await venue.GetFundingInfoAsync(cts.Token)).Single(e => e.Symbol == op).IntervalHours);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task MarketStore_OnOkx_SnapshotInCoins_FundingAfterFirstRefresh()
     {
         using var cts = TestTimeouts.NetworkToken();
@@ -59,7 +80,8 @@ public sealed class PrimaryVenueStoreTests : IDisposable
         Assert.Equal([12m, 12.34m], first.OpenInterest.Select(p => p.Contracts).Take(2)); // coins, not contracts
         Assert.NotEmpty(first.FundingHistory);
         Assert.NotEmpty(first.Klines);
-        Assert.Null(first.Premium); // OKX funding is per instrument: read once the symbol is watched, never invented
+        // OKX funding is per instrument: BTC is among the most-traded swaps, watched from the start.
+        Assert.Equal(0.0000792386885340m, first.Premium!.Value.FundingRate);
 
         var report = await store.RefreshAsync(cts.Token);
         var refreshed = await store.GetSnapshotAsync(btc, cts.Token);
