@@ -91,6 +91,11 @@ internal sealed class VenueRestClient
                         Venue, path, last!.Kind, attempt, _maxRetries, (int)delay.TotalMilliseconds);
                     await Task.Delay(delay, _time, token).ConfigureAwait(false);
                 }
+                // A banned or paused host fails at once, before it costs a slot in any window.
+                if (Gate.BanRemaining is var ban && ban > TimeSpan.Zero)
+                {
+                    throw Gate.BanException(ban);
+                }
                 foreach (var limiter in limiters)
                 {
                     await limiter.AcquireAsync(Remaining(deadline), token).ConfigureAwait(false);

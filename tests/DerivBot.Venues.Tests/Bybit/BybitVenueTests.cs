@@ -254,6 +254,7 @@ public sealed class BybitVenueTests : IAsyncLifetime, IDisposable
         Assert.Equal(TimeSpan.FromMinutes(1), during.RetryAfter);
         await Assert.ThrowsAsync<VenueException>(() => venue.GetStatsAsync(["BTC"], cts.Token));
         Assert.Equal(before, _fake.Total);
+        Assert.Equal(0, venue.IpLimiter.Count); // refused before taking a slot (the window emptied during the ban)
 
         _time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(5, (await venue.GetPremiumIndexAsync(cts.Token)).Count);
