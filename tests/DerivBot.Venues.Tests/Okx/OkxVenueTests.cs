@@ -444,3 +444,56 @@ public sealed class OkxVenueTests : IAsyncLifetime, IDisposable
         Assert.Equal(4, _fake.Count("/api/v5/rubik/stat/contracts/long-short-account-ratio"));
     }
 }
+
+/// <summary>Calls per overview cycle for 5 vs 50 watched assets (the figure docs/venues/*.md quote), real clock.</summary>
+public sealed class OverviewCallsPerCycleTests : IDisposable
+{
+    private readonly HttpClient _http = new();
+
+    public void Dispose() => _http.Dispose();
+
+    [Theory(Timeout = 60_000)]
+    [InlineData(5)]
+    [InlineData(50)]
+    public async Task Okx_ThreeBulkCallsPlusOneFundingCallPerListedAsset(int assets)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(50));
+        await using var fake = await FakeOkxServer.StartAsync();
+        fake.Listings.Clear();
+        for (var i = 1; i <= 50; i++)
+        {
+            fake.Listings.Add(new OkxListing($"C{i}-USDT-SWAP", "1", "1", $"C{i}", "2", "2", "100", "100", "200", "1000", "0.0001", 8));
+        }
+        using var venue = new OkxVenue(_http, Options.Create(new OkxOptions { RestUrl = fake.RestUrl }), TimeProvider.System, NullLogger<OkxVenue>.Instance);
+        await venue.GetPerpetualsAsync(cts.Token); // instruments are hourly, not per cycle
+        var before = fake.Total;
+
+        var stats = await venue.GetStatsAsync(Enumerable.Range(1, assets).Select(i => $"C{i}").ToList(), cts.Token);
+
+        Assert.Equal(assets, stats.Count);
+        Assert.Equal(3 + assets, fake.Total - before);
+        Assert.Equal(assets, fake.Count("/api/v5/public/funding-rate"));
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData(5)]
+    [InlineData(50)]
+    public async Task Bybit_OneTickersCallWhateverTheCount(int assets)
+    {
+        using var cts = TestTimeouts.NetworkToken();
+        await using var fake = await FakeBybitServer.StartAsync();
+        for (var i = 1; i <= 50; i++)
+        {
+            fake.Listings.Add(new BybitListing($"C{i}USDT", $"C{i}", 480, "2", "100", "200", "1000", "0.0001"));
+        }
+        using var venue = new DerivBot.Venues.Bybit.BybitVenue(_http, Options.Create(new DerivBot.Venues.Bybit.BybitOptions { RestUrl = fake.RestUrl }),
+            TimeProvider.System, NullLogger<DerivBot.Venues.Bybit.BybitVenue>.Instance);
+        await venue.GetFundingInfoAsync(cts.Token); // instruments-info is hourly, not per cycle
+        var before = fake.Total;
+
+        var stats = await venue.GetStatsAsync(Enumerable.Range(1, assets).Select(i => $"C{i}").ToList(), cts.Token);
+
+        Assert.Equal(assets, stats.Count);
+        Assert.Equal(1, fake.Total - before);
+    }
+}
