@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Testing;
@@ -433,6 +432,5 @@ public sealed class BybitVenueTests : IAsyncLifetime, IDisposable
         Assert.Equal("240", BybitVenue.WireInterval(KlineInterval.H4));
         Assert.Equal("D", BybitVenue.WireInterval(KlineInterval.D1));
         Assert.Null(BybitVenue.WireInterval(KlineInterval.H8));
-        Assert.Equal("1", 1.ToString(CultureInfo.InvariantCulture));
     }
 }
