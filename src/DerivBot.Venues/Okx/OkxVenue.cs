@@ -341,8 +341,9 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
 
     /// <summary>
     /// <c>funding-rate</c> for each instrument, from the cache when younger than <see cref="OkxOptions.FundingMaxAge"/>
-    /// and not past its settlement. An unknown instrument is skipped; a rate limit or ban stops the round (the others
-    /// keep their cached values); a timeout or server error fails the call.
+    /// and not past its settlement. An unknown or unreadable instrument is skipped; any other failure (rate limit, ban,
+    /// timeout, 5xx) stops the round and the rest keep their cached values, so one slow endpoint costs at most one
+    /// <see cref="OkxOptions.RequestTimeout"/> and never the OI and prices.
     /// </summary>
     private async Task<IReadOnlyDictionary<string, OkxFunding>> FundingAsync(IReadOnlyList<string> instIds, CancellationToken cancellationToken)
     {
@@ -368,8 +369,14 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
             {
                 _watched.TryRemove(instId, out _);
             }
-            catch (VenueException ex) when (ex.Kind is VenueErrorKind.RateLimited or VenueErrorKind.Banned)
+            catch (VenueException ex) when (ex.Kind == VenueErrorKind.BadResponse)
             {
+                // One unreadable answer costs that instrument's rate, not the whole round.
+            }
+            catch (VenueException)
+            {
+                // Rate limit, ban, timeout, 5xx, unreachable: the next calls would fare no better. Stop the round; the
+                // rows answer with the cached rate or none (OI and prices are still worth showing).
                 foreach (var rest in instIds.Where(i => !result.ContainsKey(i)))
                 {
                     if (_funding.TryGetValue(rest, out var stale))

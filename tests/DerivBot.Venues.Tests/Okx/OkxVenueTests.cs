@@ -345,6 +345,21 @@ public sealed class OkxVenueTests : IAsyncLifetime, IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task FundingServerErrors_StatsAnswerWithoutFunding_RoundStopsAtFirstFailure()
+    {
+        using var cts = TestTimeouts.NetworkToken();
+        using var venue = Venue();
+        _fake.Enqueue(Funding, new FakeResponse(503), new FakeResponse(503));
+
+        var stats = await venue.GetStatsAsync(["BTC", "OP", "XYZ"], cts.Token);
+
+        Assert.Equal(3, stats.Count);
+        Assert.All(stats, s => Assert.Null(s.FundingRate));
+        Assert.Equal(12.34m, stats.Single(s => s.Asset == "BTC").OpenInterestCoins);
+        Assert.Equal(2, _fake.Count(Funding)); // one instrument, retried once; the others not tried this round
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task OtherCode_BadResponseNamingCode()
     {
         using var cts = TestTimeouts.NetworkToken();
