@@ -1,6 +1,8 @@
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Aster;
 using DerivBot.Venues.Binance;
+using DerivBot.Venues.Bybit;
+using DerivBot.Venues.Okx;
 using DerivBot.Venues.Gate;
 using DerivBot.Venues.Hyperliquid;
 using DerivBot.Venues.Replay;
@@ -59,12 +61,14 @@ public static class VenuesServiceCollectionExtensions
         {
             services.AddBinanceVenueCore(configuration);
         }
-        // ---- LEAD (merge): Bybit and OKX from branch venues-bybit-okx register HERE, before the primary selection below
-        // (it only counts venues whose keyed IMarketDataVenue is already registered). Add `using DerivBot.Venues.Bybit;`
-        // and `using DerivBot.Venues.Okx;` at the top, then:
-        //     if (selection.IsEnabled(VenueIds.Bybit)) { services.AddBybitVenue(configuration); }
-        //     if (selection.IsEnabled(VenueIds.Okx)) { services.AddOkxVenue(configuration); }
-        // The options branch adds Deribit the same way under selection.IsEnabled(VenueIds.Deribit). ----
+        if (selection.IsEnabled(VenueIds.Bybit))
+        {
+            services.AddBybitVenue(configuration);
+        }
+        if (selection.IsEnabled(VenueIds.Okx))
+        {
+            services.AddOkxVenue(configuration);
+        }
         if (selection.IsEnabled(VenueIds.Hyperliquid))
         {
             services.AddHyperliquidVenue(configuration);

@@ -46,7 +46,7 @@ public static class AssetNames
             }
         }
 
-        var separator = s.IndexOfAny(['-', '_', '/', ':']);
+        var separator = s.IndexOfAny(['-', '_', '/', ':', ' ']);
         if (separator > 0)
         {
             s = s[..separator];
@@ -55,7 +55,10 @@ public static class AssetNames
         {
             foreach (var quote in Quotes)
             {
-                if (s.Length > quote.Length && s.EndsWith(quote, StringComparison.Ordinal))
+                // A bare "USD" ends coin names too (BUSD, TUSD, FDUSD, PYUSD): only a base of 3+ letters before it is
+                // a USD-quoted listing (BTCUSD, SOLUSD).
+                var minBase = quote == "USD" ? 3 : 1;
+                if (s.Length >= quote.Length + minBase && s.EndsWith(quote, StringComparison.Ordinal))
                 {
                     s = s[..^quote.Length];
                     break;
@@ -70,7 +73,8 @@ public static class AssetNames
     /// <summary>The canonical asset only (see <see cref="Parse"/>).</summary>
     public static string AssetOf(string input) => Parse(input).Asset;
 
-    /// <summary><c>1000PEPE</c> → (PEPE, 1000); <c>1MBABYDOGE</c> → (BABYDOGE, 1 000 000); <c>1INCH</c> → (1INCH, 1).</summary>
+    /// <summary><c>1000PEPE</c> → (PEPE, 1000); <c>1MBABYDOGE</c> → (BABYDOGE, 1 000 000); <c>SHIB1000</c> → (SHIB, 1000);
+    /// <c>1INCH</c> → (1INCH, 1).</summary>
     public static (string Asset, decimal Multiplier) SplitMultiplier(string baseName)
     {
         ArgumentNullException.ThrowIfNull(baseName);
@@ -87,6 +91,17 @@ public static class AssetNames
         if (digits >= 4 && digits < baseName.Length && baseName[0] == '1' && baseName[1..digits].All(c => c == '0'))
         {
             return (baseName[digits..], decimal.Parse(baseName[..digits], CultureInfo.InvariantCulture));
+        }
+        // Bybit also writes the multiplier after the coin: SHIB1000USDT is 1000 SHIB.
+        var trailing = 0;
+        while (trailing < baseName.Length && char.IsAsciiDigit(baseName[^(trailing + 1)]))
+        {
+            trailing++;
+        }
+        if (trailing >= 4 && trailing < baseName.Length && char.IsAsciiLetter(baseName[^(trailing + 1)])
+            && baseName[^trailing] == '1' && baseName[(baseName.Length - trailing + 1)..].All(c => c == '0'))
+        {
+            return (baseName[..^trailing], decimal.Parse(baseName[^trailing..], CultureInfo.InvariantCulture));
         }
         return (baseName, 1m);
     }

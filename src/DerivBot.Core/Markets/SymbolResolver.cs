@@ -10,7 +10,9 @@ public sealed record SymbolResolution(Symbol? Symbol, IReadOnlyList<Symbol> Sugg
 
 /// <summary>
 /// Maps user input to a perpetual: <c>BTC</c>, <c>btc</c>, <c>BTCUSDT</c>, <c>btcusdt</c>, <c>BTC/USDT</c>, <c>BTC-PERP</c>
-/// all mean BTCUSDT; <c>PEPE</c> finds <c>1000PEPEUSDT</c> through the venue's multiplier prefixes.
+/// all mean BTCUSDT; <c>PEPE</c> finds <c>1000PEPEUSDT</c> through the venue's multiplier prefixes. On other venues'
+/// universes the same input finds <c>BTC-USDT-SWAP</c> (OKX), <c>BTC_USDT</c> (Gate) or <c>SHIB1000USDT</c> (Bybit) through
+/// <see cref="AssetNames"/>.
 /// </summary>
 public static class SymbolResolver
 {
@@ -35,7 +37,56 @@ public static class SymbolResolver
             }
         }
 
+        // Other venues' spellings (OKX BTC-USDT-SWAP, Gate BTC_USDT, Bybit SHIB1000USDT): match on the canonical asset.
+        if (ByAsset(input!, cleaned, universe) is { } byAsset)
+        {
+            return new SymbolResolution(byAsset, []);
+        }
+
         return new SymbolResolution(null, Suggest(cleaned, set));
+    }
+
+    /// <summary>
+    /// The universe listing of the same canonical asset (<see cref="AssetNames"/>): USDT-quoted first, then USDC, then
+    /// the multiplier the user typed, then the shortest name. A quote the user typed (BTCUSDC) must match.
+    /// </summary>
+    private static Symbol? ByAsset(string input, string cleaned, IReadOnlyCollection<Symbol> universe)
+    {
+        var typed = input.Trim();
+        foreach (var s in universe)
+        {
+            if (string.Equals(s.Value, typed, StringComparison.OrdinalIgnoreCase))
+            {
+                return s;
+            }
+        }
+        var wanted = AssetNames.Parse(typed);
+        var typedQuote = QuoteOf(cleaned);
+        return universe
+            .Select(s => (Symbol: s, Ref: AssetNames.Parse(s.Value), Quote: QuoteOf(s.Value)))
+            .Where(x => x.Ref.Asset == wanted.Asset && (typedQuote is null || x.Quote == typedQuote))
+            .OrderBy(x => x.Quote switch { "USDT" => 0, "USDC" => 1, _ => 2 })
+            .ThenBy(x => x.Ref.CoinsPerUnit == wanted.CoinsPerUnit ? 0 : 1)
+            .ThenBy(x => x.Symbol.Value.Length)
+            .ThenBy(x => x.Symbol.Value, StringComparer.Ordinal)
+            .Select(x => (Symbol?)x.Symbol)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The quote a name carries (USDT, USDC, USD), or null for a bare asset.</summary>
+    private static string? QuoteOf(string name)
+    {
+        var upper = name.ToUpperInvariant();
+        foreach (var q in new[] { "USDT", "USDC" })
+        {
+            if (upper.Length > q.Length && upper.Contains(q, StringComparison.Ordinal))
+            {
+                return q;
+            }
+        }
+        // Bare USD only as a separated or suffixed quote of a 3+ letter base (BTC-USD-SWAP, BTCUSD), not BUSD.
+        var a = AssetNames.AssetOf(name);
+        return upper.Length > a.Length && upper.Contains("USD", StringComparison.Ordinal) && !a.EndsWith("USD", StringComparison.Ordinal) ? "USD" : null;
     }
 
     /// <summary>Upper-cases and strips separators and perpetual suffixes: " btc/usdt:perp " → "BTCUSDT".</summary>
@@ -94,7 +145,7 @@ public static class SymbolResolver
     {
         var core = StripQuote(s);
         return universe
-            .Select(u => (Symbol: u, Score: Score(core, StripMultiplier(StripQuote(u)))))
+            .Select(u => (Symbol: u, Score: Score(core, CoreOf(u))))
             .Where(x => x.Score <= Math.Max(1, core.Length / 3) || (core.Length >= 3 && x.Symbol.Contains(core, StringComparison.Ordinal)))
             .OrderBy(x => x.Score)
             .ThenBy(x => x.Symbol.Length)
@@ -103,6 +154,10 @@ public static class SymbolResolver
             .Select(x => new Symbol(x.Symbol))
             .ToList();
     }
+
+    /// <summary>The asset part of a listing name for suggestions: BTCUSDT → BTC, 1000PEPEUSDT → PEPE, BTC-USDT-SWAP → BTC.</summary>
+    private static string CoreOf(string listing) =>
+        listing.IndexOfAny(['-', '_', '/', ':']) > 0 ? AssetNames.AssetOf(listing) : StripMultiplier(StripQuote(listing));
 
     private static string StripQuote(string s)
     {

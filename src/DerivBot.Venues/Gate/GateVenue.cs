@@ -151,27 +151,27 @@ public sealed class GateVenue : IVenueOverview
     internal static IReadOnlyDictionary<string, GateContract> ParseContracts(byte[] body)
     {
         const string what = "contracts";
-        return VenueJson.Parse(VenueIds.Gate, what, body, root =>
+        return OverviewJson.Parse(VenueIds.Gate, what, body, root =>
         {
-            VenueJson.RequireKind(root, JsonValueKind.Array, what);
+            OverviewJson.RequireKind(root, JsonValueKind.Array, what);
             var result = new Dictionary<string, GateContract>(StringComparer.Ordinal);
             foreach (var item in root.EnumerateArray())
             {
-                VenueJson.RequireKind(item, JsonValueKind.Object, what + "[]");
-                var name = VenueJson.RequireString(item, "name", what);
-                var quanto = VenueJson.RequireDecimal(item, "quanto_multiplier", what);
-                var interval = VenueJson.OptionalInt64(item, "funding_interval", what) ?? 28_800;
+                OverviewJson.RequireKind(item, JsonValueKind.Object, what + "[]");
+                var name = OverviewJson.RequireString(item, "name", what);
+                var quanto = OverviewJson.RequireDecimal(item, "quanto_multiplier", what);
+                var interval = OverviewJson.OptionalInt64(item, "funding_interval", what) ?? 28_800;
                 if (quanto <= 0 || interval is <= 0 or > 86_400)
                 {
                     throw new FormatException($"{what}: {name} has quanto_multiplier {quanto} and funding_interval {interval}");
                 }
-                var next = VenueJson.OptionalInt64(item, "funding_next_apply", what);
+                var next = OverviewJson.OptionalInt64(item, "funding_next_apply", what);
                 result[name] = new GateContract(
                     name,
                     quanto,
                     (int)interval,
                     next is > 0 ? DateTimeOffset.FromUnixTimeSeconds(next.Value) : null,
-                    VenueJson.OptionalBool(item, "in_delisting"));
+                    OverviewJson.OptionalBool(item, "in_delisting"));
             }
             return (IReadOnlyDictionary<string, GateContract>)result;
         });
@@ -184,33 +184,33 @@ public sealed class GateVenue : IVenueOverview
     internal static IReadOnlyList<VenueInstrumentStat> ParseTickers(byte[] body, IReadOnlyDictionary<string, GateContract> contracts, DateTimeOffset now)
     {
         const string what = "tickers";
-        return VenueJson.Parse(VenueIds.Gate, what, body, root =>
+        return OverviewJson.Parse(VenueIds.Gate, what, body, root =>
         {
-            VenueJson.RequireKind(root, JsonValueKind.Array, what);
+            OverviewJson.RequireKind(root, JsonValueKind.Array, what);
             var rows = new List<(VenueInstrumentStat Stat, decimal CoinsPerUnit)>();
             foreach (var item in root.EnumerateArray())
             {
-                VenueJson.RequireKind(item, JsonValueKind.Object, what + "[]");
-                var name = VenueJson.RequireString(item, "contract", what);
+                OverviewJson.RequireKind(item, JsonValueKind.Object, what + "[]");
+                var name = OverviewJson.RequireString(item, "contract", what);
                 if (!contracts.TryGetValue(name, out var contract) || contract.InDelisting || !name.EndsWith("_USDT", StringComparison.Ordinal))
                 {
                     continue;
                 }
                 var asset = AssetNames.Parse(name);
-                var mark = VenueJson.RequireDecimal(item, "mark_price", what);
-                var contractsOpen = VenueJson.RequireDecimal(item, "total_size", what);
+                var mark = OverviewJson.RequireDecimal(item, "mark_price", what);
+                var contractsOpen = OverviewJson.RequireDecimal(item, "total_size", what);
                 var baseUnits = contractsOpen * contract.QuantoMultiplier;
                 rows.Add((new VenueInstrumentStat(
                     VenueIds.Gate,
                     name,
                     asset.Asset,
                     mark / asset.CoinsPerUnit,
-                    VenueJson.OptionalDecimal(item, "funding_rate", what),
+                    OverviewJson.OptionalDecimal(item, "funding_rate", what),
                     Math.Max(1, contract.FundingIntervalSeconds / 3600),
                     NextSettlement(contract, now),
                     baseUnits * asset.CoinsPerUnit,
                     baseUnits * mark,
-                    VenueJson.OptionalDecimal(item, "volume_24h_quote", what) ?? VenueJson.OptionalDecimal(item, "volume_24h_settle", what),
+                    OverviewJson.OptionalDecimal(item, "volume_24h_quote", what) ?? OverviewJson.OptionalDecimal(item, "volume_24h_settle", what),
                     now), asset.CoinsPerUnit));
             }
             return (IReadOnlyList<VenueInstrumentStat>)rows.OrderBy(r => r.CoinsPerUnit).Select(r => r.Stat).ToList();
@@ -221,18 +221,18 @@ public sealed class GateVenue : IVenueOverview
     internal static IReadOnlyList<OpenInterestPoint> ParseContractStats(byte[] body, decimal coinsPerContract)
     {
         const string what = "contract_stats";
-        return VenueJson.Parse(VenueIds.Gate, what, body, root =>
+        return OverviewJson.Parse(VenueIds.Gate, what, body, root =>
         {
-            VenueJson.RequireKind(root, JsonValueKind.Array, what);
+            OverviewJson.RequireKind(root, JsonValueKind.Array, what);
             var points = new List<OpenInterestPoint>();
             foreach (var item in root.EnumerateArray())
             {
-                VenueJson.RequireKind(item, JsonValueKind.Object, what + "[]");
-                var seconds = VenueJson.OptionalInt64(item, "time", what) ?? throw new FormatException($"{what}: required field 'time' is missing");
+                OverviewJson.RequireKind(item, JsonValueKind.Object, what + "[]");
+                var seconds = OverviewJson.OptionalInt64(item, "time", what) ?? throw new FormatException($"{what}: required field 'time' is missing");
                 points.Add(new OpenInterestPoint(
                     DateTimeOffset.FromUnixTimeSeconds(seconds),
-                    VenueJson.RequireDecimal(item, "open_interest", what) * coinsPerContract,
-                    VenueJson.OptionalDecimal(item, "open_interest_usd", what) ?? 0m));
+                    OverviewJson.RequireDecimal(item, "open_interest", what) * coinsPerContract,
+                    OverviewJson.OptionalDecimal(item, "open_interest_usd", what) ?? 0m));
             }
             return (IReadOnlyList<OpenInterestPoint>)points.OrderBy(p => p.Time).ToList();
         });

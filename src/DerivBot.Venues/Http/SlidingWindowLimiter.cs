@@ -4,7 +4,7 @@ namespace DerivBot.Venues.Http;
 
 /// <summary>
 /// At most <c>limit</c> requests in any <c>window</c> (Binance: 500 / 5 min shared by fundingRate + fundingInfo,
-/// 1000 / 5 min per <c>/futures/data/*</c> endpoint). A request that would exceed it waits until the oldest one leaves
+/// 1000 / 5 min per <c>/futures/data/*</c> endpoint; OKX: 20 / 2 s per endpoint; Bybit: per IP). A request that would exceed it waits until the oldest one leaves
 /// the window, or fails fast with <see cref="VenueErrorKind.RateLimited"/> when that wait is longer than the caller allows.
 /// </summary>
 internal sealed class SlidingWindowLimiter
@@ -64,7 +64,7 @@ internal sealed class SlidingWindowLimiter
             if (wait > maxWait)
             {
                 throw new VenueException(_venue, VenueErrorKind.RateLimited,
-                    $"{_venue}: {Name} allows {Limit} requests per {Window.TotalMinutes:0.#} min; try again in {Math.Ceiling(wait.TotalSeconds)} s")
+                    $"{_venue}: {Name} allows {Limit} requests per {WindowText}; try again in {Math.Ceiling(wait.TotalSeconds)} s")
                 {
                     RetryAfter = wait,
                 };
@@ -72,6 +72,11 @@ internal sealed class SlidingWindowLimiter
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // Binance's windows are minutes ("per 5 min"); OKX's and Bybit's are seconds ("per 2 s").
+    private string WindowText => Window >= TimeSpan.FromMinutes(1)
+        ? $"{Window.TotalMinutes:0.#} min"
+        : $"{Window.TotalSeconds:0.#} s";
 
     private void Trim(DateTimeOffset now)
     {

@@ -5,25 +5,27 @@ using DerivBot.Core.Ports;
 namespace DerivBot.Venues.Http;
 
 /// <summary>
-/// JSON reading for the overview adapters (Hyperliquid, Gate): decimals sent as strings (or numbers), integers as
-/// numbers (or numeric strings), unknown fields ignored, invariant culture. Anything malformed becomes a
-/// <see cref="VenueErrorKind.BadResponse"/> naming the venue and the payload.
+/// Tolerant field readers for the Bybit and OKX payloads (apis.md B.1/B.2): numbers arrive as JSON strings (numbers are
+/// accepted too), times are epoch milliseconds as strings or numbers, an empty string means "not applicable", unknown
+/// fields are ignored, invariant culture. Every failure is a <see cref="VenueException"/> with
+/// <see cref="VenueErrorKind.BadResponse"/> naming the venue and the endpoint (<paramref name="What"/>).
 /// </summary>
-internal static class VenueJson
+internal readonly record struct VenueJson(string Venue, string What)
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
 
-    public static T Parse<T>(string venue, string what, byte[] json, Func<JsonElement, T> parse)
+    /// <summary>Parses <paramref name="json"/> as one JSON document and runs <paramref name="parse"/> on its root.</summary>
+    public T Read<T>(ReadOnlyMemory<byte> json, Func<JsonElement, T> parse)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, Options);
+            document = JsonDocument.Parse(json, DocumentOptions);
         }
         catch (JsonException ex)
         {
-            var size = json.Length == 0 ? "an empty body" : $"{json.Length} bytes";
-            throw new VenueException(venue, VenueErrorKind.BadResponse, $"{venue}: malformed {what} response ({size}; {ex.Message})", ex);
+            var preview = json.Length == 0 ? "an empty body" : $"{json.Length} bytes";
+            throw new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: malformed {What} response ({preview}; {ex.Message})", ex);
         }
         using (document)
         {
@@ -31,80 +33,141 @@ internal static class VenueJson
             {
                 return parse(document.RootElement);
             }
-            catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException or OverflowException)
+            catch (InvalidOperationException ex)
             {
-                throw new VenueException(venue, VenueErrorKind.BadResponse, $"{venue}: unexpected {what} response ({ex.Message})", ex);
+                throw new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: unexpected {What} response ({ex.Message})", ex);
+            }
+            catch (FormatException ex)
+            {
+                throw new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: unexpected {What} response ({ex.Message})", ex);
             }
         }
     }
 
-    public static void RequireKind(JsonElement element, JsonValueKind kind, string what)
+    public JsonElement Property(JsonElement obj, string name, JsonValueKind kind)
+    {
+        RequireKind(obj, JsonValueKind.Object);
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind != kind)
+        {
+            throw Bad($"{What}: field '{name}' is missing or not {Describe(kind)}");
+        }
+        return value;
+    }
+
+    public void RequireKind(JsonElement element, JsonValueKind kind)
     {
         if (element.ValueKind != kind)
         {
-            throw new FormatException($"{what}: expected a JSON {kind.ToString().ToLowerInvariant()}, got {Describe(element)}");
+            throw Bad($"{What}: expected {Describe(kind)}, got {Describe(element.ValueKind)}");
         }
     }
 
-    public static string? OptionalString(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    public string? OptionalString(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString() is { Length: > 0 } s ? s : null
+            : null;
 
-    public static string RequireString(JsonElement obj, string name, string what) =>
-        OptionalString(obj, name) is { Length: > 0 } s ? s : throw new FormatException($"{what}: required field '{name}' is missing or empty");
+    public string RequireString(JsonElement obj, string name) =>
+        OptionalString(obj, name) ?? throw Missing(name);
 
-    /// <summary>A decimal sent as a string or a number; missing, null or "" → null.</summary>
-    public static decimal? OptionalDecimal(JsonElement obj, string name, string what)
+    public decimal? OptionalDecimal(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) ? ToDecimal(v, name) : null;
+
+    public decimal RequireDecimal(JsonElement obj, string name) => OptionalDecimal(obj, name) ?? throw Missing(name);
+
+    public long? OptionalInt64(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) ? ToInt64(v, name) : null;
+
+    /// <summary>An epoch-ms time; absent, empty and <c>"0"</c> (Bybit's "no delivery time") are null.</summary>
+    public DateTimeOffset? OptionalTime(JsonElement obj, string name) =>
+        OptionalInt64(obj, name) is { } ms && ms > 0 ? FromMs(ms, name) : null;
+
+    public DateTimeOffset RequireTime(JsonElement obj, string name) => OptionalTime(obj, name) ?? throw Missing(name);
+
+    /// <summary>Element <paramref name="index"/> of an array row (Bybit klines, OKX candles and Rubik rows) as a decimal.</summary>
+    public decimal? OptionalDecimalAt(JsonElement row, int index) =>
+        row.ValueKind == JsonValueKind.Array && index < row.GetArrayLength() ? ToDecimal(row[index], $"[{index}]") : null;
+
+    public decimal RequireDecimalAt(JsonElement row, int index) => OptionalDecimalAt(row, index) ?? throw Missing($"[{index}]");
+
+    public DateTimeOffset RequireTimeAt(JsonElement row, int index)
     {
-        if (!obj.TryGetProperty(name, out var v))
+        RequireKind(row, JsonValueKind.Array);
+        if (index >= row.GetArrayLength() || ToInt64(row[index], $"[{index}]") is not { } ms || ms <= 0)
         {
-            return null;
+            throw Missing($"[{index}]");
         }
-        switch (v.ValueKind)
+        return FromMs(ms, $"[{index}]");
+    }
+
+    public decimal? ToDecimal(JsonElement value, string name)
+    {
+        switch (value.ValueKind)
         {
-            case JsonValueKind.Null:
-                return null;
+            case JsonValueKind.Number:
+                return value.TryGetDecimal(out var d) ? d : throw Bad($"{What}: '{name}' is out of range ({value.GetRawText()})");
             case JsonValueKind.String:
-                var text = v.GetString();
+                var text = value.GetString();
                 if (string.IsNullOrEmpty(text))
                 {
                     return null;
                 }
                 return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
                     ? parsed
-                    : throw new FormatException($"{what}: '{name}' is not a decimal: \"{text}\"");
-            case JsonValueKind.Number:
-                return v.TryGetDecimal(out var number) ? number : throw new FormatException($"{what}: '{name}' is out of decimal range");
+                    : throw Bad($"{What}: '{name}' is not a number ('{Truncate(text)}')");
+            case JsonValueKind.Null:
+                return null;
             default:
-                throw new FormatException($"{what}: '{name}' must be a string or number, got {Describe(v)}");
+                throw Bad($"{What}: '{name}' is {Describe(value.ValueKind)}, not a number");
         }
     }
 
-    public static decimal RequireDecimal(JsonElement obj, string name, string what) =>
-        OptionalDecimal(obj, name, what) ?? throw new FormatException($"{what}: required field '{name}' is missing or empty");
-
-    /// <summary>An integer sent as a number (or a numeric string); missing or null → null.</summary>
-    public static long? OptionalInt64(JsonElement obj, string name, string what)
+    public long? ToInt64(JsonElement value, string name)
     {
-        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        switch (value.ValueKind)
         {
-            return null;
+            case JsonValueKind.Number:
+                return value.TryGetInt64(out var n) ? n : throw Bad($"{What}: '{name}' is not an integer ({value.GetRawText()})");
+            case JsonValueKind.String:
+                var text = value.GetString();
+                if (string.IsNullOrEmpty(text))
+                {
+                    return null;
+                }
+                return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
+                    ? parsed
+                    : throw Bad($"{What}: '{name}' is not an integer ('{Truncate(text)}')");
+            case JsonValueKind.Null:
+                return null;
+            default:
+                throw Bad($"{What}: '{name}' is {Describe(value.ValueKind)}, not an integer");
         }
-        return v.ValueKind switch
-        {
-            JsonValueKind.Number when v.TryGetInt64(out var n) => n,
-            // Some integer fields arrive as decimals ("28800.0") or strings; accept whole values only.
-            JsonValueKind.Number when v.TryGetDecimal(out var d) && d == decimal.Truncate(d) => (long)d,
-            JsonValueKind.String when long.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) => s,
-            _ => throw new FormatException($"{what}: '{name}' must be an integer, got {Describe(v)}"),
-        };
     }
 
-    public static bool OptionalBool(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
-
-    public static string Describe(JsonElement value)
+    public DateTimeOffset FromMs(long ms, string name)
     {
-        var raw = value.GetRawText();
-        return raw.Length <= 40 ? raw : raw[..40] + "…";
+        // Year 2000 .. 2200: anything else is seconds, microseconds or garbage.
+        if (ms < 946_684_800_000L || ms > 7_258_118_400_000L)
+        {
+            throw Bad($"{What}: '{name}' = {ms} is not an epoch-millisecond time");
+        }
+        return DateTimeOffset.FromUnixTimeMilliseconds(ms);
     }
+
+    public VenueException Missing(string name) => Bad($"{What}: required field '{name}' is missing or empty");
+
+    public VenueException Bad(string message) => new(Venue, VenueErrorKind.BadResponse, $"{Venue}: {message}");
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
 }

@@ -88,22 +88,22 @@ public sealed class HyperliquidVenue : IVenueOverview
     {
         const string what = "metaAndAssetCtxs";
         var nextHour = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero).AddHours(1);
-        return VenueJson.Parse(VenueIds.Hyperliquid, what, body, root =>
+        return OverviewJson.Parse(VenueIds.Hyperliquid, what, body, root =>
         {
-            VenueJson.RequireKind(root, JsonValueKind.Array, what);
+            OverviewJson.RequireKind(root, JsonValueKind.Array, what);
             if (root.GetArrayLength() < 2)
             {
                 throw new FormatException($"{what}: expected [meta, assetCtxs], got {root.GetArrayLength()} element(s)");
             }
             var meta = root[0];
-            VenueJson.RequireKind(meta, JsonValueKind.Object, what + "[0]");
+            OverviewJson.RequireKind(meta, JsonValueKind.Object, what + "[0]");
             if (!meta.TryGetProperty("universe", out var universe))
             {
                 throw new FormatException($"{what}: meta has no 'universe'");
             }
-            VenueJson.RequireKind(universe, JsonValueKind.Array, what + ".universe");
+            OverviewJson.RequireKind(universe, JsonValueKind.Array, what + ".universe");
             var contexts = root[1];
-            VenueJson.RequireKind(contexts, JsonValueKind.Array, what + "[1]");
+            OverviewJson.RequireKind(contexts, JsonValueKind.Array, what + "[1]");
             if (contexts.GetArrayLength() < universe.GetArrayLength())
             {
                 throw new FormatException($"{what}: {universe.GetArrayLength()} assets but {contexts.GetArrayLength()} contexts");
@@ -114,27 +114,27 @@ public sealed class HyperliquidVenue : IVenueOverview
             foreach (var entry in universe.EnumerateArray())
             {
                 var ctx = contexts[index++];
-                VenueJson.RequireKind(entry, JsonValueKind.Object, what + ".universe[]");
-                if (VenueJson.OptionalBool(entry, "isDelisted"))
+                OverviewJson.RequireKind(entry, JsonValueKind.Object, what + ".universe[]");
+                if (OverviewJson.OptionalBool(entry, "isDelisted"))
                 {
                     continue;
                 }
-                VenueJson.RequireKind(ctx, JsonValueKind.Object, what + ".assetCtxs[]");
-                var name = VenueJson.RequireString(entry, "name", what);
+                OverviewJson.RequireKind(ctx, JsonValueKind.Object, what + ".assetCtxs[]");
+                var name = OverviewJson.RequireString(entry, "name", what);
                 var asset = AssetNames.Parse(name);
-                var mark = VenueJson.RequireDecimal(ctx, "markPx", what);
-                var openInterest = VenueJson.RequireDecimal(ctx, "openInterest", what);
+                var mark = OverviewJson.RequireDecimal(ctx, "markPx", what);
+                var openInterest = OverviewJson.RequireDecimal(ctx, "openInterest", what);
                 rows.Add((new VenueInstrumentStat(
                     VenueIds.Hyperliquid,
                     name,
                     asset.Asset,
                     mark / asset.CoinsPerUnit,
-                    VenueJson.OptionalDecimal(ctx, "funding", what),
+                    OverviewJson.OptionalDecimal(ctx, "funding", what),
                     1,
                     nextHour,
                     openInterest * asset.CoinsPerUnit,
                     openInterest * mark,
-                    VenueJson.OptionalDecimal(ctx, "dayNtlVlm", what),
+                    OverviewJson.OptionalDecimal(ctx, "dayNtlVlm", what),
                     now), asset.CoinsPerUnit));
             }
             return (IReadOnlyList<VenueInstrumentStat>)rows

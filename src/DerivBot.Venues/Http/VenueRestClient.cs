@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using DerivBot.Core.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace DerivBot.Venues.Http;
+
+/// <summary>
+/// How one venue's REST protocol reports errors: what its envelope says about a body, and any status codes with a
+/// venue-specific meaning (Bybit's 403 ban). Implemented per venue; the transport itself stays generic.
+/// </summary>
+internal interface IVenueProtocol
+{
+    /// <summary>Default pause after a 429 that carries no usable <c>Retry-After</c> (the venue's rate window).</summary>
+    TimeSpan DefaultRateLimitPause { get; }
+
+    /// <summary>
+    /// The error a body's envelope reports (<c>retCode</c> ≠ 0, <c>code</c> ≠ "0"), or null when the envelope says OK
+    /// or cannot be read (the parser then reports the malformed body). A returned RateLimited/Banned error with a
+    /// <see cref="VenueException.RetryAfter"/> pauses the whole host for that long.
+    /// </summary>
+    VenueException? EnvelopeError(ReadOnlySpan<byte> body, string path, int status);
+
+    /// <summary>A venue-specific reading of an HTTP failure status (e.g. Bybit 403 = IP ban), or null for the generic one.</summary>
+    VenueException? StatusError(int status, ReadOnlySpan<byte> body, string path, TimeSpan? retryAfter);
+}
+
+/// <summary>
+/// The GET transport of the Bybit and OKX adapters: one deadline per call (<c>RequestTimeout</c> covers local rate-limit
+/// waits, the request and its retries, so an unreachable venue costs a reply at most that long), the venue's documented
+/// rate limits enforced locally (<see cref="SlidingWindowLimiter"/>s per endpoint or IP, and a <see cref="HostRateGate"/>
+/// holding the ban state: while banned or paused NO request leaves the process), retries of 5xx within the deadline,
+/// and every failure mapped to a <see cref="VenueException"/>. Caller cancellation is never wrapped.
+/// </summary>
+internal sealed class VenueRestClient
+{
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly IVenueProtocol _protocol;
+    private readonly string _base;
+    private readonly TimeSpan _requestTimeout;
+    private readonly int _maxRetries;
+    private readonly TimeSpan _retryBaseDelay;
+
+    public VenueRestClient(
+        string venue, HttpClient http, string baseUrl, HostRateGate gate, IVenueProtocol protocol,
+        TimeSpan requestTimeout, int maxRetries, TimeSpan retryBaseDelay, TimeProvider time, ILogger logger)
+    {
+        Venue = venue;
+        _http = http;
+        _base = baseUrl.TrimEnd('/');
+        Gate = gate;
+        _protocol = protocol;
+        _requestTimeout = requestTimeout;
+        _maxRetries = maxRetries;
+        _retryBaseDelay = retryBaseDelay;
+        _time = time;
+        _logger = logger;
+    }
+
+    public string Venue { get; }
+
+    /// <summary>Ban/pause state (and per-minute budget, where the venue has one) of the REST host.</summary>
+    public HostRateGate Gate { get; }
+
+    /// <summary>GETs <paramref name="path"/>?<paramref name="query"/> and returns the body of a successful response whose envelope reports no error.</summary>
+    /// <param name="weight">Charged against <see cref="Gate"/>'s per-minute budget (0 where only the limiters count).</param>
+    /// <param name="limiters">The request's sliding-window caps (IP-wide and/or per endpoint), all acquired before sending.</param>
+    public async Task<byte[]> GetAsync(string path, string query, int weight, IReadOnlyList<SlidingWindowLimiter> limiters, CancellationToken cancellationToken)
+    {
+        var url = _base + path + (query.Length > 0 ? "?" + query : "");
+        var deadline = _time.GetUtcNow() + _requestTimeout;
+        using var timeout = new CancellationTokenSource(_requestTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var token = linked.Token;
+        try
+        {
+            VenueException? last = null;
+            for (var attempt = 0; attempt <= _maxRetries; attempt++)
+            {
+                if (attempt > 0)
+                {
+                    var delay = _retryBaseDelay * Math.Pow(2, attempt - 1);
+                    if (_time.GetUtcNow() + delay >= deadline)
+                    {
+                        break;
+                    }
+                    _logger.LogWarning("{Venue} GET {Path} failed ({Kind}); retry {Attempt} of {MaxRetries} in {DelayMs} ms",
+                        Venue, path, last!.Kind, attempt, _maxRetries, (int)delay.TotalMilliseconds);
+                    await Task.Delay(delay, _time, token).ConfigureAwait(false);
+                }
+                // A banned or paused host fails at once, before it costs a slot in any window.
+                if (Gate.BanRemaining is var ban && ban > TimeSpan.Zero)
+                {
+                    throw Gate.BanException(ban);
+                }
+                foreach (var limiter in limiters)
+                {
+                    await limiter.AcquireAsync(Remaining(deadline), token).ConfigureAwait(false);
+                }
+                await Gate.AcquireAsync(weight, Remaining(deadline), token).ConfigureAwait(false);
+
+                var (body, failure) = await SendOnceAsync(path, url, token).ConfigureAwait(false);
+                if (failure is null)
+                {
+                    return body!;
+                }
+                if (failure.Kind != VenueErrorKind.ServerError)
+                {
+                    throw failure;
+                }
+                last = failure;
+            }
+            throw last!;
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            throw new VenueException(Venue, VenueErrorKind.Timeout,
+                $"{Venue}: {Gate.Host} did not answer {path} within {_requestTimeout.TotalSeconds:0.#} s", ex);
+        }
+    }
+
+    private TimeSpan Remaining(DateTimeOffset deadline)
+    {
+        var left = deadline - _time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    private async Task<(byte[]? Body, VenueException? Failure)> SendOnceAsync(string path, string url, CancellationToken token)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            var failure = response.IsSuccessStatusCode
+                ? _protocol.EnvelopeError(body, path, status)
+                : MapStatus(path, response, status, body);
+            if (failure is null)
+            {
+                return (body, null);
+            }
+            if (failure.Kind is VenueErrorKind.RateLimited or VenueErrorKind.Banned && failure.RetryAfter is { } pause && pause > TimeSpan.Zero)
+            {
+                Gate.Ban(failure.Kind, pause);
+                _logger.LogWarning("{Venue} {Host} answered {Status} ({Kind}) on {Path}; pausing all requests to it for {Seconds} s",
+                    Venue, Gate.Host, status, failure.Kind, path, (int)Math.Ceiling(pause.TotalSeconds));
+            }
+            return (null, failure);
+        }
+        catch (HttpRequestException ex)
+        {
+            return (null, new VenueException(Venue, VenueErrorKind.Unreachable, $"{Venue}: cannot reach {Gate.Host} ({Describe(ex)})", ex));
+        }
+        catch (IOException ex)
+        {
+            return (null, new VenueException(Venue, VenueErrorKind.Unreachable,
+                $"{Venue}: connection to {Gate.Host} failed while reading {path} ({ex.Message})", ex));
+        }
+    }
+
+    private VenueException MapStatus(string path, HttpResponseMessage response, int status, byte[] body)
+    {
+        var retryAfter = RetryAfterOf(response);
+        if (_protocol.StatusError(status, body, path, retryAfter) is { } special)
+        {
+            return special;
+        }
+        var envelope = _protocol.EnvelopeError(body, path, status);
+        var vendor = envelope?.VendorCode is { } code ? $" (code {code})" : "";
+        switch (status)
+        {
+            case 429:
+            {
+                var pause = retryAfter is { } r && r > TimeSpan.Zero ? r : _protocol.DefaultRateLimitPause;
+                return new VenueException(Venue, VenueErrorKind.RateLimited,
+                    $"{Venue}: {Gate.Host} rate limit hit on {path} (HTTP 429{vendor}); nothing is sent for another {Math.Ceiling(pause.TotalSeconds)} s")
+                {
+                    HttpStatus = status,
+                    VendorCode = envelope?.VendorCode,
+                    RetryAfter = pause,
+                };
+            }
+            case 451:
+                return new VenueException(Venue, VenueErrorKind.RegionBlocked,
+                    $"{Venue}: {Gate.Host} refuses requests from this location (HTTP 451); configure a proxy or another base URL")
+                {
+                    HttpStatus = status,
+                };
+            case >= 500:
+                return new VenueException(Venue, VenueErrorKind.ServerError, $"{Venue}: {Gate.Host} failed on {path} with HTTP {status}{vendor}")
+                {
+                    HttpStatus = status,
+                    VendorCode = envelope?.VendorCode,
+                };
+            default:
+                if (envelope is not null && envelope.Kind is not VenueErrorKind.BadResponse)
+                {
+                    // The envelope knows better than the status (OKX answers an unknown instrument with 400 + code 51001).
+                    return new VenueException(Venue, envelope.Kind, envelope.Message)
+                    {
+                        HttpStatus = status,
+                        VendorCode = envelope.VendorCode,
+                        RetryAfter = envelope.RetryAfter,
+                    };
+                }
+                return new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: {Gate.Host} rejected {path} with HTTP {status}{vendor}")
+                {
+                    HttpStatus = status,
+                    VendorCode = envelope?.VendorCode,
+                };
+        }
+    }
+
+    /// <summary><c>Retry-After</c> in seconds or as an HTTP date, when present.</summary>
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter is { } header)
+        {
+            return header.Delta ?? (header.Date is { } date ? date - _time.GetUtcNow() : null);
+        }
+        if (response.Headers.TryGetValues("Retry-After", out var raw)
+            && double.TryParse(raw.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+        return null;
+    }
+
+    private static string Describe(HttpRequestException ex)
+    {
+        if (ex.InnerException is SocketException socket)
+        {
+            return socket.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "connection refused",
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "host name not found",
+                SocketError.TimedOut => "connection timed out",
+                SocketError.NetworkUnreachable or SocketError.HostUnreachable => "network unreachable",
+                SocketError.ConnectionReset => "connection reset",
+                _ => socket.SocketErrorCode.ToString(),
+            };
+        }
+        return ex.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => "host name not found",
+            HttpRequestError.SecureConnectionError => "TLS handshake failed",
+            HttpRequestError.ProxyTunnelError => "proxy tunnel failed",
+            HttpRequestError.ResponseEnded => "connection closed before the response ended",
+            HttpRequestError.ConnectionError => "connection failed",
+            _ => ex.StatusCode is HttpStatusCode code ? "HTTP " + (int)code : ex.HttpRequestError.ToString(),
+        };
+    }
+}

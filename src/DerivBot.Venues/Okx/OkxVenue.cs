@@ -1,0 +1,527 @@
+using System.Collections.Concurrent;
+using DerivBot.Core.Markets;
+using DerivBot.Core.Ports;
+using DerivBot.Venues.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Venues.Okx;
+
+/// <summary>
+/// OKX v5 USDT-margined linear SWAPs (apis.md B.2, docs/venues/okx.md): the full <see cref="IMarketDataVenue"/> and the
+/// cross-venue <see cref="IVenueOverview"/>. Instrument ids (<c>BTC-USDT-SWAP</c>) are the <see cref="Symbol"/> values.
+/// OKX counts open interest in CONTRACTS; every OI figure leaving this class is in coins (contracts × ctVal × ctMult).
+/// Tickers, open interest and mark prices come in bulk; <c>funding-rate</c> exists only per instrument, so it is read
+/// only for instruments someone asked about (overview assets, symbols the market store is following), at most once per
+/// <see cref="OkxOptions.FundingMaxAge"/>. Each endpoint's limit is enforced locally (80 % of OKX's figure).
+/// </summary>
+public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
+{
+    /// <summary>OKX's rate windows are 2 s; a 429/50011 without Retry-After pauses the host for one window.</summary>
+    internal static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>Our share of each documented per-endpoint limit.</summary>
+    private const double Share = 0.8;
+
+    private readonly VenueRestClient _rest;
+    private readonly OkxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, SlidingWindowLimiter[]> _limiters;
+    private readonly SemaphoreSlim _instrumentsGate = new(1, 1);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _watched = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (OkxFunding Funding, DateTimeOffset At)> _funding = new(StringComparer.Ordinal);
+    private InstrumentCache? _instruments;
+    private RankedInstruments? _mostTraded;
+
+    public OkxVenue(HttpClient http, IOptions<OkxOptions> options, TimeProvider time, ILogger<OkxVenue> logger)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options.Value;
+        _time = time;
+        // Documented requests per 2 s per IP and endpoint (apis.md B.2 and OKX's endpoint pages).
+        _limiters = new (string Path, int PerWindow)[]
+            {
+                (Paths.Instruments, 20), (Paths.Tickers, 20), (Paths.MarkPrice, 10), (Paths.OpenInterest, 20),
+                (Paths.FundingRate, 20), (Paths.FundingHistory, 10), (Paths.Candles, 40),
+                (Paths.OpenInterestHistory, 5), (Paths.LongShortRatio, 5),
+            }
+            .ToDictionary(e => e.Path,
+                e => new[] { new SlidingWindowLimiter(Name, e.Path, Math.Max(1, (int)(e.PerWindow * Share)), RateWindow, time) },
+                StringComparer.Ordinal);
+        // No per-minute weight on OKX (weight 0, budget 1): the gate only holds the 429/50011 pause.
+        _rest = new VenueRestClient(Name, http, _options.RestUrl, new HostRateGate(Name, new Uri(_options.RestUrl).Host, 1, time),
+            new OkxProtocol(), _options.RequestTimeout, _options.MaxRetries, _options.RetryBaseDelay, time, logger);
+    }
+
+    public string Name => VenueIds.Okx;
+
+    internal HostRateGate Gate => _rest.Gate;
+
+    internal SlidingWindowLimiter Limiter(string path) => _limiters[path][0];
+
+    // ------------------------------------------------------------------ IMarketDataVenue
+
+    public async Task<IReadOnlyList<PerpetualContract>> GetPerpetualsAsync(CancellationToken cancellationToken)
+    {
+        var instruments = await InstrumentsAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        return instruments.Items.Values
+            .Where(i => i.IsLiveUsdtSwap)
+            .OrderBy(i => i.InstId, StringComparer.Ordinal)
+            .Select(i => new PerpetualContract(new Symbol(i.InstId), BaseOf(i), "USDT", "PERPETUAL", "TRADING", null, i.ListTime))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Mark prices of every SWAP in one call, with the predicted funding of the WATCHED instruments (the most-traded
+    /// <see cref="OkxOptions.DefaultWatched"/> plus those asked about recently; one <c>funding-rate</c> call each,
+    /// cached). Instruments whose funding is not known are left out rather than given a made-up rate of 0.
+    /// </summary>
+    public async Task<IReadOnlyList<PremiumIndex>> GetPremiumIndexAsync(CancellationToken cancellationToken)
+    {
+        var marks = await MarkPricesAsync(cancellationToken).ConfigureAwait(false);
+        var watched = (await WatchedAsync(cancellationToken).ConfigureAwait(false)).Where(marks.ContainsKey).ToList();
+        await FundingAsync(watched, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var result = new List<PremiumIndex>();
+        foreach (var (instId, entry) in _funding)
+        {
+            if (now - entry.At < _options.WatchWindow && marks.TryGetValue(instId, out var mark))
+            {
+                result.Add(new PremiumIndex(new Symbol(instId), mark.Mark, 0m, 0m, entry.Funding.FundingRate, 0m, entry.Funding.FundingTime, mark.Time));
+            }
+        }
+        result.Sort((a, b) => string.CompareOrdinal(a.Symbol.Value, b.Symbol.Value));
+        return result;
+    }
+
+    public async Task<IReadOnlyList<FundingRatePoint>> GetFundingHistoryAsync(Symbol symbol, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        Watch(symbol.Value);
+        var q = new VenueQuery().Add("instId", symbol.Value);
+        AddPaging(q, query, 100);
+        var body = await GetAsync(Paths.FundingHistory, q, cancellationToken).ConfigureAwait(false);
+        return OkxParsers.ParseFundingHistory(body);
+    }
+
+    /// <summary>
+    /// Intervals from <c>fundingTime</c>/<c>nextFundingTime</c> of <c>funding-rate</c> (8 h or 4 h, per instrument). As
+    /// that endpoint has no bulk form, entries cover the watched and recently asked instruments; any other instrument
+    /// is absent and reads as 8 h until someone asks about it.
+    /// </summary>
+    public async Task<IReadOnlyList<FundingInfoEntry>> GetFundingInfoAsync(CancellationToken cancellationToken)
+    {
+        await FundingAsync(await WatchedAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        return _funding
+            .Where(f => now - f.Value.At < _options.WatchWindow)
+            .OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => new FundingInfoEntry(new Symbol(f.Key), f.Value.Funding.IntervalHours, 0m, 0m))
+            .ToList();
+    }
+
+    /// <summary>Current OI of one instrument in COINS (contracts × ctVal × ctMult) and OKX's own USD value.</summary>
+    public async Task<OpenInterestPoint> GetOpenInterestAsync(Symbol symbol, CancellationToken cancellationToken)
+    {
+        Watch(symbol.Value);
+        var instruments = await InstrumentsAsync(_options.InstrumentsMaxAge, cancellationToken).ConfigureAwait(false);
+        var q = new VenueQuery().Add("instType", "SWAP").Add("instId", symbol.Value);
+        var body = await GetAsync(Paths.OpenInterest, q, cancellationToken).ConfigureAwait(false);
+        var row = OkxParsers.ParseOpenInterest(body).FirstOrDefault(r => r.InstId == symbol.Value)
+            ?? throw new VenueException(Name, VenueErrorKind.InvalidSymbol, $"{Name}: {symbol} is not listed");
+        var coins = Coins(row, instruments);
+        return new OpenInterestPoint(row.Time, coins, row.OiUsd ?? 0m);
+    }
+
+    /// <summary>Rubik <c>open-interest-history</c> in coins with OKX's USD value; oldest first.</summary>
+    public async Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestHistoryAsync(Symbol symbol, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        Watch(symbol.Value);
+        var instruments = await InstrumentsAsync(_options.InstrumentsMaxAge, cancellationToken).ConfigureAwait(false);
+        var q = new VenueQuery().Add("instId", symbol.Value).Add("period", RubikPeriod(period));
+        AddBeginEnd(q, query, 100);
+        var body = await GetAsync(Paths.OpenInterestHistory, q, cancellationToken).ConfigureAwait(false);
+        var perContract = instruments.Items.TryGetValue(symbol.Value, out var i) && i.CoinsPerContract > 0 ? i.CoinsPerContract : (decimal?)null;
+        return OkxParsers.ParseOpenInterestHistory(body, perContract);
+    }
+
+    /// <summary>
+    /// All-account long/short of the instrument's coin (Rubik <c>long-short-account-ratio?ccy=</c>, periods 5m/1H/1D).
+    /// OKX publishes no top-trader series here and no other periods: those are empty.
+    /// </summary>
+    public async Task<IReadOnlyList<RatioPoint>> GetLongShortRatioAsync(Symbol symbol, RatioKind kind, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        Watch(symbol.Value);
+        var wire = period switch { DataPeriod.M5 => "5m", DataPeriod.H1 => "1H", DataPeriod.D1 => "1D", _ => null };
+        if (kind != RatioKind.GlobalAccounts || wire is null)
+        {
+            return [];
+        }
+        var q = new VenueQuery().Add("ccy", AssetNames.AssetOf(symbol.Value)).Add("period", wire);
+        AddBeginEnd(q, query, null);
+        var body = await GetAsync(Paths.LongShortRatio, q, cancellationToken).ConfigureAwait(false);
+        return OkxParsers.ParseLongShortRatio(body);
+    }
+
+    /// <summary>Not read from OKX (its taker volume is per coin across products, not per swap): always empty.</summary>
+    public Task<IReadOnlyList<TakerVolumePoint>> GetTakerVolumeAsync(Symbol symbol, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TakerVolumePoint>>([]);
+
+    public async Task<IReadOnlyList<Kline>> GetKlinesAsync(Symbol symbol, KlineInterval interval, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        Watch(symbol.Value);
+        if (Bar(interval) is not { } bar)
+        {
+            return [];
+        }
+        var q = new VenueQuery().Add("instId", symbol.Value).Add("bar", bar);
+        AddPaging(q, query, 300);
+        var body = await GetAsync(Paths.Candles, q, cancellationToken).ConfigureAwait(false);
+        return OkxParsers.ParseCandles(body, interval.ToTimeSpan());
+    }
+
+    /// <summary>
+    /// USDT swaps from the bulk SWAP tickers. Volume in coins (<c>volCcy24h</c>); quote volume = coins × last (OKX
+    /// sends no USDT turnover for swaps); change percent from <c>open24h</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<Ticker24h>> GetFuturesTickersAsync(CancellationToken cancellationToken)
+    {
+        var tickers = await TickersAsync("SWAP", cancellationToken).ConfigureAwait(false);
+        return tickers
+            .Where(t => t.InstId.EndsWith("-USDT-SWAP", StringComparison.Ordinal))
+            .Select(t => new Ticker24h(new Symbol(t.InstId), t.Last, ChangePercent(t), t.VolCcy24h ?? 0m, (t.VolCcy24h ?? 0m) * t.Last,
+                t.Time - TimeSpan.FromDays(1), t.Time))
+            .ToList();
+    }
+
+    /// <summary>USDT spot pairs, renamed <c>BTC-USDT</c> → <c>BTCUSDT</c> so base + quote finds them as on every venue.</summary>
+    public async Task<IReadOnlyList<Ticker24h>> GetSpotTickersAsync(CancellationToken cancellationToken)
+    {
+        var tickers = await TickersAsync("SPOT", cancellationToken).ConfigureAwait(false);
+        return tickers
+            .Where(t => t.InstId.EndsWith("-USDT", StringComparison.Ordinal))
+            .Select(t => new Ticker24h(new Symbol(t.InstId.Replace("-", "", StringComparison.Ordinal)), t.Last, ChangePercent(t),
+                t.Vol24h ?? 0m, t.VolCcy24h ?? 0m, t.Time - TimeSpan.FromDays(1), t.Time))
+            .ToList();
+    }
+
+    // ------------------------------------------------------------------ IVenueOverview
+
+    /// <summary>
+    /// Three bulk calls whatever the number of assets (SWAP tickers, SWAP open interest, SWAP mark prices; plus the
+    /// instrument list when older than <see cref="OkxOptions.InstrumentsMaxAge"/>) and one <c>funding-rate</c> call per
+    /// asked asset that OKX lists (cached for <see cref="OkxOptions.FundingMaxAge"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<VenueInstrumentStat>> GetStatsAsync(IReadOnlyCollection<string> assets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assets);
+        var wanted = assets.Where(a => !string.IsNullOrWhiteSpace(a)).Select(AssetNames.AssetOf).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+        var instruments = await InstrumentsAsync(_options.InstrumentsMaxAge, cancellationToken).ConfigureAwait(false);
+        var listings = instruments.Items.Values
+            .Where(i => i.IsLiveUsdtSwap && wanted.Contains(AssetNames.AssetOf(i.InstId)))
+            .ToList();
+        if (listings.Count == 0)
+        {
+            return [];
+        }
+        var tickers = (await TickersAsync("SWAP", cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.InstId, StringComparer.Ordinal);
+        var body = await GetAsync(Paths.OpenInterest, new VenueQuery().Add("instType", "SWAP"), cancellationToken).ConfigureAwait(false);
+        var interest = OkxParsers.ParseOpenInterest(body).ToDictionary(o => o.InstId, StringComparer.Ordinal);
+        var marks = await MarkPricesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var l in listings)
+        {
+            Watch(l.InstId);
+        }
+        var funding = await FundingAsync(listings.Select(l => l.InstId).ToList(), cancellationToken).ConfigureAwait(false);
+
+        var result = new List<VenueInstrumentStat>();
+        foreach (var l in listings)
+        {
+            if (!interest.TryGetValue(l.InstId, out var oi) || !marks.TryGetValue(l.InstId, out var mark))
+            {
+                continue;
+            }
+            var asset = AssetNames.Parse(l.InstId);
+            // OKX quotes the price of ONE coin of ctValCcy; a multiplier name (none on OKX today) would quote its unit.
+            var markPerCoin = mark.Mark / asset.CoinsPerUnit;
+            var coins = Coins(oi, instruments);
+            funding.TryGetValue(l.InstId, out var f);
+            decimal? volumeUsd = tickers.TryGetValue(l.InstId, out var t) && t.VolCcy24h is { } volCoins
+                ? volCoins * t.Last // volCcy24h is in coins of ctValCcy, last is the price of one
+                : null;
+            result.Add(new VenueInstrumentStat(Name, l.InstId, asset.Asset, markPerCoin, f?.FundingRate, f?.IntervalHours ?? 8,
+                f?.FundingTime, coins, oi.OiUsd ?? coins * markPerCoin, volumeUsd, oi.Time));
+        }
+        return result.OrderBy(s => s.Asset, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Rubik OI history of the asset's USDT swap, in coins; empty when OKX does not list the asset.</summary>
+    public async Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestHistoryAsync(string asset, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        var canonical = AssetNames.AssetOf(asset);
+        var instruments = await InstrumentsAsync(_options.InstrumentsMaxAge, cancellationToken).ConfigureAwait(false);
+        var listing = instruments.Items.Values
+            .Where(i => i.IsLiveUsdtSwap && AssetNames.AssetOf(i.InstId) == canonical)
+            .OrderBy(i => i.InstId, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return listing is null ? [] : await GetOpenInterestHistoryAsync(new Symbol(listing.InstId), period, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _instrumentsGate.Dispose();
+
+    // ------------------------------------------------------------------ helpers
+
+    private void Watch(string instId) => _watched[instId] = _time.GetUtcNow();
+
+    /// <summary>
+    /// Instruments whose funding the market-store path reads: the most-traded <see cref="OkxOptions.DefaultWatched"/>
+    /// swaps, then those asked about within <see cref="OkxOptions.WatchWindow"/> (most recent first), at most
+    /// <see cref="OkxOptions.MaxWatched"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> WatchedAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var result = new List<string>();
+        if (_options.DefaultWatched > 0)
+        {
+            var ranked = Volatile.Read(ref _mostTraded);
+            if (ranked is null || now - ranked.At >= _options.InstrumentsMaxAge)
+            {
+                try
+                {
+                    var tickers = await TickersAsync("SWAP", cancellationToken).ConfigureAwait(false);
+                    ranked = new RankedInstruments(tickers
+                        .Where(t => t.InstId.EndsWith("-USDT-SWAP", StringComparison.Ordinal))
+                        .OrderByDescending(t => (t.VolCcy24h ?? 0m) * t.Last)
+                        .ThenBy(t => t.InstId, StringComparer.Ordinal)
+                        .Take(_options.DefaultWatched)
+                        .Select(t => t.InstId)
+                        .ToList(), now);
+                    Volatile.Write(ref _mostTraded, ranked);
+                }
+                catch (VenueException) when (ranked is not null)
+                {
+                    // Keep the previous ranking; the mark-price call decides whether this cycle fails.
+                }
+                catch (VenueException)
+                {
+                    ranked = new RankedInstruments([], DateTimeOffset.MinValue);
+                }
+            }
+            result.AddRange(ranked.InstIds);
+        }
+        result.AddRange(_watched
+            .Where(w => now - w.Value < _options.WatchWindow)
+            .OrderByDescending(w => w.Value)
+            .Select(w => w.Key));
+        return result.Distinct(StringComparer.Ordinal).Take(Math.Max(_options.MaxWatched, _options.DefaultWatched)).ToList();
+    }
+
+    private Task<byte[]> GetAsync(string path, VenueQuery query, CancellationToken cancellationToken) =>
+        _rest.GetAsync(path, query.ToString(), 0, _limiters[path], cancellationToken);
+
+    private async Task<IReadOnlyList<OkxTicker>> TickersAsync(string instType, CancellationToken cancellationToken)
+    {
+        var body = await GetAsync(Paths.Tickers, new VenueQuery().Add("instType", instType), cancellationToken).ConfigureAwait(false);
+        return OkxParsers.ParseTickers(body);
+    }
+
+    private async Task<IReadOnlyDictionary<string, (decimal Mark, DateTimeOffset Time)>> MarkPricesAsync(CancellationToken cancellationToken)
+    {
+        var body = await GetAsync(Paths.MarkPrice, new VenueQuery().Add("instType", "SWAP"), cancellationToken).ConfigureAwait(false);
+        return OkxParsers.ParseMarkPrices(body);
+    }
+
+    /// <summary>
+    /// <c>funding-rate</c> for each instrument, from the cache when younger than <see cref="OkxOptions.FundingMaxAge"/>
+    /// and not past its settlement. An unknown or unreadable instrument is skipped; any other failure (rate limit, ban,
+    /// timeout, 5xx) stops the round and the rest keep their cached values, so one slow endpoint costs at most one
+    /// <see cref="OkxOptions.RequestTimeout"/> and never the OI and prices.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, OkxFunding>> FundingAsync(IReadOnlyList<string> instIds, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, OkxFunding>(StringComparer.Ordinal);
+        foreach (var instId in instIds)
+        {
+            var now = _time.GetUtcNow();
+            if (_funding.TryGetValue(instId, out var cached) && now - cached.At < _options.FundingMaxAge && now < cached.Funding.FundingTime)
+            {
+                result[instId] = cached.Funding;
+                continue;
+            }
+            try
+            {
+                var body = await GetAsync(Paths.FundingRate, new VenueQuery().Add("instId", instId), cancellationToken).ConfigureAwait(false);
+                if (OkxParsers.ParseFundingRate(body) is { } funding && funding.InstId == instId)
+                {
+                    _funding[instId] = (funding, _time.GetUtcNow());
+                    result[instId] = funding;
+                }
+            }
+            catch (VenueException ex) when (ex.Kind == VenueErrorKind.InvalidSymbol)
+            {
+                _watched.TryRemove(instId, out _);
+            }
+            catch (VenueException ex) when (ex.Kind == VenueErrorKind.BadResponse)
+            {
+                // One unreadable answer costs that instrument's rate, not the whole round.
+            }
+            catch (VenueException)
+            {
+                // Rate limit, ban, timeout, 5xx, unreachable: the next calls would fare no better. Stop the round; the
+                // rows answer with the cached rate or none (OI and prices are still worth showing).
+                foreach (var rest in instIds.Where(i => !result.ContainsKey(i)))
+                {
+                    if (_funding.TryGetValue(rest, out var stale))
+                    {
+                        result[rest] = stale.Funding;
+                    }
+                }
+                break;
+            }
+        }
+        return result;
+    }
+
+    private async Task<InstrumentCache> InstrumentsAsync(TimeSpan maxAge, CancellationToken cancellationToken)
+    {
+        var cached = Volatile.Read(ref _instruments);
+        if (cached is not null && maxAge > TimeSpan.Zero && _time.GetUtcNow() - cached.At < maxAge)
+        {
+            return cached;
+        }
+        await _instrumentsGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            cached = _instruments;
+            if (cached is not null && maxAge > TimeSpan.Zero && _time.GetUtcNow() - cached.At < maxAge)
+            {
+                return cached;
+            }
+            var body = await GetAsync(Paths.Instruments, new VenueQuery().Add("instType", "SWAP"), cancellationToken).ConfigureAwait(false);
+            var items = OkxParsers.ParseInstruments(body).GroupBy(i => i.InstId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            cached = new InstrumentCache(items, _time.GetUtcNow());
+            Volatile.Write(ref _instruments, cached);
+            return cached;
+        }
+        finally
+        {
+            _instrumentsGate.Release();
+        }
+    }
+
+    /// <summary>Contracts × coins per contract; OKX's own <c>oiCcy</c> when the instrument is unknown.</summary>
+    private static decimal Coins(OkxOpenInterest row, InstrumentCache instruments) =>
+        instruments.Items.TryGetValue(row.InstId, out var i) && i.CoinsPerContract > 0
+            ? row.Oi * i.CoinsPerContract
+            : row.OiCcy ?? throw new VenueException(VenueIds.Okx, VenueErrorKind.BadResponse, $"{VenueIds.Okx}: no contract size for {row.InstId}");
+
+    private static decimal ChangePercent(OkxTicker t) => t.Open24h is { } open && open > 0 ? (t.Last - open) / open * 100m : 0m;
+
+    private static string BaseOf(OkxInstrument i) => i.CtValCcy.Length > 0 ? i.CtValCcy : AssetNames.AssetOf(i.InstId);
+
+    /// <summary>
+    /// OKX candles/history paging: <c>after</c> = rows older than, <c>before</c> = rows newer than. A start alone is
+    /// closed at "now", so the venue answers the newest rows of the window.
+    /// </summary>
+    private void AddPaging(VenueQuery q, HistoryQuery query, int maxLimit)
+    {
+        if (query.Start is { } start)
+        {
+            q.AddMs("after", (query.End ?? _time.GetUtcNow()) + TimeSpan.FromMilliseconds(1));
+            q.AddMs("before", start - TimeSpan.FromMilliseconds(1));
+        }
+        else if (query.End is { } end)
+        {
+            q.AddMs("after", end + TimeSpan.FromMilliseconds(1));
+        }
+        if (query.Limit is { } limit)
+        {
+            q.Add("limit", Math.Clamp(limit, 1, maxLimit).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Rubik windows are <c>begin</c>/<c>end</c> (ms).</summary>
+    private void AddBeginEnd(VenueQuery q, HistoryQuery query, int? maxLimit)
+    {
+        if (query.Start is { } start)
+        {
+            q.AddMs("begin", start);
+            q.AddMs("end", query.End ?? _time.GetUtcNow());
+        }
+        else if (query.End is { } end)
+        {
+            q.AddMs("end", end);
+        }
+        if (maxLimit is { } max && query.Limit is { } limit)
+        {
+            q.Add("limit", Math.Clamp(limit, 1, max).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Rubik periods; the 6 h/12 h/1 d ones in their UTC-aligned form.</summary>
+    internal static string RubikPeriod(DataPeriod period) => period switch
+    {
+        DataPeriod.M5 => "5m",
+        DataPeriod.M15 => "15m",
+        DataPeriod.M30 => "30m",
+        DataPeriod.H1 => "1H",
+        DataPeriod.H2 => "2H",
+        DataPeriod.H4 => "4H",
+        DataPeriod.H6 => "6Hutc",
+        DataPeriod.H12 => "12Hutc",
+        DataPeriod.D1 => "1Dutc",
+        _ => throw new ArgumentOutOfRangeException(nameof(period)),
+    };
+
+    /// <summary>Candle bars (UTC-aligned for 6 h and longer); OKX has no 8 h bar.</summary>
+    internal static string? Bar(KlineInterval interval) => interval switch
+    {
+        KlineInterval.M1 => "1m",
+        KlineInterval.M3 => "3m",
+        KlineInterval.M5 => "5m",
+        KlineInterval.M15 => "15m",
+        KlineInterval.M30 => "30m",
+        KlineInterval.H1 => "1H",
+        KlineInterval.H2 => "2H",
+        KlineInterval.H4 => "4H",
+        KlineInterval.H6 => "6Hutc",
+        KlineInterval.H12 => "12Hutc",
+        KlineInterval.D1 => "1Dutc",
+        _ => null,
+    };
+
+    private sealed record InstrumentCache(IReadOnlyDictionary<string, OkxInstrument> Items, DateTimeOffset At);
+
+    private sealed record RankedInstruments(IReadOnlyList<string> InstIds, DateTimeOffset At);
+
+    internal static class Paths
+    {
+        public const string Instruments = "/api/v5/public/instruments";
+        public const string Tickers = "/api/v5/market/tickers";
+        public const string MarkPrice = "/api/v5/public/mark-price";
+        public const string OpenInterest = "/api/v5/public/open-interest";
+        public const string FundingRate = "/api/v5/public/funding-rate";
+        public const string FundingHistory = "/api/v5/public/funding-rate-history";
+        public const string Candles = "/api/v5/market/candles";
+        public const string OpenInterestHistory = "/api/v5/rubik/stat/contracts/open-interest-history";
+        public const string LongShortRatio = "/api/v5/rubik/stat/contracts/long-short-account-ratio";
+    }
+
+    private sealed class OkxProtocol : IVenueProtocol
+    {
+        public TimeSpan DefaultRateLimitPause => RateWindow;
+
+        public VenueException? EnvelopeError(ReadOnlySpan<byte> body, string path, int status) => OkxParsers.EnvelopeError(body, path);
+
+        public VenueException? StatusError(int status, ReadOnlySpan<byte> body, string path, TimeSpan? retryAfter) => null;
+    }
+}
