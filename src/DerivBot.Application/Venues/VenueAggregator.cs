@@ -57,13 +57,13 @@ public sealed class VenueAggregator
     private static readonly TimeSpan MinSampleSpacing = TimeSpan.FromSeconds(30);
 
     private readonly IReadOnlyList<IVenueOverview> _venues;
-    private readonly IOptionsMonitor<VenueAggregationOptions> _options;
+    private readonly IOptions<VenueAggregationOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<VenueAggregator> _logger;
     private readonly ConcurrentDictionary<(string Venue, string Asset), Slot> _slots = new();
     private readonly ConcurrentDictionary<string, VenueSnapshot> _latest = new(StringComparer.Ordinal);
 
-    public VenueAggregator(IEnumerable<IVenueOverview> venues, IOptionsMonitor<VenueAggregationOptions> options, TimeProvider time, ILogger<VenueAggregator> logger)
+    public VenueAggregator(IEnumerable<IVenueOverview> venues, IOptions<VenueAggregationOptions> options, TimeProvider time, ILogger<VenueAggregator> logger)
     {
         ArgumentNullException.ThrowIfNull(venues);
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -164,7 +164,7 @@ public sealed class VenueAggregator
     /// <summary>One venue: its stats for all assets and, in parallel, the one-time history backfill of assets that lack it.</summary>
     private async Task<VenueOutcome> AskVenueAsync(IVenueOverview venue, IReadOnlyList<string> assets, CancellationToken cancellationToken)
     {
-        var timeout = _options.CurrentValue.RequestTimeout;
+        var timeout = _options.Value.RequestTimeout;
         var now = _time.GetUtcNow();
         var backfill = assets
             .Where(a => !_slots.GetOrAdd((venue.Name, a), _ => new Slot()).Backfilled)
