@@ -79,10 +79,10 @@ public static class VenueMath
 
     /// <summary>
     /// How far the start and end of a window may lie from the ideal instants and still count: a tenth of the window,
-    /// at least 10 minutes (one missed refresh cycle or a coarse published period must not void the change).
+    /// at least 20 minutes (a missed refresh cycle or a 15-minute published period must not void the change).
     /// </summary>
     public static TimeSpan Tolerance(TimeSpan window) =>
-        TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(10).Ticks, window.Ticks / 10));
+        TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(20).Ticks, window.Ticks / 10));
 
     /// <summary>Builds rows and the aggregate for <paramref name="asset"/> at <paramref name="now"/>.</summary>
     public static VenueComparison Compare(string asset, IReadOnlyList<VenueInput> inputs, DateTimeOffset now)
@@ -152,8 +152,9 @@ public static class VenueMath
 
     /// <summary>
     /// The relative change over <paramref name="window"/> of the SUMMED open interest (coins) of the venues whose
-    /// history covers the window: each such venue contributes its point nearest the window's start (at or before it,
-    /// within <see cref="Tolerance"/>) and its latest point (within the tolerance of now); the change is
+    /// history covers the window: each such venue contributes its OI at the window's start (interpolated between the
+    /// points around it; the point before it must lie within <see cref="Tolerance"/>) and its latest point (within the
+    /// tolerance of now); the change is
     /// (Σ end − Σ start) / Σ start. Null when no venue covers the window or the covering venues hold less than
     /// <see cref="MinChangeCoverage"/> of <paramref name="totalUsd"/> — never a 0 that was not measured.
     /// </summary>
@@ -170,7 +171,7 @@ public static class VenueMath
             {
                 continue;
             }
-            start += past.Contracts;
+            start += At(venue.Points, past, from);
             end += last.Contracts;
             covered += venue.CurrentUsd;
         }
@@ -179,6 +180,24 @@ public static class VenueMath
             return null;
         }
         return (end - start) / start;
+    }
+
+    /// <summary>The OI at <paramref name="at"/>: linear between <paramref name="before"/> and the next point, else <paramref name="before"/>'s.</summary>
+    private static decimal At(IReadOnlyList<OpenInterestPoint> points, OpenInterestPoint before, DateTimeOffset at)
+    {
+        if (before.Time == at)
+        {
+            return before.Contracts;
+        }
+        foreach (var p in points)
+        {
+            if (p.Time > at)
+            {
+                var f = (decimal)((at - before.Time).Ticks) / (p.Time - before.Time).Ticks;
+                return before.Contracts + ((p.Contracts - before.Contracts) * f);
+            }
+        }
+        return before.Contracts;
     }
 
     /// <summary>The newest point at or before <paramref name="at"/> in an oldest-first series.</summary>

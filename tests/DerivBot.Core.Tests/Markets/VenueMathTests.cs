@@ -104,7 +104,7 @@ public sealed class VenueMathTests
         { "one flat", 10m / 140m },
         // Only B (25 % of the OI) covers the hour: too little to speak for the market.
         { "minority", null },
-        // A's oldest point is 75 min old: outside the 10-minute tolerance of the hour's start, so only B → null.
+        // A's oldest point is 90 min old: outside the 20-minute tolerance of the hour's start, so only B → null.
         { "too old", null },
         { "nobody", null },
     };
@@ -116,7 +116,7 @@ public sealed class VenueMathTests
         IReadOnlyList<OpenInterestPoint> a = caseName switch
         {
             "both cover" or "one flat" => [P(1, 90m), P(0.5, 95m), P(0, 100m)],
-            "too old" => [P(1.25, 90m), P(0, 100m)],
+            "too old" => [P(1.5, 90m), P(0, 100m)],
             _ => [P(0, 100m)],
         };
         IReadOnlyList<OpenInterestPoint> b = caseName switch
@@ -146,6 +146,17 @@ public sealed class VenueMathTests
         Assert.Equal(5m / 155m, a.Change1h);           // (100 + 60 − 105 − 50) / 155: both cover the hour
         Assert.Equal(-10m / 110m, a.Change4h);         // only binance (62.5 % of the OI) covers 4 h
         Assert.Equal(20m / 80m, a.Change24h);
+    }
+
+    [Fact]
+    public void SummedChange_StartBetweenPublishedPoints_Interpolated()
+    {
+        // History 30 min apart: 70 at 75 min ago, 100 at 45 min ago → 85 an hour ago (halfway); now 110.
+        IReadOnlyList<OpenInterestPoint> a = [P(1.25, 70m), P(0.75, 100m), P(0, 110m)];
+
+        var change = VenueMath.SummedChange([new(1m, a)], TimeSpan.FromHours(1), Now, 1m);
+
+        Assert.Equal(25m / 85m, change);
     }
 
     [Fact]
