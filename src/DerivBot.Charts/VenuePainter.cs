@@ -25,49 +25,14 @@ internal static class VenuePainter
             return;
         }
 
-        var labelWidth = 170 * s;
-        var gap = 48 * s;
-        var left = f.Pad + labelWidth;
-        var right = canvas.Width - f.Pad;
-        var middle = left + ((right - left) * 0.45);
-        var shareLeft = left;
-        var shareRight = middle - (gap / 2);
-        var fundLeft = middle + (gap / 2);
-        var fundRight = right - (8 * s);
-        var panelTitle = top + (22 * s);
-        var plotTop = panelTitle + (16 * s);
-        var plotBottom = canvas.Height - f.Pad - (28 * s);
-        var rowHeight = (plotBottom - plotTop) / spec.Bars.Count;
-        var barHeight = Math.Min(rowHeight * 0.6, 46 * s);
+        var g = Geometry(spec, canvas.Width, canvas.Height);
+        var (share, fund, plotTop, plotBottom, rowHeight, barHeight) = (g.Share, g.Fund, g.PlotTop, g.PlotBottom, g.RowHeight, g.BarHeight);
+        var (shareLeft, fundLeft, fundRight, panelTitle) = (g.ShareLeft, g.FundLeft, g.FundRight, g.PanelTitle);
+        var (shareTicks, shareStep, fundTicks, fundStep) = (g.ShareTicks, g.ShareStep, g.FundTicks, g.FundStep);
 
         canvas.SetFont(16 * s, bold: true);
         canvas.Text(f.Label(ChartLabels.VenueShare), shareLeft, panelTitle, ChartFrame.TextMain);
         canvas.Text(f.Label(ChartLabels.VenueFunding), fundLeft, panelTitle, ChartFrame.TextMain);
-
-        // Share axis: 0 .. the largest share rounded up to a nice tick.
-        var maxShare = Math.Max(0.05, spec.Bars.Max(b => (double)b.OiShare));
-        var (shareStep, shareTicks) = Axes.NiceTicks(0, maxShare * 1.08, 4);
-        var shareMax = shareTicks.Count > 0 ? Math.Max(shareTicks[^1], maxShare) : maxShare;
-        var share = new Scale(0, shareMax, shareLeft, shareRight - (60 * s));
-
-        // Funding axis: covers zero, every rate and the weighted line.
-        var values = spec.Bars.Where(b => b.EightHourRate is not null).Select(b => (double)b.EightHourRate!.Value).ToList();
-        if (spec.WeightedEightHourRate is { } w)
-        {
-            values.Add((double)w);
-        }
-        var lo = Math.Min(0, values.Count > 0 ? values.Min() : 0);
-        var hi = Math.Max(0, values.Count > 0 ? values.Max() : 0);
-        if (hi - lo < 1e-6)
-        {
-            hi += 0.0001;
-            lo -= lo < 0 ? 0.0001 : 0;
-        }
-        var span = hi - lo;
-        var (fundStep, fundTicks) = Axes.NiceTicks(lo - (span * 0.08), hi + (span * 0.08), 4);
-        var fundMin = Math.Min(lo - (span * 0.08), fundTicks.Count > 0 ? fundTicks[0] : lo);
-        var fundMax = Math.Max(hi + (span * 0.08), fundTicks.Count > 0 ? fundTicks[^1] : hi);
-        var fund = new Scale(fundMin, fundMax, fundLeft + (56 * s), fundRight - (56 * s));
 
         // Grids and tick labels.
         canvas.SetFont(13 * s, bold: false);
@@ -76,14 +41,14 @@ internal static class VenuePainter
         {
             var x = share.Map(tick);
             canvas.Line(x, plotTop, x, plotBottom, ChartFrame.Grid, 1);
-            f.TimeLabel(Axes.Percent(tick, shareDecimals), x, plotBottom + (20 * s));
+            f.TimeLabel(Axes.Percent(tick + 0.0, shareDecimals), x, plotBottom + (20 * s)); // + 0.0: no "-0%"
         }
         var fundDecimals = Math.Max(2, Axes.DecimalsFor(fundStep * 100));
         foreach (var tick in fundTicks)
         {
             var x = fund.Map(tick);
             canvas.Line(x, plotTop, x, plotBottom, ChartFrame.Grid, 1);
-            f.TimeLabel(Axes.Percent(tick, fundDecimals), x, plotBottom + (20 * s));
+            f.TimeLabel(Axes.Percent(tick + 0.0, fundDecimals), x, plotBottom + (20 * s));
         }
         var zero = fund.Map(0);
         canvas.Line(zero, plotTop, zero, plotBottom, ChartFrame.Axis, 1.5 * s);
@@ -93,7 +58,7 @@ internal static class VenuePainter
         for (var i = 0; i < spec.Bars.Count; i++)
         {
             var bar = spec.Bars[i];
-            var center = plotTop + ((i + 0.5) * rowHeight);
+            var center = g.RowCenter(i);
             var y = center - (barHeight / 2);
 
             canvas.SetFont(17 * s, bold: true);
@@ -136,4 +101,61 @@ internal static class VenuePainter
             f.Tag(text, x, panelTitle - (6 * s), WeightedColor.WithAlpha(0.2), WeightedColor, align);
         }
     }
+
+    /// <summary>Where everything goes (shared with the tests, which sample pixels at these places).</summary>
+    internal static VenueGeometry Geometry(VenueChartSpec spec, int width, int height)
+    {
+        var s = ChartFrame.ScaleFor(width, height);
+        var pad = 16 * s;
+        var top = ChartFrame.HeaderBottom(s);
+        var labelWidth = 170 * s;
+        var gap = 48 * s;
+        var left = pad + labelWidth;
+        var right = width - pad;
+        var middle = left + ((right - left) * 0.45);
+        var shareLeft = left;
+        var shareRight = middle - (gap / 2);
+        var fundLeft = middle + (gap / 2);
+        var fundRight = right - (8 * s);
+        var panelTitle = top + (22 * s);
+        var plotTop = panelTitle + (16 * s);
+        var plotBottom = height - pad - (28 * s);
+        var rowHeight = (plotBottom - plotTop) / Math.Max(1, spec.Bars.Count);
+        var barHeight = Math.Min(rowHeight * 0.6, 46 * s);
+
+        // Share axis: 0 .. the largest share rounded up to a nice tick.
+        var maxShare = Math.Max(0.05, spec.Bars.Count > 0 ? spec.Bars.Max(b => (double)b.OiShare) : 0);
+        var (shareStep, shareTicks) = Axes.NiceTicks(0, maxShare * 1.08, 4);
+        var shareMax = shareTicks.Count > 0 ? Math.Max(shareTicks[^1], maxShare) : maxShare;
+        var share = new Scale(0, shareMax, shareLeft, shareRight - (60 * s));
+
+        // Funding axis: covers zero, every rate and the weighted line.
+        var values = spec.Bars.Where(b => b.EightHourRate is not null).Select(b => (double)b.EightHourRate!.Value).ToList();
+        if (spec.WeightedEightHourRate is { } w)
+        {
+            values.Add((double)w);
+        }
+        var lo = Math.Min(0, values.Count > 0 ? values.Min() : 0);
+        var hi = Math.Max(0, values.Count > 0 ? values.Max() : 0);
+        if (hi - lo < 1e-6)
+        {
+            hi += 0.0001;
+        }
+        var span = hi - lo;
+        var (fundStep, fundTicks) = Axes.NiceTicks(lo - (span * 0.08), hi + (span * 0.08), 4);
+        var fundMin = Math.Min(lo - (span * 0.08), fundTicks.Count > 0 ? fundTicks[0] : lo);
+        var fundMax = Math.Max(hi + (span * 0.08), fundTicks.Count > 0 ? fundTicks[^1] : hi);
+        var fund = new Scale(fundMin, fundMax, fundLeft + (56 * s), fundRight - (56 * s));
+        return new VenueGeometry(share, fund, plotTop, plotBottom, rowHeight, barHeight, shareLeft, fundLeft, fundRight, panelTitle,
+            shareTicks, shareStep, fundTicks, fundStep);
+    }
+}
+
+/// <summary>The venue chart's layout: scales, plot band, rows.</summary>
+internal sealed record VenueGeometry(
+    Scale Share, Scale Fund, double PlotTop, double PlotBottom, double RowHeight, double BarHeight,
+    double ShareLeft, double FundLeft, double FundRight, double PanelTitle,
+    IReadOnlyList<double> ShareTicks, double ShareStep, IReadOnlyList<double> FundTicks, double FundStep)
+{
+    public double RowCenter(int row) => PlotTop + ((row + 0.5) * RowHeight);
 }
