@@ -139,6 +139,104 @@ public static class VenuesReport
         return footer;
     }
 
+    /// <summary>
+    /// <paramref name="footer"/> followed by the aggregate's provenance: "aggregate: Binance · Bybit · OKX · Hyperliquid ·
+    /// Gate", then the missing venues with their reasons. Unchanged without an aggregate.
+    /// </summary>
+    public static string? WithAggregate(string? footer, VenueSnapshot? venues, ReportContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (venues is not { HasData: true })
+        {
+            return footer;
+        }
+        var text = ctx.T.Get("footer.aggregate", ("venues", string.Join(" · ", venues.Answered.Select(VenueDisplay.Name))));
+        if (venues.Missing.Count > 0)
+        {
+            text += " · " + ctx.T.Get("footer.missing", ("venues", ctx.List(venues.Missing.Select(m => VenueDisplay.Name(m.Venue) + " (" + Reason(m, ctx) + ")"))));
+        }
+        return string.IsNullOrEmpty(footer) ? text : footer + " · " + text;
+    }
+
+    /// <summary>The quadrant's footer addition: which venues' summed OI and OI-weighted funding it read.</summary>
+    public static string? WithQuadrantInputs(string? footer, AggregateView? aggregate, ReportContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (aggregate is null)
+        {
+            return footer;
+        }
+        var parts = new List<string>();
+        if (aggregate.OiVenues.Count > 0)
+        {
+            parts.Add(ctx.T.Get("footer.quadrantOi", ("venues", string.Join(" · ", aggregate.OiVenues.Select(VenueDisplay.Name)))));
+        }
+        if (aggregate.FundingVenues.Count > 0)
+        {
+            parts.Add(ctx.T.Get("footer.quadrantFunding", ("venues", string.Join(" · ", aggregate.FundingVenues.Select(VenueDisplay.Name)))));
+        }
+        var text = string.Join(" · ", parts);
+        if (aggregate.Venues.Missing.Count > 0)
+        {
+            text += " · " + ctx.T.Get("footer.missing", ("venues", ctx.List(aggregate.Venues.Missing.Select(m => VenueDisplay.Name(m.Venue) + " (" + Reason(m, ctx) + ")"))));
+        }
+        return string.IsNullOrEmpty(footer) ? text : footer + " · " + text;
+    }
+
+    /// <summary>The <c>/oi</c> addition: total OI across venues and the changes of their summed history.</summary>
+    public static IReadOnlyList<ReportBlock> OpenInterestBlocks(VenueSnapshot? venues, string asset, ReportContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (venues is not { HasData: true })
+        {
+            return [];
+        }
+        var t = ctx.T;
+        var a = venues.Comparison.Aggregate;
+        string Change(decimal? c) => c is { } v ? NumberFormat.Change(v) : ctx.Na;
+        return
+        [
+            new HeadingBlock(t.Get("venues.aggregate.heading", ("count", a.Venues.ToString(Inv)))),
+            new FieldsBlock(
+            [
+                new(t["venues.aggregate.oi"], t.Get("oi.contractsValue", ("amount", ctx.Amount(a.OpenInterestCoins)), ("asset", AssetNames.AssetOf(asset))) + " (" + ctx.Usd(a.OpenInterestUsd) + ")", Inline: false),
+                new(t["oi.change1h"], Change(a.Change1h)),
+                new(t["oi.change4h"], Change(a.Change4h)),
+                new(t["oi.change24h"], Change(a.Change24h)),
+            ]),
+        ];
+    }
+
+    /// <summary>The <c>/funding</c> addition: OI-weighted funding across venues, its annualized form, the spread.</summary>
+    public static IReadOnlyList<ReportBlock> FundingBlocks(VenueSnapshot? venues, ReportContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (venues is not { HasData: true })
+        {
+            return [];
+        }
+        var t = ctx.T;
+        var a = venues.Comparison.Aggregate;
+        var blocks = new List<ReportBlock>
+        {
+            new HeadingBlock(t.Get("venues.aggregate.heading", ("count", a.Venues.ToString(Inv)))),
+            new FieldsBlock(
+            [
+                new(t["venues.aggregate.weighted"], a.OiWeightedEightHourRate is { } w ? NumberFormat.FundingRate(w) : ctx.Na),
+                new(t["venues.aggregate.weightedAnnual"], a.OiWeightedAnnualizedRate is { } wa ? NumberFormat.AnnualRate(wa) : ctx.Na),
+                new(t["venues.aggregate.spread"], a.FundingSpreadEightHour is { } sp ? NumberFormat.Percent(sp, 4, signed: false) : ctx.Na),
+            ]),
+        };
+        if (a.SignsDisagree)
+        {
+            var rated = venues.Comparison.Rows.Where(r => !r.Stale && r.EightHourRate is not null).ToList();
+            blocks.Add(ParagraphBlock.Of(t.Get("venues.signsDisagree",
+                ("positive", ctx.List(rated.Where(r => r.EightHourRate > 0m).Select(r => VenueDisplay.Name(r.Stat.Venue)))),
+                ("negative", ctx.List(rated.Where(r => r.EightHourRate < 0m).Select(r => VenueDisplay.Name(r.Stat.Venue)))))));
+        }
+        return blocks;
+    }
+
     /// <summary>Why a venue is missing, in a few words of the chat's language.</summary>
     public static string Reason(VenueFailure failure, ReportContext ctx)
     {

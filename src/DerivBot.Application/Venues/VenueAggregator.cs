@@ -16,12 +16,14 @@ public sealed record VenueFailure(string Venue, VenueErrorKind Kind, TimeSpan? R
 /// </summary>
 /// <param name="Missing">Venues whose latest call failed (a stale row may still show their last good figures).</param>
 /// <param name="Venues">Every venue asked, in display order.</param>
+/// <param name="Histories">OI history (coins, oldest first) of each venue that answered, as used for the aggregate changes.</param>
 public sealed record VenueSnapshot(
     string Asset,
     VenueComparison Comparison,
     IReadOnlyList<VenueFailure> Missing,
     IReadOnlyList<string> Venues,
-    DateTimeOffset Time)
+    DateTimeOffset Time,
+    IReadOnlyDictionary<string, IReadOnlyList<OpenInterestPoint>> Histories)
 {
     /// <summary>True when at least one venue answered for the asset (a fresh row).</summary>
     public bool HasData => Comparison.Aggregate.Venues > 0;
@@ -102,6 +104,20 @@ public sealed class VenueAggregator
         return fresh[canonical];
     }
 
+    /// <summary>
+    /// For reports that add the aggregate to one venue's numbers: the last answer when it is at most
+    /// <paramref name="maxAge"/> old (the refresh cycle keeps watched coins fresh), otherwise every venue is asked now.
+    /// </summary>
+    public async Task<VenueSnapshot> GetRecentAsync(string asset, TimeSpan maxAge, CancellationToken cancellationToken)
+    {
+        var canonical = Canonical(asset);
+        if (_latest.TryGetValue(canonical, out var cached) && _time.GetUtcNow() - cached.Time <= maxAge)
+        {
+            return cached;
+        }
+        return await GetAsync(canonical, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The refresh cycle: every venue asked once for all <paramref name="assets"/> (bulk), histories extended.</summary>
     public async Task<IReadOnlyDictionary<string, VenueSnapshot>> RefreshAsync(IReadOnlyCollection<string> assets, CancellationToken cancellationToken)
     {
@@ -154,7 +170,8 @@ public sealed class VenueAggregator
                     inputs.Add(new VenueInput(stat, Stale: false, slot.Points()));
                 }
             }
-            var snapshot = new VenueSnapshot(asset, VenueMath.Compare(asset, inputs, now), missing, VenueNames, now);
+            var histories = inputs.Where(i => !i.Stale).ToDictionary(i => i.Stat.Venue, i => i.OpenInterestHistory, StringComparer.Ordinal);
+            var snapshot = new VenueSnapshot(asset, VenueMath.Compare(asset, inputs, now), missing, VenueNames, now, histories);
             _latest[asset] = snapshot;
             result[asset] = snapshot;
         }

@@ -182,6 +182,66 @@ public static class VenueMath
         return (end - start) / start;
     }
 
+    /// <summary>
+    /// The summed OI series of several venues at <paramref name="times"/> (oldest first): at each instant every venue's
+    /// OI (coins and USD) interpolated between its points. Instants that any venue's history does not cover (before its
+    /// first point, or more than <paramref name="tolerance"/> after its last) are left out, so the sum is always over the
+    /// same venues and never jumps when one joins.
+    /// </summary>
+    public static IReadOnlyList<OpenInterestPoint> SummedSeries(
+        IReadOnlyList<IReadOnlyList<OpenInterestPoint>> venues, IReadOnlyList<DateTimeOffset> times, TimeSpan tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(venues);
+        ArgumentNullException.ThrowIfNull(times);
+        var result = new List<OpenInterestPoint>(times.Count);
+        if (venues.Count == 0 || venues.Any(v => v.Count == 0))
+        {
+            return result;
+        }
+        foreach (var t in times)
+        {
+            decimal coins = 0m, usd = 0m;
+            var covered = true;
+            foreach (var points in venues)
+            {
+                if (Latest(points, t) is not { } before || t - points[^1].Time > tolerance)
+                {
+                    covered = false;
+                    break;
+                }
+                var next = Next(points, t);
+                if (next is { } n && n.Time > before.Time)
+                {
+                    var f = (decimal)(t - before.Time).Ticks / (n.Time - before.Time).Ticks;
+                    coins += before.Contracts + ((n.Contracts - before.Contracts) * f);
+                    usd += before.ValueUsd + ((n.ValueUsd - before.ValueUsd) * f);
+                }
+                else
+                {
+                    coins += before.Contracts;
+                    usd += before.ValueUsd;
+                }
+            }
+            if (covered)
+            {
+                result.Add(new OpenInterestPoint(t, coins, usd));
+            }
+        }
+        return result;
+    }
+
+    private static OpenInterestPoint? Next(IReadOnlyList<OpenInterestPoint> points, DateTimeOffset at)
+    {
+        foreach (var p in points)
+        {
+            if (p.Time > at)
+            {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The OI at <paramref name="at"/>: linear between <paramref name="before"/> and the next point, else <paramref name="before"/>'s.</summary>
     private static decimal At(IReadOnlyList<OpenInterestPoint> points, OpenInterestPoint before, DateTimeOffset at)
     {

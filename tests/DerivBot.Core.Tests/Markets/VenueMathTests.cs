@@ -160,6 +160,22 @@ public sealed class VenueMathTests
     }
 
     [Fact]
+    public void SummedSeries_TwoVenues_InterpolatedSumOnlyWhereBothCover()
+    {
+        IReadOnlyList<OpenInterestPoint> a = [new(Now.AddHours(-2), 100m, 1_000m), new(Now.AddHours(-1), 120m, 1_200m), new(Now, 140m, 1_400m)];
+        IReadOnlyList<OpenInterestPoint> b = [new(Now.AddHours(-1), 50m, 500m), new(Now, 40m, 400m)];
+        DateTimeOffset[] times = [Now.AddHours(-2), Now.AddMinutes(-90), Now.AddMinutes(-30), Now, Now.AddHours(1)];
+
+        var sum = VenueMath.SummedSeries([a, b], times, TimeSpan.FromMinutes(20));
+
+        // -2 h and -90 min: B has no history yet; +1 h: past both venues' last points by more than the tolerance.
+        Assert.Equal([Now.AddMinutes(-30), Now], sum.Select(p => p.Time));
+        Assert.Equal(130m + 45m, sum[0].Contracts);
+        Assert.Equal(1_300m + 450m, sum[0].ValueUsd);
+        Assert.Equal(180m, sum[1].Contracts);
+    }
+
+    [Fact]
     public void WeightedRateAndSpread_NoEntries_Null()
     {
         Assert.Null(VenueMath.WeightedRate([]));
