@@ -64,6 +64,7 @@ public sealed class VenueAggregator
     private readonly ILogger<VenueAggregator> _logger;
     private readonly ConcurrentDictionary<(string Venue, string Asset), Slot> _slots = new();
     private readonly ConcurrentDictionary<string, VenueSnapshot> _latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<VenueSnapshot>> _inflight = new(StringComparer.Ordinal);
 
     public VenueAggregator(IEnumerable<IVenueOverview> venues, IOptions<VenueAggregationOptions> options, TimeProvider time, ILogger<VenueAggregator> logger)
     {
@@ -100,8 +101,39 @@ public sealed class VenueAggregator
         {
             return cached;
         }
-        var fresh = await FetchAsync([canonical], cancellationToken).ConfigureAwait(false);
-        return fresh[canonical];
+        // Questions arriving while the venues are being asked share that one round of calls. The shared round is not
+        // cancelled by any one caller (each stops waiting on its own token); it is bounded by the request timeout.
+        var task = _inflight.GetOrAdd(canonical, StartFetch);
+        if (task.IsCompleted)
+        {
+            // A round that finished before this caller joined it: its answer is good if recent, else ask again.
+            _inflight.TryRemove(new KeyValuePair<string, Task<VenueSnapshot>>(canonical, task));
+            if (task.IsCompletedSuccessfully && _time.GetUtcNow() - task.Result.Time < ReuseFor)
+            {
+                return task.Result;
+            }
+            task = _inflight.GetOrAdd(canonical, StartFetch);
+        }
+        try
+        {
+            return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (task.IsCompleted)
+            {
+                _inflight.TryRemove(new KeyValuePair<string, Task<VenueSnapshot>>(canonical, task));
+            }
+        }
+    }
+
+    private Task<VenueSnapshot> StartFetch(string asset) => FetchOneAsync(asset);
+
+    private async Task<VenueSnapshot> FetchOneAsync(string asset)
+    {
+        await Task.Yield();
+        var fresh = await FetchAsync([asset], CancellationToken.None).ConfigureAwait(false);
+        return fresh[asset];
     }
 
     /// <summary>

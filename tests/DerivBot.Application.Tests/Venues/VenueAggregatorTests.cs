@@ -43,6 +43,22 @@ public sealed class VenueAggregatorTests
         Assert.All(venues, v => Assert.Equal(1, v.StatsCalls));
     }
 
+    [Fact]
+    public async Task GetAsync_ManyQuestionsAtOnce_OneRoundOfVenueCalls()
+    {
+        var clock = new ManualTimeProvider(Now);
+        var venues = VenueFixtures.FiveVenues(clock);
+        var aggregator = VenueTestKit.Aggregator(venues, clock);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => aggregator.GetAsync("BTC", CancellationToken.None)));
+
+        Assert.All(answers, a => Assert.Equal(5, a.Comparison.Rows.Count));
+        Assert.All(venues, v => Assert.Equal(1, v.StatsCalls));
+        clock.Advance(VenueAggregator.ReuseFor);
+        await aggregator.GetAsync("BTC", CancellationToken.None);
+        Assert.All(venues, v => Assert.Equal(2, v.StatsCalls));
+    }
+
     [Theory]
     [MemberData(nameof(FailureKinds))]
     public async Task GetAsync_OneVenueFails_OthersAnswerAndItIsNamedMissing(VenueErrorKind kind)
