@@ -16,7 +16,9 @@ namespace DerivBot.Application.Tests.Venues;
 /// <summary>/oi, /funding, /quadrant and /signal read the cross-venue aggregate where it is the better measure.</summary>
 public sealed class AggregateReportsTests
 {
-    private static (SymbolQuery Query, IReadOnlyList<FakeVenueOverview> Venues) Setup(bool withHistory = false)
+    private static (SymbolQuery Query, IReadOnlyList<FakeVenueOverview> Venues) Setup(bool withHistory = false) => SetupWith(withHistory).Item1;
+
+    private static ((SymbolQuery Query, IReadOnlyList<FakeVenueOverview> Venues), VenueAggregator Aggregator) SetupWith(bool withHistory)
     {
         var clock = new ManualTimeProvider(TestData.Now);
         var venues = VenueFixtures.FiveVenues(clock);
@@ -30,7 +32,7 @@ public sealed class AggregateReportsTests
         var aggregator = VenueTestKit.Aggregator(venues, clock);
         var query = new SymbolQuery(market, new SymbolLookup(market), new ChatTimeZones(null), TestData.Localizer, clock,
             Options.Create(new SignalOptions()), aggregator);
-        return (query, venues);
+        return ((query, venues), aggregator);
     }
 
     private static List<OpenInterestPoint> Falling(decimal from, decimal to)
@@ -118,6 +120,20 @@ public sealed class AggregateReportsTests
 
         var dashboard = await RunAsync(new SignalCommand(query, TestData.Localizer), "signal");
         Assert.Contains("quadrant OI: sum of Binance · Bybit", dashboard.Report.Footer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuadrantAlerts_AfterTheRefreshCycle_ClassifyWithTheSameInputsAsTheReport()
+    {
+        var ((query, _), aggregator) = SetupWith(withHistory: true);
+        await aggregator.RefreshAsync(["BTCUSDT"], CancellationToken.None);
+        var report = Assert.IsType<QuadrantData>((await RunAsync(new QuadrantCommand(query, TestData.Localizer), "quadrant")).Data);
+
+        var withVenues = new DerivBot.Application.Subscriptions.SignalQuadrantClassifier(Options.Create(new SignalOptions()), aggregator).Classify(TestData.Btc(), TestData.Now);
+        var primaryOnly = new DerivBot.Application.Subscriptions.SignalQuadrantClassifier(Options.Create(new SignalOptions())).Classify(TestData.Btc(), TestData.Now);
+
+        Assert.Equal(report.Quadrant, withVenues.ToString());
+        Assert.NotEqual(primaryOnly, withVenues); // the aggregate changed the reading, and alerts follow it
     }
 
     [Fact]
