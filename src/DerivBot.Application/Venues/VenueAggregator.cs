@@ -255,6 +255,13 @@ public sealed class VenueAggregator
             Observe(backfill.Select(b => b.Task));
             return new VenueOutcome(venue.Name, [], new Dictionary<string, IReadOnlyList<OpenInterestPoint>>(), new VenueFailure(venue.Name, ex.Kind, ex.RetryAfter));
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Whatever else goes wrong with one venue's answer costs that venue only.
+            _logger.LogError(ex, "Venue {Venue} left out of the cross-venue view: its answer could not be used", venue.Name);
+            Observe(backfill.Select(b => b.Task));
+            return new VenueOutcome(venue.Name, [], new Dictionary<string, IReadOnlyList<OpenInterestPoint>>(), new VenueFailure(venue.Name, VenueErrorKind.BadResponse));
+        }
     }
 
     /// <summary>Rows for another asset, another venue's name or non-positive figures are the adapter's bug: dropped, not shown.</summary>
@@ -263,7 +270,8 @@ public sealed class VenueAggregator
         var valid = new List<VenueInstrumentStat>(rows.Count);
         foreach (var row in rows)
         {
-            if (row is null || row.FundingIntervalHours <= 0 || row.MarkPrice <= 0m || row.OpenInterestCoins < 0m || row.OpenInterestUsd < 0m)
+            if (row is null || string.IsNullOrWhiteSpace(row.Asset) || row.FundingIntervalHours <= 0 || row.MarkPrice <= 0m
+                || row.OpenInterestCoins < 0m || row.OpenInterestUsd < 0m)
             {
                 _logger.LogWarning("Venue {Venue} returned an unusable overview row for {Asset}; ignored", venue, row?.Asset);
                 continue;

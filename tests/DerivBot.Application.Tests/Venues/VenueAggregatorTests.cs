@@ -202,6 +202,35 @@ public sealed class VenueAggregatorTests
         Assert.NotNull(aggregator.Cached("PEPE"));
     }
 
+    [Fact]
+    public async Task GetAsync_VenueSendsUnusableRows_RowsDroppedOthersAnswer()
+    {
+        var clock = new ManualTimeProvider(Now);
+        var garbage = new GarbageVenue(
+        [
+            new("aster", "BTCUSDT", " ", 1m, 0.0001m, 8, null, 1m, 1m, null, Now),
+            new("aster", "BTCUSDT", "BTC", 0m, 0.0001m, 8, null, 1m, 1m, null, Now),
+            new("aster", "BTCUSDT", "BTC", 120_000m, 0.0001m, 0, null, 1m, 1m, null, Now),
+        ]);
+        var venues = VenueFixtures.FiveVenues(clock).Cast<IVenueOverview>().Append(garbage).ToList();
+
+        var s = await VenueTestKit.Aggregator(venues, clock).GetAsync("BTC", CancellationToken.None);
+
+        Assert.Equal(5, s.Comparison.Rows.Count);
+        Assert.DoesNotContain(s.Comparison.Rows, r => r.Stat.Venue == VenueIds.Aster);
+    }
+
+    private sealed class GarbageVenue(IReadOnlyList<VenueInstrumentStat> rows) : IVenueOverview
+    {
+        public string Name => VenueIds.Aster;
+
+        public Task<IReadOnlyList<VenueInstrumentStat>> GetStatsAsync(IReadOnlyCollection<string> assets, CancellationToken cancellationToken) =>
+            Task.FromResult(rows);
+
+        public Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestHistoryAsync(string asset, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<OpenInterestPoint>>([]);
+    }
+
     /// <summary>An adapter with a bug: throws something other than a VenueException.</summary>
     private sealed class ThrowingVenue : IVenueOverview
     {
