@@ -37,6 +37,8 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, SignalCommand>();
         services.AddSingleton<ICommandHandler, ChartCommand>();
         services.AddSingleton<ICommandHandler, LearnCommand>();
+        services.AddVenueAggregation(configuration);
+        services.AddSingleton<ICommandHandler, VenuesCommand>();
 
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         return services;

@@ -37,6 +37,8 @@ public static class SubscriptionsServiceCollectionExtensions
         services.TryAddSingleton<MarketRefreshService>();
         // Seams to the market store and the signal engine, unless the host (or a test) supplied its own.
         services.TryAddSingleton<IMarketRefresher, MarketStoreRefresher>();
+        // The cross-venue view refreshes the watched coins after the market store (registered after it on purpose).
+        services.AddVenueRefresher(configuration);
         services.TryAddSingleton<IQuadrantClassifier, SignalQuadrantClassifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Market.ILiquidationListener, AlertLiquidationListener>());
         services.AddSingleton<ICommandHandler, SubscriptionCommandHandler>();

@@ -46,6 +46,7 @@ internal sealed class Generator(string input, string output)
         var oiDaily = ReadDaily(Path.Combine(input, "coinalyze_binance_coinm_btc_eth_daily_open_interest_usd_2025-10-04_to_2025-10-16.csv"), closeColumn: 9);
         var fundingDaily = ReadDaily(Path.Combine(input, "coinalyze_binance_coinm_btc_eth_daily_funding_rate_pct_2025-10-04_to_2025-10-16.csv"), closeColumn: 6);
         var frames = new List<(long Time, string Symbol, string Frame)>();
+        var derived = new List<(SymbolSpec Spec, List<BarRow> Bars, List<double> Oi, List<double> Funding)>();
 
         foreach (var spec in Specs)
         {
@@ -60,7 +61,12 @@ internal sealed class Generator(string input, string output)
             WriteRatios(spec, bars);
             WriteTaker(spec, bars);
             frames.AddRange(Liquidations(spec, bars));
+            derived.Add((spec, bars, oi, funding));
         }
+        // The other venues come last and from their own seeds, so the Binance files above stay byte-identical.
+        new OtherVenues(output).Write(derived.Select(d => new BinanceSeries(d.Spec.Symbol, d.Spec.BaseAsset, d.Spec.FundingHours,
+            d.Bars.Select(b => b.Time).ToArray(), d.Bars.Select(b => b.Open).ToArray(), d.Bars.Select(b => b.Quote).ToArray(),
+            d.Oi.ToArray(), d.Funding.ToArray())).ToList());
 
         WriteText("forceOrder.jsonl.gz", string.Join('\n', frames.OrderBy(f => f.Time).ThenBy(f => f.Symbol, StringComparer.Ordinal).Select(f => f.Frame)) + "\n");
         WriteExchangeInfo();
@@ -498,5 +504,144 @@ internal sealed class Generator(string input, string output)
         {
             File.WriteAllBytes(path, bytes);
         }
+    }
+}
+
+/// <summary>One Binance symbol as generated above: per 5-minute bar its time, mark (at the bar's open), quote volume,
+/// open interest (contracts) and predicted funding (per the symbol's interval).</summary>
+internal sealed record BinanceSeries(
+    string Symbol, string BaseAsset, int FundingHours, DateTimeOffset[] Times, double[] Mark, double[] Quote, double[] Oi, double[] Funding);
+
+/// <summary>
+/// Bybit, OKX, Hyperliquid and Gate for the same days, derived from the Binance series (see docs/replay-scenario.md):
+/// each venue's open interest is a fixed share of Binance's with a slow drift and AR(1) noise, its funding a scaled and
+/// offset copy of Binance's 8-hour-equivalent rate with its own noise, converted to the venue's own interval, its mark
+/// a small basis off Binance's, its 24 h volume a share of Binance's. Written in each venue's own units (OKX and Gate
+/// contracts, 1000PEPE / kPEPE price units) so the replay adapters convert exactly as live ones do.
+/// </summary>
+internal sealed class OtherVenues(string output)
+{
+    private const int Seed = 20251010;
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly DateTimeOffset CascadeStart = new(2025, 10, 10, 20, 50, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset CascadeEnd = new(2025, 10, 10, 21, 40, 0, TimeSpan.Zero);
+
+    /// <summary>A venue: OI share of Binance per asset, volume share, funding scale/offset (per 8 h), basis, history.</summary>
+    private sealed record VenueSpec(
+        string Name, bool HasHistory, Dictionary<string, double> OiShare, double VolumeShare, double FundingScale,
+        double FundingOffset8h, double FundingNoise8h, double BasisBp, double CascadeExtraDrop, double DriftPhase);
+
+    private static readonly VenueSpec[] Venues =
+    [
+        new("bybit", true, new() { ["BTC"] = 0.62, ["ETH"] = 0.55, ["SOL"] = 0.50, ["PEPE"] = 0.70 }, 0.45, 0.92, -0.000015, 0.000004, 0.4, 0.02, 0.0),
+        new("okx", true, new() { ["BTC"] = 0.45, ["ETH"] = 0.50, ["SOL"] = 0.35, ["PEPE"] = 0.40 }, 0.35, 0.85, -0.000030, 0.000005, -0.4, 0.00, 1.3),
+        new("hyperliquid", false, new() { ["BTC"] = 0.55, ["ETH"] = 0.60, ["SOL"] = 0.70, ["PEPE"] = 0.50 }, 0.30, 1.25, 0.000050, 0.000008, 1.0, 0.06, 2.6),
+        new("gate", false, new() { ["BTC"] = 0.28, ["ETH"] = 0.30, ["SOL"] = 0.25, ["PEPE"] = 0.45 }, 0.18, 1.10, 0.000010, 0.000006, 0.0, 0.03, 3.9),
+    ];
+
+    /// <summary>The venue's listing of a Binance symbol: name, interval, coins per contract, coins per price unit.</summary>
+    private static (string Instrument, int IntervalHours, double CoinsPerContract, double CoinsPerPriceUnit) Listing(string venue, BinanceSeries s)
+    {
+        var pepe = s.BaseAsset == "1000PEPE";
+        var coin = pepe ? "PEPE" : s.BaseAsset;
+        return venue switch
+        {
+            // Bybit lists 1000PEPEUSDT like Binance: contracts are units of 1000 PEPE, priced per 1000.
+            "bybit" => (s.Symbol, s.FundingHours, pepe ? 1000 : 1, pepe ? 1000 : 1),
+            // OKX counts contracts of ctVal coins: BTC 0.01, ETH 0.1, SOL 1, PEPE 10,000,000.
+            "okx" => ($"{coin}-USDT-SWAP", 8, coin switch { "BTC" => 0.01, "ETH" => 0.1, "SOL" => 1, _ => 10_000_000 }, 1),
+            // Hyperliquid funds hourly; kPEPE is 1000 PEPE (size and price), OI in listing units.
+            "hyperliquid" => (pepe ? "kPEPE" : coin, 1, pepe ? 1000 : 1, pepe ? 1000 : 1),
+            // Gate counts contracts of quanto_multiplier coins: BTC 0.0001, ETH 0.01, SOL 1, PEPE 10,000,000.
+            _ => ($"{coin}_USDT", s.FundingHours, coin switch { "BTC" => 0.0001, "ETH" => 0.01, "SOL" => 1, _ => 10_000_000 }, 1),
+        };
+    }
+
+    public void Write(IReadOnlyList<BinanceSeries> series)
+    {
+        for (var v = 0; v < Venues.Length; v++)
+        {
+            var venue = Venues[v];
+            var sb = new StringBuilder();
+            sb.Append("{\"venue\":\"").Append(venue.Name).Append("\",\"hasHistory\":").Append(venue.HasHistory ? "true" : "false").Append(",\"listings\":[");
+            for (var k = 0; k < series.Count; k++)
+            {
+                var s = series[k];
+                var rng = new Random(Seed + (101 * (v + 1)) + k);
+                var (instrument, hours, perContract, perPrice) = Listing(venue.Name, s);
+                var asset = s.BaseAsset == "1000PEPE" ? "PEPE" : s.BaseAsset;
+                var binanceCoins = s.BaseAsset == "1000PEPE" ? 1000.0 : 1.0;
+                if (k > 0) sb.Append(',');
+                sb.Append("{\"asset\":\"").Append(asset).Append("\",\"instrument\":\"").Append(instrument)
+                  .Append("\",\"fundingIntervalHours\":").Append(hours.ToString(Inv))
+                  .Append(",\"coinsPerContract\":\"").Append(Num(perContract)).Append("\",\"coinsPerPriceUnit\":\"").Append(Num(perPrice))
+                  .Append("\",\"rows\":[");
+                double oiNoise = 0, fundNoise = 0;
+                for (var i = 0; i < s.Times.Length; i++)
+                {
+                    var t = s.Times[i];
+                    var days = (t - s.Times[0]).TotalDays;
+                    oiNoise = (0.98 * oiNoise) + (0.002 * Gaussian(rng));
+                    fundNoise = (0.9 * fundNoise) + (venue.FundingNoise8h * Gaussian(rng));
+                    var drift = 1 + (0.05 * Math.Sin((2 * Math.PI * days / 3.3) + venue.DriftPhase));
+                    // Venues with more retail leverage lose more OI in the flush, and rebuild with Binance afterwards.
+                    var flush = 1 - (venue.CascadeExtraDrop * CascadeProgress(t) * Math.Pow(0.5, HoursAfter(t) / 24));
+                    var coins = s.Oi[i] * binanceCoins * venue.OiShare[asset] * drift * flush * (1 + oiNoise);
+                    var markPerCoin = s.Mark[i] / binanceCoins * (1 + (venue.BasisBp / 10_000) + (0.00005 * Gaussian(rng)));
+                    var binance8h = s.Funding[i] * 8 / s.FundingHours;
+                    var rate8h = (binance8h * venue.FundingScale) + venue.FundingOffset8h + fundNoise;
+                    var rate = Math.Clamp(rate8h * hours / 8, -0.03, 0.03);
+                    var volume = Volume24h(s, i) * venue.VolumeShare * (1 + (0.1 * Math.Sin((2 * Math.PI * days / 2.1) + venue.DriftPhase)));
+                    if (i > 0) sb.Append(',');
+                    sb.Append('[').Append(t.ToUnixTimeSeconds().ToString(Inv)).Append(",\"")
+                      .Append(Sig(markPerCoin * perPrice, 7)).Append("\",\"").Append(rate.ToString("0.########", Inv)).Append("\",\"")
+                      .Append(Math.Round(coins / perContract, 0).ToString("0", Inv)).Append("\",\"").Append(Math.Round(volume, 0).ToString("0", Inv)).Append("\"]");
+                }
+                sb.Append("]}");
+            }
+            sb.Append("]}");
+            var bytes = Encoding.UTF8.GetBytes(sb.ToString());
+            using var file = File.Create(Path.Combine(output, $"venue.{venue.Name}.json.gz"));
+            using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
+            gz.Write(bytes);
+        }
+    }
+
+    /// <summary>Binance's quote volume over the 288 bars (24 h) ending at bar <paramref name="i"/>.</summary>
+    private static double Volume24h(BinanceSeries s, int i)
+    {
+        var sum = 0.0;
+        for (var j = Math.Max(0, i - 287); j <= i; j++)
+        {
+            sum += s.Quote[j];
+        }
+        // Before a full day exists, scale the partial day up so the first rows are not tiny.
+        return sum * 288 / Math.Min(288, i + 1);
+    }
+
+    private static double CascadeProgress(DateTimeOffset t)
+    {
+        if (t <= CascadeStart) return 0;
+        if (t >= CascadeEnd) return 1;
+        var x = (t - CascadeStart) / (CascadeEnd - CascadeStart);
+        return x - (Math.Sin(2 * Math.PI * x) / (2 * Math.PI));
+    }
+
+    private static double HoursAfter(DateTimeOffset t) => t <= CascadeEnd ? 0 : (t - CascadeEnd).TotalHours;
+
+    private static double Gaussian(Random rng)
+    {
+        var u1 = 1.0 - rng.NextDouble();
+        var u2 = rng.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    private static string Num(double v) => ((decimal)v).ToString(Inv);
+
+    /// <summary><paramref name="digits"/> significant digits, no exponent.</summary>
+    private static string Sig(double v, int digits)
+    {
+        var decimals = Math.Clamp(digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(v))), 0, 12);
+        return Math.Round((decimal)v, decimals, MidpointRounding.AwayFromZero).ToString("0." + new string('#', Math.Max(1, decimals)), Inv);
     }
 }

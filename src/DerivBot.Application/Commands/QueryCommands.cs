@@ -16,7 +16,7 @@ public sealed class FundingCommand(SymbolQuery query, ILocalizer localizer) : IC
     public async Task<CommandResult> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var q = await query.LoadAsync(request, 0, cancellationToken).ConfigureAwait(false);
-        return new CommandResult([FundingReport.Build(q.Snapshot, q.Signals, q.Context)]);
+        return new CommandResult([FundingReport.Build(q.Snapshot, q.Signals, q.Context, q.Venues)]);
     }
 }
 
@@ -31,7 +31,7 @@ public sealed class OpenInterestCommand(SymbolQuery query, ILocalizer localizer)
     public async Task<CommandResult> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var q = await query.LoadAsync(request, 0, cancellationToken).ConfigureAwait(false);
-        return new CommandResult([OpenInterestReport.Build(q.Snapshot, q.Signals, q.Context)]);
+        return new CommandResult([OpenInterestReport.Build(q.Snapshot, q.Signals, q.Context, q.Venues)]);
     }
 }
 
@@ -46,8 +46,15 @@ public sealed class QuadrantCommand(SymbolQuery query, ILocalizer localizer) : I
     public async Task<CommandResult> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var q = await query.LoadAsync(request, 0, cancellationToken).ConfigureAwait(false);
-        return new CommandResult([SignalReports.Quadrant(q.Snapshot, q.Signals, q.Context)]);
+        return new CommandResult([QuadrantInputsFooter.Apply(SignalReports.Quadrant(q.Snapshot, q.Signals, q.Context), q)]);
     }
+}
+
+/// <summary>Footer provenance of a reply whose quadrant read the cross-venue aggregate (/quadrant, /signal and their digests).</summary>
+internal static class QuadrantInputsFooter
+{
+    public static CommandReply Apply(CommandReply reply, SymbolQueryResult q) =>
+        q.Aggregate is null ? reply : reply with { Report = reply.Report with { Footer = VenuesReport.WithQuadrantInputs(reply.Report.Footer, q.Aggregate, q.Context) } };
 }
 
 /// <summary><c>/ls SYMBOL</c> (alias <c>/longshort</c>).</summary>
@@ -91,7 +98,7 @@ public sealed class SignalCommand(SymbolQuery query, ILocalizer localizer) : ICo
     public async Task<CommandResult> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var q = await query.LoadAsync(request, 0, cancellationToken).ConfigureAwait(false);
-        return new CommandResult([SignalReports.Dashboard(q.Snapshot, q.Signals, q.Context)]);
+        return new CommandResult([QuadrantInputsFooter.Apply(SignalReports.Dashboard(q.Snapshot, q.Signals, q.Context), q)]);
     }
 }
 

@@ -1,5 +1,6 @@
 using DerivBot.Application.Localization;
 using DerivBot.Application.Reports;
+using DerivBot.Application.Venues;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
@@ -9,15 +10,31 @@ using Microsoft.Extensions.Options;
 namespace DerivBot.Application.Commands;
 
 /// <summary>A resolved symbol's snapshot with the context to report it in, and the arguments after the symbol.</summary>
-/// <param name="Signals">Every signal computed once from the snapshot at the context's now (one source of truth for all reports).</param>
-public sealed record SymbolQueryResult(MarketSnapshot Snapshot, SignalReport Signals, ReportContext Context, IReadOnlyList<string> Rest);
+/// <param name="Signals">Every signal computed once from the snapshot at the context's now (one source of truth for all
+/// reports); the quadrant is evaluated with the cross-venue aggregate fed in when there is one (<see cref="AggregateInputs"/>).</param>
+/// <param name="Aggregate">The cross-venue view of the symbol's coin, or null when no other venue is configured or none answered.</param>
+public sealed record SymbolQueryResult(MarketSnapshot Snapshot, SignalReport Signals, ReportContext Context, IReadOnlyList<string> Rest, AggregateView? Aggregate = null)
+{
+    /// <summary>The venues' answer behind <see cref="Aggregate"/> (also when it could not feed the quadrant), or null.</summary>
+    public VenueSnapshot? Venues { get; init; }
+}
 
 /// <summary>
 /// The shared first half of every "/command SYMBOL ..." query: parse, resolve the symbol against the universe, read the
 /// snapshot through <see cref="IMarketData"/> (never the venue directly), and fix the chat's language, zone and now.
 /// </summary>
-public sealed class SymbolQuery(IMarketData market, SymbolLookup symbols, ChatTimeZones zones, ILocalizer localizer, TimeProvider time, IOptions<SignalOptions> signalOptions)
+/// <remarks>
+/// With a <see cref="VenueAggregator"/> (other venues configured), the coin's cross-venue view is read too: the refresh
+/// cycle's answer when it is at most <see cref="AggregateMaxAge"/> old, otherwise the venues are asked (at most
+/// <c>Venues:RequestTimeout</c>). Its failure never fails the query: reports then show the primary venue alone.
+/// </remarks>
+public sealed class SymbolQuery(
+    IMarketData market, SymbolLookup symbols, ChatTimeZones zones, ILocalizer localizer, TimeProvider time, IOptions<SignalOptions> signalOptions,
+    VenueAggregator? venues = null)
 {
+    /// <summary>How old the cross-venue answer may be before a query asks the venues again.</summary>
+    public static readonly TimeSpan AggregateMaxAge = TimeSpan.FromMinutes(5);
+
     public ILocalizer Localizer => localizer;
 
     /// <summary>The signal thresholds in effect (Signals section).</summary>
@@ -40,7 +57,32 @@ public sealed class SymbolQuery(IMarketData market, SymbolLookup symbols, ChatTi
         var snapshot = await market.GetSnapshotAsync(symbol, cancellationToken).ConfigureAwait(false);
         var context = await ContextAsync(request, cancellationToken).ConfigureAwait(false);
         var signals = SignalEngine.Compute(snapshot, context.Now, signalOptions.Value);
-        return new SymbolQueryResult(snapshot, signals, context, args.Skip(1).ToList());
+        var view = await VenuesAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        var aggregate = AggregateInputs.For(snapshot, view, context.Now);
+        if (aggregate is not null)
+        {
+            // Only the quadrant reads the aggregate; every other signal stays the primary venue's own.
+            signals = signals with { Quadrant = SignalEngine.Compute(aggregate.QuadrantSnapshot, context.Now, signalOptions.Value).Quadrant };
+        }
+        return new SymbolQueryResult(snapshot, signals, context, args.Skip(1).ToList(), aggregate) { Venues = view is { HasData: true } ? view : null };
+    }
+
+    private async Task<VenueSnapshot?> VenuesAsync(MarketSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (venues is not { IsEnabled: true })
+        {
+            return null;
+        }
+        try
+        {
+            var asset = snapshot.Contract is { BaseAsset.Length: > 0 } c ? AssetNames.SplitMultiplier(c.BaseAsset).Asset : AssetNames.AssetOf(snapshot.Symbol.Value);
+            return await venues.GetRecentAsync(asset, AggregateMaxAge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The aggregator already turns venue failures into "missing"; anything else must not cost the reply either.
+            return null;
+        }
     }
 
     /// <summary>The report context for <paramref name="request"/>: its language, the chat's zone, now.</summary>

@@ -1,4 +1,5 @@
 using DerivBot.Application.Localization;
+using DerivBot.Application.Venues;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Reports;
@@ -21,6 +22,8 @@ public sealed record FundingPercentile(int WindowDays, double Percentile, int Sa
 /// <param name="Level">Absolute level: Normal, ElevatedPositive, ExtremePositive, ElevatedNegative, ExtremeNegative.</param>
 /// <param name="PercentileExtreme">None, High or Low against the symbol's own history.</param>
 /// <param name="Reason">The signal engine's reason code, e.g. <c>funding.elevated_positive</c>.</param>
+/// <param name="Aggregate">The coin across every venue that answered (OI-weighted funding, spread, total OI), beside the
+/// primary venue's own numbers above; null when no other venue is configured or none answered.</param>
 public sealed record FundingData(
     string Symbol,
     string Venue,
@@ -39,7 +42,8 @@ public sealed record FundingData(
     int PersistenceCount,
     string Reason,
     DateTimeOffset DataTime,
-    bool Stale);
+    bool Stale,
+    VenueAggregateData? Aggregate = null);
 
 /// <summary>Builds the <c>/funding</c> report from the funding signal (the symbol's real interval, never a fixed 8 h).</summary>
 public static class FundingReport
@@ -47,7 +51,8 @@ public static class FundingReport
     /// <summary>How many settled rates the report lists.</summary>
     public const int SettledShown = 3;
 
-    public static CommandReply Build(MarketSnapshot snapshot, SignalReport signals, ReportContext ctx)
+    /// <param name="venues">The coin's cross-venue view: adds the OI-weighted funding and the spread, and says so in the footer.</param>
+    public static CommandReply Build(MarketSnapshot snapshot, SignalReport signals, ReportContext ctx, VenueSnapshot? venues = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(signals);
@@ -100,17 +105,19 @@ public static class FundingReport
             new FieldsBlock(fields),
             ParagraphBlock.Of(side + " " + ReasonText.Format(f.Reason, ctx)),
         };
+        blocks.AddRange(VenuesReport.FundingBlocks(venues, ctx));
         var tone = f.Level switch
         {
             FundingLevel.ExtremePositive or FundingLevel.ExtremeNegative => ReportTone.Warning,
             _ when f.PercentileExtreme != Extremity.None => ReportTone.Warning,
             _ => ReportTone.Neutral,
         };
-        var report = new Report(ReportKind.Funding, title, blocks, ReportParts.Footer(snapshot, ctx), actions, tone);
+        var report = new Report(ReportKind.Funding, title, blocks, VenuesReport.WithAggregate(ReportParts.Footer(snapshot, ctx), venues, ctx), actions, tone);
         var data = new FundingData(
             symbol.Value, snapshot.Venue, current.PerInterval, current.IntervalHours, current.Per8h, current.Annualized,
             premium.NextFundingTime, premium.MarkPrice, settled, percentiles, f.Level.ToString(), f.PercentileExtreme.ToString(),
-            f.SettledSignFlip, f.PendingSignFlip, f.PersistenceCount, f.Reason.Code, snapshot.DataTime, snapshot.IsStale(ctx.Now));
+            f.SettledSignFlip, f.PendingSignFlip, f.PersistenceCount, f.Reason.Code, snapshot.DataTime, snapshot.IsStale(ctx.Now),
+            venues is { HasData: true } ? VenueAggregateData.From(venues.Comparison.Aggregate) : null);
         return new CommandReply(report, Data: data);
     }
 }

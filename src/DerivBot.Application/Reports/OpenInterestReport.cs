@@ -1,4 +1,5 @@
 using DerivBot.Application.Localization;
+using DerivBot.Application.Venues;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Reports;
@@ -11,6 +12,8 @@ namespace DerivBot.Application.Reports;
 /// <param name="OpenInterestUsd">Notional in USD.</param>
 /// <param name="OiToVolume">OI notional ÷ 24 h futures quote volume.</param>
 /// <param name="DerivSpotVolumeRatio">24 h futures quote volume ÷ 24 h spot quote volume.</param>
+/// <param name="Aggregate">The coin across every venue that answered (total OI in coins/USD and the changes of the summed
+/// history), beside the primary venue's own numbers above; null when no other venue is configured or none answered.</param>
 public sealed record OpenInterestData(
     string Symbol,
     string Venue,
@@ -22,12 +25,14 @@ public sealed record OpenInterestData(
     decimal? OiToVolume,
     decimal? DerivSpotVolumeRatio,
     DateTimeOffset DataTime,
-    bool Stale);
+    bool Stale,
+    VenueAggregateData? Aggregate = null);
 
 /// <summary>Builds the <c>/oi</c> report.</summary>
 public static class OpenInterestReport
 {
-    public static CommandReply Build(MarketSnapshot snapshot, SignalReport signals, ReportContext ctx)
+    /// <param name="venues">The coin's cross-venue view: adds the total OI and its changes across venues, and says so in the footer.</param>
+    public static CommandReply Build(MarketSnapshot snapshot, SignalReport signals, ReportContext ctx, VenueSnapshot? venues = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(signals);
@@ -60,17 +65,19 @@ public static class OpenInterestReport
             new(t["oi.toVolume"], toVolume is { } tv ? NumberFormat.Ratio(tv, times: true) : ctx.Na),
             new(t["oi.derivSpot"], derivSpot is { } ds ? NumberFormat.Ratio(ds, times: true) : ctx.Na),
         };
-        var blocks = new List<ReportBlock> { new FieldsBlock(fields), new NoteBlock(t["oi.note"]) };
+        var blocks = new List<ReportBlock> { new FieldsBlock(fields) };
+        blocks.AddRange(VenuesReport.OpenInterestBlocks(venues, ReportParts.BaseAsset(snapshot), ctx));
+        blocks.Add(new NoteBlock(t["oi.note"]));
         var tone = change4h switch
         {
             > 0m => ReportTone.Bullish,
             < 0m => ReportTone.Bearish,
             _ => ReportTone.Neutral,
         };
-        var report = new Report(ReportKind.OpenInterest, title, blocks, ReportParts.Footer(snapshot, ctx), actions, tone);
+        var report = new Report(ReportKind.OpenInterest, title, blocks, VenuesReport.WithAggregate(ReportParts.Footer(snapshot, ctx), venues, ctx), actions, tone);
         var data = new OpenInterestData(
             symbol.Value, snapshot.Venue, oi.Contracts, usd, change1h, change4h, change24h, toVolume, derivSpot,
-            snapshot.DataTime, snapshot.IsStale(ctx.Now));
+            snapshot.DataTime, snapshot.IsStale(ctx.Now), venues is { HasData: true } ? VenueAggregateData.From(venues.Comparison.Aggregate) : null);
         return new CommandReply(report, Data: data);
     }
 }

@@ -37,11 +37,23 @@ internal sealed class MarketStoreRefresher(MarketStore store) : IMarketRefresher
     public Task RefreshAsync(CancellationToken cancellationToken) => store.RefreshAsync(cancellationToken);
 }
 
-/// <summary>Quadrant alerts classify with the same model the reports show (one source of truth).</summary>
-internal sealed class SignalQuadrantClassifier(IOptions<SignalOptions> options) : IQuadrantClassifier
+/// <summary>
+/// Quadrant alerts classify with the same model and the same inputs the reports show (one source of truth): with other
+/// venues configured, the cross-venue aggregate the refresh cycle just fetched (no venue call here) is fed in exactly as
+/// <c>/quadrant</c> feeds it (<see cref="Venues.AggregateInputs"/>).
+/// </summary>
+internal sealed class SignalQuadrantClassifier(IOptions<SignalOptions> options, Venues.VenueAggregator? venues = null) : IQuadrantClassifier
 {
-    public QuadrantState Classify(MarketSnapshot snapshot, DateTimeOffset now) =>
-        QuadrantModel.Evaluate(snapshot, now, options.Value).State;
+    public QuadrantState Classify(MarketSnapshot snapshot, DateTimeOffset now)
+    {
+        var cached = venues is { IsEnabled: true } ? venues.Cached(AssetNames.AssetOf(snapshot.Symbol.Value)) : null;
+        if (cached is not null && now - cached.Time > Commands.SymbolQuery.AggregateMaxAge)
+        {
+            cached = null; // the venues have not answered for a while: the primary's own inputs, as /quadrant would fall back
+        }
+        var input = Venues.AggregateInputs.For(snapshot, cached, now)?.QuadrantSnapshot ?? snapshot;
+        return QuadrantModel.Evaluate(input, now, options.Value).State;
+    }
 }
 
 /// <summary>

@@ -36,4 +36,13 @@ public static class ChartLabels
 
     /// <summary>Optional: the word for 10⁸ (億 / 亿).</summary>
     public const string HundredMillion = "unit.1e8";
+
+    /// <summary>Venue chart: the OI-share panel, e.g. "OI share" / "未平倉佔比".</summary>
+    public const string VenueShare = "venueShare";
+
+    /// <summary>Venue chart: the funding panel, e.g. "Funding (8h-eq.)" / "資金費率（8 小時等值）".</summary>
+    public const string VenueFunding = "venueFunding";
+
+    /// <summary>Venue chart: the OI-weighted funding reference line, e.g. "OI-weighted".</summary>
+    public const string Weighted = "weighted";
 }

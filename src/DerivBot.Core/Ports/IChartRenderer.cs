@@ -17,4 +17,7 @@ public interface IChartRenderer
     ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken);
 
     ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken);
+
+    /// <summary>The <c>/venues</c> bar chart: OI share and 8 h-equivalent funding by venue.</summary>
+    ChartImage RenderVenues(VenueChartSpec spec, CancellationToken cancellationToken);
 }

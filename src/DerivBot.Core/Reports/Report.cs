@@ -22,6 +22,7 @@ public enum ReportKind
 {
     Funding, OpenInterest, Quadrant, Liquidations, LongShort, Rsi, Dashboard, Chart,
     Lesson, Help, Subscriptions, Alerts, AlertFired, Digest, Settings, Info, Error,
+    Venues,
 }
 
 /// <summary>Colour hint (Discord embed colour, an emoji on Telegram).</summary>

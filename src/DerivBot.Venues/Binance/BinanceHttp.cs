@@ -18,6 +18,9 @@ internal enum BinanceHost { Futures, Spot }
 /// </summary>
 internal sealed class BinanceHttp
 {
+    /// <summary>How long a host that answered HTTP 451 is left alone before it is asked again.</summary>
+    internal static readonly TimeSpan RegionBlockPause = TimeSpan.FromHours(1);
+
     /// <summary>Binance's documented IP limits per minute (apis.md A.0).</summary>
     public const int FuturesWeightPerMinute = 2400;
     public const int SpotWeightPerMinute = 6000;
@@ -163,6 +166,9 @@ internal sealed class BinanceHttp
                     VendorCode = hasError ? code : null,
                 };
             case 451:
+                // A refusal by location does not pass with retries: stop asking this host for a long while so that
+                // neither the primary-venue selector nor the cross-venue overview keeps knocking on every cycle.
+                gate.Ban(VenueErrorKind.RegionBlocked, RegionBlockPause);
                 return new VenueException(_venue, VenueErrorKind.RegionBlocked,
                     $"{_venue}: {gate.Host} refuses requests from this location (HTTP 451); configure a proxy or another base URL")
                 {

@@ -136,9 +136,12 @@ internal sealed class HostRateGate
     public VenueException BanException(TimeSpan remaining)
     {
         var seconds = Math.Ceiling(remaining.TotalSeconds);
-        var message = _banKind == VenueErrorKind.Banned
-            ? $"{_venue}: {Host} has banned this IP for too many requests; nothing is sent for another {seconds} s"
-            : $"{_venue}: {Host} rate limit hit; nothing is sent for another {seconds} s";
+        var message = _banKind switch
+        {
+            VenueErrorKind.Banned => $"{_venue}: {Host} has banned this IP for too many requests; nothing is sent for another {seconds} s",
+            VenueErrorKind.RegionBlocked => $"{_venue}: {Host} refuses requests from this location (HTTP 451); not asked again for another {seconds} s",
+            _ => $"{_venue}: {Host} rate limit hit; nothing is sent for another {seconds} s",
+        };
         return new VenueException(_venue, _banKind, message) { RetryAfter = remaining };
     }
 

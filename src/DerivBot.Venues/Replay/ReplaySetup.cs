@@ -10,7 +10,9 @@ namespace DerivBot.Venues.Replay;
 public static class ReplaySetup
 {
     /// <summary>
-    /// Registers <see cref="ReplayVenue"/> as the <see cref="IMarketDataVenue"/> and <see cref="IMarketStream"/>, with
+    /// Registers <see cref="ReplayVenue"/> as the <see cref="IMarketDataVenue"/> and <see cref="IMarketStream"/>, one
+    /// <see cref="ReplayVenueOverview"/> per scenario venue as <see cref="IVenueOverview"/> (Binance, Bybit, OKX,
+    /// Hyperliquid, Gate), with
     /// <see cref="ReplayOptions"/> from <c>Venues:Replay</c>. Uses the <see cref="TimeProvider"/> in DI (system clock if none).
     /// </summary>
     public static IServiceCollection AddReplayVenue(this IServiceCollection services, IConfiguration configuration)
@@ -26,6 +28,11 @@ public static class ReplaySetup
         services.TryAddSingleton<ReplayVenue>();
         services.AddSingleton<IMarketDataVenue>(sp => sp.GetRequiredService<ReplayVenue>());
         services.AddSingleton<IMarketStream>(sp => sp.GetRequiredService<ReplayVenue>());
+        // The cross-venue view: Binance and the venues derived from it for the same days, on the same clock.
+        foreach (var venue in ReplayVenueOverview.Venues)
+        {
+            services.AddSingleton<IVenueOverview>(sp => new ReplayVenueOverview(venue, sp.GetRequiredService<TimeProvider>()));
+        }
         return services;
     }
 
@@ -49,6 +56,7 @@ public static class ReplaySetup
         // Parse the shipped data before the clock starts: loading takes a second or more, which at thousands× speed
         // would otherwise skip hours of the scenario (the cascade, with the default start) before the venue is ready.
         _ = ReplayData.Default;
+        ReplayOverviewData.Preload();
         var scenario = ReplayScenario.Default;
         return new AcceleratedTimeProvider(scenario.Clamp(options.Start ?? scenario.SuggestedStart), options.Speed, real);
     }

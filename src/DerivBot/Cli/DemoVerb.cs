@@ -84,11 +84,20 @@ public static class DemoVerb
         hold?.Release();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         var realStart = System.Diagnostics.Stopwatch.StartNew();
+        // Mid-cascade a member compares venues: where the leverage was, and who was paying whom, as the flush runs.
+        var compareAt = CascadeQuestionTime(services) is { } cascade && cascade > start ? cascade : (DateTimeOffset?)null;
         try
         {
             while (time.GetUtcNow() - start < window && realStart.Elapsed < budget)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+                if (compareAt is { } at && time.GetUtcNow() >= at)
+                {
+                    compareAt = null;
+                    await output.WriteBlockAsync($"\n=== {time.GetUtcNow():yyyy-MM-dd HH:mm} UTC: during the cascade, a member compares venues ===", cancellationToken)
+                        .ConfigureAwait(false);
+                    await Ask(CascadeQuestion).ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -144,6 +153,15 @@ public static class DemoVerb
     [
         "/quadrant BTC", "/quadrant ETH", "/rsi BTC", "/funding ETH", "/signal BTC",
     ];
+
+    /// <summary>Asked once the replay clock is inside the cascade (the whole cross-venue view: rows, aggregate, chart).</summary>
+    private const string CascadeQuestion = "/venues BTC";
+
+    /// <summary>Twenty minutes into the scenario's cascade, when the demo replays it; otherwise never.</summary>
+    private static DateTimeOffset? CascadeQuestionTime(IServiceProvider services) =>
+        services.GetService<IMarketDataVenue>() is Venues.Replay.ReplayVenue venue
+            ? venue.Scenario.CascadeStart + TimeSpan.FromMinutes(20)
+            : null;
 
     private static IEnumerable<string> ScenarioSymbols(IServiceProvider services) =>
         services.GetService<IMarketDataVenue>() is Venues.Replay.ReplayVenue

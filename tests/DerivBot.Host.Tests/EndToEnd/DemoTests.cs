@@ -43,6 +43,12 @@ public sealed class DemoTests : IDisposable
         var banner = run.Out.IndexOf("the worker runs", StringComparison.Ordinal);
         Assert.Contains("──── demo-study-group", run.Out[banner..], StringComparison.Ordinal);
         Assert.Contains("demo finished", run.Out, StringComparison.Ordinal);
+        // Mid-cascade a member compares venues: five rows, the aggregate, and the chart.
+        var compare = run.Out.IndexOf("during the cascade, a member compares venues", StringComparison.Ordinal);
+        Assert.True(compare > banner, run.ToString());
+        Assert.Contains(">>> /venues BTC", run.Out[compare..], StringComparison.Ordinal);
+        Assert.Contains("Sources: Binance · ", run.Out[compare..], StringComparison.Ordinal);
+        Assert.Contains("-venues.png]", run.Out[compare..], StringComparison.Ordinal);
         Assert.DoesNotContain(" 0 scheduled message(s) posted", run.Out, StringComparison.Ordinal);
         Assert.NotEmpty(Pngs);
     }
@@ -61,6 +67,7 @@ public sealed class DemoTests : IDisposable
         // Traditional forms, not Simplified: 資金費率 / 未平倉 rather than 资金费率 / 未平仓.
         Assert.Contains("資金費率", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("资金费率", run.Out, StringComparison.Ordinal);
+        Assert.Contains("BTC · 各交易所", run.Out, StringComparison.Ordinal);
         Assert.NotEmpty(Pngs);
     }
 }
