@@ -1,4 +1,5 @@
 using DerivBot.Venues.Binance;
+using DerivBot.Venues.Deribit;
 using DerivBot.Venues.Replay;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,9 +41,13 @@ public static class VenuesServiceCollectionExtensions
         }
         services.AddOptions<VenuesOptions>().Bind(section);
         var mode = modeText is null ? VenueMode.Live : Enum.Parse<VenueMode>(modeText, ignoreCase: true);
-        return mode == VenueMode.Replay
-            ? services.AddReplayVenue(configuration)
-            : services.AddBinanceVenue(configuration);
+        if (mode == VenueMode.Replay)
+        {
+            return services.AddReplayVenue(configuration);
+        }
+        // options branch (#12): Deribit options chains. The lead makes this conditional on "deribit" in Venues:Enabled.
+        services.AddDeribitVenue(configuration);
+        return services.AddBinanceVenue(configuration);
     }
 
     /// <summary>The mode <paramref name="configuration"/> selects (Live when unset or invalid — invalid fails in AddVenues).</summary>
