@@ -37,6 +37,8 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, SignalCommand>();
         services.AddSingleton<ICommandHandler, ChartCommand>();
         services.AddSingleton<ICommandHandler, LearnCommand>();
+        services.TryAddSingleton<Options.OptionsMarket>();
+        services.AddSingleton<ICommandHandler, OptionsCommand>();
 
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         return services;

@@ -17,4 +17,7 @@ public interface IChartRenderer
     ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken);
 
     ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken);
+
+    /// <summary>Open interest by strike (calls above the axis, puts below), with the underlying and max pain marked (<c>/options</c>).</summary>
+    ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken);
 }

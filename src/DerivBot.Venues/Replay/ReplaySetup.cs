@@ -26,6 +26,9 @@ public static class ReplaySetup
         services.TryAddSingleton<ReplayVenue>();
         services.AddSingleton<IMarketDataVenue>(sp => sp.GetRequiredService<ReplayVenue>());
         services.AddSingleton<IMarketStream>(sp => sp.GetRequiredService<ReplayVenue>());
+        // Deribit option chains of the scenario (issue #12).
+        services.TryAddSingleton<ReplayOptionsVenue>();
+        services.TryAddSingleton<IOptionsVenue>(sp => sp.GetRequiredService<ReplayOptionsVenue>());
         return services;
     }
 
