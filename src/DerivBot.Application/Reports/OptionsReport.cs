@@ -59,12 +59,12 @@ public static class OptionsReport
         var footer = Footer(view, ctx);
         var actions = new List<ReportAction>();
         ReportParts.Add(actions, t["action.refresh"], "options " + asset);
-        ReportParts.Add(actions, t["action.signal"], "signal " + asset);
+        ReportParts.Add(actions, t["options.action.dashboard"], "signal " + asset);
         ReportParts.Add(actions, t["learn.topic.options"], "learn options");
 
         var data = new OptionsData(
-            asset, view.Chain.Venue, s.UnderlyingPrice, s.PutCallOiRatio, s.PutCallVolumeRatio, s.CallOiShare,
-            s.Expiries.Select(e => new OptionsExpiryData(e.Expiry.UtcDateTime.ToString("yyyy-MM-dd", Inv), e.PutCallOiRatio, e.PutCallVolumeRatio, e.CallOi, e.PutOi, e.MaxPain, e.AtmIv)).ToList(),
+            asset, view.Chain.Venue, s.UnderlyingPrice, R(s.PutCallOiRatio), R(s.PutCallVolumeRatio), R(s.CallOiShare),
+            s.Expiries.Select(e => new OptionsExpiryData(e.Expiry.UtcDateTime.ToString("yyyy-MM-dd", Inv), R(e.PutCallOiRatio), R(e.PutCallVolumeRatio), e.CallOi, e.PutOi, e.MaxPain, R(e.AtmIv))).ToList(),
             s.MaxPain, s.Reading?.ToString(), s.Reason.Code, view.Chain.Time, view.Stale);
 
         if (s.Status != SignalStatus.Ok)
@@ -209,6 +209,9 @@ public static class OptionsReport
         }
         return footer;
     }
+
+    /// <summary>JSON ratios to 6 decimals (0.000001 puts per call is far below anything that matters).</summary>
+    private static decimal? R(decimal? value) => value is { } v ? Math.Round(v, 6, MidpointRounding.AwayFromZero) : null;
 
     private static string Ratio(decimal? ratio, ReportContext ctx) => ratio is { } r ? NumberFormat.Ratio(r) : ctx.Na;
 

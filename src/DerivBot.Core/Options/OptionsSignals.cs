@@ -197,14 +197,14 @@ public static class OptionsSignals
         if (hedging)
         {
             flags.Add(SignalReason.Of("options.hedging_longs_crowd",
-                ("change", pcChange!.Value), ("hours", (decimal)options.Window.TotalHours), ("long_short", market.LongShortAccountRatio!.Value), ("threshold", options.LongShortHighAbove)));
+                ("pcr_delta", pcChange!.Value), ("hours", (decimal)options.Window.TotalHours), ("long_short", market.LongShortAccountRatio!.Value), ("threshold", options.LongShortHighAbove)));
         }
         var conflict = callShare is { } share && share >= options.CallShareConflictAtLeast
             && market.FundingPer8h is { } funding && funding < options.ConflictFundingBelowPer8h;
         if (conflict)
         {
             flags.Add(SignalReason.Of("options.calls_vs_funding",
-                ("call_share", callShare!.Value), ("threshold", options.CallShareConflictAtLeast), ("funding", market.FundingPer8h!.Value)));
+                ("call_share", callShare!.Value), ("share_threshold", options.CallShareConflictAtLeast), ("funding_per8h", market.FundingPer8h!.Value)));
         }
 
         return new OptionsSignal(SignalStatus.Ok, chain.Asset, chain.Time, underlying, callOi, putOi, pcOi, pcVolume, callShare,

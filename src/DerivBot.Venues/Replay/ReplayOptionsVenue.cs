@@ -8,7 +8,7 @@ namespace DerivBot.Venues.Replay;
 /// <summary>
 /// Deribit's option chains as they were during the shipped scenario (docs/replay-scenario.md, "Options chain"): each
 /// currency's recorded <c>get_book_summary_by_currency</c> responses, answered "as of" the injected clock (the newest
-/// snapshot at or before now) and parsed by the same <see cref="DeribitParsers"/> as the live adapter. Named
+/// snapshot at or before now, stamped now) and parsed by the same <see cref="DeribitParsers"/> as the live adapter. Named
 /// <c>replay:deribit</c> so footers and JSON say it is a replay.
 /// </summary>
 public sealed class ReplayOptionsVenue : IOptionsVenue
@@ -52,7 +52,8 @@ public sealed class ReplayOptionsVenue : IOptionsVenue
                 $"{VenueName}: the scenario's option chain starts at {DateTimeOffset.FromUnixTimeMilliseconds(snapshots.Times[0]):O}; it is {now:O}");
         }
         var summary = DeribitParsers.ParseBookSummary(snapshots.Lines[index], VenueName, now);
-        return Task.FromResult(summary.ChainOf(coin, VenueName));
+        // Stamped now, as the replay stamps every "current value" endpoint: the recorded snapshot is the chain in force.
+        return Task.FromResult(summary.ChainOf(coin, VenueName) with { Time = now });
     }
 
     private sealed record Snapshots(long[] Times, byte[][] Lines);
