@@ -96,27 +96,37 @@ public sealed class DeribitOptionsVenue : IOptionsVenue
         return chain;
     }
 
+    /// <summary>The currency list: one shared request per <see cref="DeribitOptions.CurrenciesRefreshInterval"/>; the last good list when it fails.</summary>
     private async Task<IReadOnlySet<string>> CurrenciesAsync(CancellationToken ct)
     {
-        var now = _time.GetUtcNow();
-        var entry = Volatile.Read(ref _currencies);
-        if (entry is not null && now - entry.FetchedAt < _options.CurrenciesRefreshInterval)
+        CurrenciesEntry entry;
+        lock (_gate)
         {
-            return entry.Currencies;
+            var now = _time.GetUtcNow();
+            entry = _currencies ?? new CurrenciesEntry(DateTimeOffset.MinValue, Task.FromResult<IReadOnlySet<string>>(new HashSet<string>()), null);
+            if (_currencies is null || (entry.Task.IsCompleted && now - entry.FetchedAt >= (entry.Task.IsCompletedSuccessfully ? _options.CurrenciesRefreshInterval : _options.MinRefreshInterval)))
+            {
+                var lastGood = entry.Task.IsCompletedSuccessfully && _currencies is not null ? entry.Task.Result : entry.LastGood;
+                entry = new CurrenciesEntry(now, FetchCurrenciesAsync(), lastGood);
+                _currencies = entry;
+            }
         }
         try
         {
-            var body = await GetAsync("/public/get_currencies", "", ct).ConfigureAwait(false);
-            var fresh = new CurrenciesEntry(_time.GetUtcNow(), new HashSet<string>(DeribitParsers.ParseCurrencies(body, Venue), StringComparer.Ordinal));
-            Volatile.Write(ref _currencies, fresh);
-            return fresh.Currencies;
+            return await entry.Task.WaitAsync(ct).ConfigureAwait(false);
         }
-        catch (VenueException ex) when (entry is not null)
+        catch (VenueException ex) when (entry.LastGood is { } old)
         {
             // The currency list hardly changes: keep the old one rather than fail the chain.
-            _logger.LogWarning(ex, "deribit get_currencies failed; using the list from {FetchedAt:O}", entry.FetchedAt);
-            return entry.Currencies;
+            _logger.LogWarning(ex, "deribit get_currencies failed; using the previous list");
+            return old;
         }
+    }
+
+    private async Task<IReadOnlySet<string>> FetchCurrenciesAsync()
+    {
+        var body = await GetAsync("/public/get_currencies", "", CancellationToken.None).ConfigureAwait(false);
+        return new HashSet<string>(DeribitParsers.ParseCurrencies(body, Venue), StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -259,5 +269,5 @@ public sealed class DeribitOptionsVenue : IOptionsVenue
 
     private sealed record CacheEntry(DateTimeOffset StartedAt, Task<BookSummary> Task);
 
-    private sealed record CurrenciesEntry(DateTimeOffset FetchedAt, IReadOnlySet<string> Currencies);
+    private sealed record CurrenciesEntry(DateTimeOffset FetchedAt, Task<IReadOnlySet<string>> Task, IReadOnlySet<string>? LastGood);
 }

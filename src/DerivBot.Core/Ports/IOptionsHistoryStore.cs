@@ -1,6 +1,6 @@
 using DerivBot.Core.Options;
 
-namespace DerivBot.Application.Options;
+namespace DerivBot.Core.Ports;
 
 /// <summary>
 /// The bot's own history of options positioning per venue and coin (put/call ratios, call share, ATM IV), kept as long as
