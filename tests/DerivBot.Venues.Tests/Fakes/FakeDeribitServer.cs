@@ -51,6 +51,16 @@ public sealed class FakeDeribitServer : IAsyncDisposable
         {"jsonrpc":"2.0","result":[{"currency":"BTC","currency_long":"Bitcoin","coin_type":"BITCOIN"},{"currency":"ETH","currency_long":"Ethereum","coin_type":"ETHER"},{"currency":"USDC","currency_long":"USD Coin","coin_type":"USDC"},{"currency":"USDT","currency_long":"Tether","coin_type":"USDT"}],"usIn":1796299199999100,"usOut":1796299200000000,"usDiff":900,"testnet":false}
         """;
 
+    /// <summary>Replaces the BTC chain body (e.g. one built with <see cref="Envelope"/> for expiries after the real clock's now).</summary>
+    public string? BtcChainOverride { get; set; }
+
+    /// <summary>A JSON-RPC result envelope around <paramref name="items"/> (JSON objects), stamped <paramref name="time"/>.</summary>
+    public static string Envelope(DateTimeOffset time, params string[] items)
+    {
+        var us = time.ToUnixTimeMilliseconds() * 1000;
+        return "{\"jsonrpc\":\"2.0\",\"result\":[" + string.Join(",", items) + "],\"usIn\":" + (us - 500) + ",\"usOut\":" + us + ",\"usDiff\":500,\"testnet\":false}";
+    }
+
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripted = new(StringComparer.Ordinal);
     private LoopbackServer? _server;
 
@@ -104,7 +114,7 @@ public sealed class FakeDeribitServer : IAsyncDisposable
         {
             reply = context.Request.Query["currency"].ToString() switch
             {
-                "BTC" => FakeResponse.Json(BtcChain),
+                "BTC" => FakeResponse.Json(BtcChainOverride ?? BtcChain),
                 "ETH" => FakeResponse.Json(EthChain),
                 "USDC" => FakeResponse.Json(UsdcChain),
                 _ => RpcError(400, -32602, "Invalid params"),
