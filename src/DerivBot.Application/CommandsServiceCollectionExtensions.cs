@@ -37,7 +37,7 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, SignalCommand>();
         services.AddSingleton<ICommandHandler, ChartCommand>();
         services.AddSingleton<ICommandHandler, LearnCommand>();
-        services.TryAddSingleton<Options.OptionsMarket>();
+        services.TryAddSingleton<OptionChains.OptionsMarket>();
         services.AddSingleton<ICommandHandler, OptionsCommand>();
 
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();

@@ -38,8 +38,8 @@ public static class SubscriptionsServiceCollectionExtensions
         // Seams to the market store and the signal engine, unless the host (or a test) supplied its own.
         services.TryAddSingleton<IMarketRefresher, MarketStoreRefresher>();
         // Options history for watched coins (issue #12): a second refresher beside the market store's.
-        services.TryAddSingleton<Options.OptionsMarket>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketRefresher, Options.OptionsRefresher>());
+        services.TryAddSingleton<OptionChains.OptionsMarket>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketRefresher, OptionChains.OptionsRefresher>());
         services.TryAddSingleton<IQuadrantClassifier, SignalQuadrantClassifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Market.ILiquidationListener, AlertLiquidationListener>());
         services.AddSingleton<ICommandHandler, SubscriptionCommandHandler>();

@@ -1,4 +1,4 @@
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 using Microsoft.Data.Sqlite;
 
 namespace DerivBot.Storage;

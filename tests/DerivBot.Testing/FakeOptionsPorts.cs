@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 using DerivBot.Core.Ports;
 
 namespace DerivBot.Testing;

@@ -33,13 +33,13 @@ public sealed class AlertEngine
     private readonly ConcurrentDictionary<Symbol, LiquidationBuffer> _liquidations = new();
     private readonly ConcurrentDictionary<Symbol, byte> _liquidationRuleSymbols = new();
     private readonly ConcurrentDictionary<Symbol, MarketSnapshot> _lastSnapshots = new();
-    private readonly Options.OptionsMarket? _options;
+    private readonly OptionChains.OptionsMarket? _options;
 
     /// <param name="options">Put/call alerts read the coin's option chain through it; without it they stay silent.</param>
     public AlertEngine(
         IAlertStore store, IMarketHistoryStore history, IEnumerable<IQuadrantClassifier> classifiers, IOutboxSignal signal,
         IOptionsMonitor<LimitsOptions> limits, IOptionsMonitor<JobsOptions> jobs, TimeProvider clock, ILogger<AlertEngine> logger,
-        Options.OptionsMarket? options = null)
+        OptionChains.OptionsMarket? options = null)
     {
         _options = options;
         ArgumentNullException.ThrowIfNull(classifiers);
@@ -131,7 +131,7 @@ public sealed class AlertEngine
         }
         try
         {
-            var view = await _options.GetAsync(Options.OptionsMarket.AssetOf(snapshot.Symbol.Value), Core.Options.OptionsMarketContext.None, ct).ConfigureAwait(false);
+            var view = await _options.GetAsync(OptionChains.OptionsMarket.AssetOf(snapshot.Symbol.Value), Core.OptionChains.OptionsMarketContext.None, ct).ConfigureAwait(false);
             return view.Stale ? null : view.Signal.PutCallOiRatio;
         }
         catch (VenueException ex)

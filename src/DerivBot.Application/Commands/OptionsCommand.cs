@@ -1,8 +1,8 @@
 using DerivBot.Application.Localization;
-using DerivBot.Application.Options;
+using DerivBot.Application.OptionChains;
 using DerivBot.Application.Reports;
 using DerivBot.Core.Chat;
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
 
@@ -60,8 +60,9 @@ public sealed class OptionsCommand(OptionsMarket options, SymbolQuery query, ILo
             var q = await query.LoadAsync(request, 0, ct).ConfigureAwait(false);
             return OptionsMarket.ContextOf(q.Snapshot, q.Signals);
         }
-        catch (Exception ex) when (ex is SymbolNotFoundException or VenueException or CommandUsageException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            // Best effort: a coin without a perpetual, or the perpetuals venue failing, only drops the combined readings.
             return OptionsMarketContext.None;
         }
     }

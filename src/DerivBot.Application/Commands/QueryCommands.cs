@@ -81,7 +81,7 @@ public sealed class RsiCommand(SymbolQuery query, ILocalizer localizer) : IComma
 }
 
 /// <summary><c>/signal SYMBOL</c> (aliases <c>/s</c>, <c>/dashboard</c>): every signal on one card, plus an options line for coins with listed options.</summary>
-public sealed class SignalCommand(SymbolQuery query, ILocalizer localizer, Options.OptionsMarket? options = null) : ICommandHandler
+public sealed class SignalCommand(SymbolQuery query, ILocalizer localizer, OptionChains.OptionsMarket? options = null) : ICommandHandler
 {
     /// <summary>How long the dashboard waits for the options line; a slow options venue never holds up the card.</summary>
     internal static readonly TimeSpan OptionsBudget = TimeSpan.FromSeconds(4);
@@ -113,7 +113,7 @@ public sealed class SignalCommand(SymbolQuery query, ILocalizer localizer, Optio
             return null;
         }
         var t = q.Context.T;
-        var asset = Options.OptionsMarket.AssetOf(q.Snapshot.Symbol.Value);
+        var asset = OptionChains.OptionsMarket.AssetOf(q.Snapshot.Symbol.Value);
         var label = t.Get("signal.options", ("venue", ReportParts.VenueName(options.VenueName ?? "")));
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(OptionsBudget);
@@ -124,7 +124,7 @@ public sealed class SignalCommand(SymbolQuery query, ILocalizer localizer, Optio
             {
                 return null;
             }
-            var view = await options.GetAsync(asset, Options.OptionsMarket.ContextOf(q.Snapshot, q.Signals), budget.Token).ConfigureAwait(false);
+            var view = await options.GetAsync(asset, OptionChains.OptionsMarket.ContextOf(q.Snapshot, q.Signals), budget.Token).ConfigureAwait(false);
             return new Core.Reports.ReportField(label, OptionsReport.DashboardLine(view, q.Context), Inline: false);
         }
         catch (Exception ex) when (ex is VenueException || (ex is OperationCanceledException && !ct.IsCancellationRequested))

@@ -1,9 +1,9 @@
 using System.Globalization;
 using DerivBot.Application.Localization;
-using DerivBot.Application.Options;
+using DerivBot.Application.OptionChains;
 using DerivBot.Core.Charts;
 using DerivBot.Core.Chat;
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
 using DerivBot.Core.Signals;

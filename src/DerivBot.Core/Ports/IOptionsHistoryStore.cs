@@ -1,4 +1,4 @@
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 
 namespace DerivBot.Core.Ports;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
 using Microsoft.Extensions.Logging;

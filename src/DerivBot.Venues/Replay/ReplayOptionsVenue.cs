@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Deribit;
 

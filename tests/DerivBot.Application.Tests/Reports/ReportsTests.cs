@@ -298,5 +298,8 @@ public sealed class ReportsTests
             Histories.Add(spec);
             return new ChartImage("history.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
         }
+
+        public ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken) =>
+            new("options-oi-by-strike.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
     }
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using DerivBot.Application.Localization;
-using DerivBot.Application.Options;
+using DerivBot.Application.OptionChains;
 using DerivBot.Application.Reports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 using DerivBot.Core.Signals;
 using DerivBot.Discord.Rendering;
 using DerivBot.Telegram.Formatting;

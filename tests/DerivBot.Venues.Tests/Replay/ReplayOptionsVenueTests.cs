@@ -1,4 +1,4 @@
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 using DerivBot.Core.Ports;
 using DerivBot.Testing;
 using DerivBot.Venues.Replay;

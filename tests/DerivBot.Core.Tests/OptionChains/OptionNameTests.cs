@@ -1,6 +1,6 @@
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 
-namespace DerivBot.Core.Tests.Options;
+namespace DerivBot.Core.Tests.OptionChains;
 
 public sealed class OptionNameTests
 {

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using DerivBot.Core.Markets;
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Signals;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DerivBot.Application.Options;
+namespace DerivBot.Application.OptionChains;
 
 /// <summary>One asset's options positioning as reports, alerts and digests read it.</summary>
 /// <param name="Stale">The chain is older than <c>Signals:Options:StaleAfter</c> at the time of reading.</param>

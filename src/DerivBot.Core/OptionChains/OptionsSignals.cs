@@ -1,6 +1,6 @@
 using DerivBot.Core.Signals;
 
-namespace DerivBot.Core.Options;
+namespace DerivBot.Core.OptionChains;
 
 /// <summary>Which expiries a <see cref="BucketStats"/> sums (see docs/options.md).</summary>
 public enum OptionsBucket

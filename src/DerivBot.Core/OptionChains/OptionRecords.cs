@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DerivBot.Core.Options;
+namespace DerivBot.Core.OptionChains;
 
 /// <summary>Call or put.</summary>
 public enum OptionRight

@@ -1,7 +1,7 @@
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 using DerivBot.Core.Signals;
 
-namespace DerivBot.Core.Tests.Options;
+namespace DerivBot.Core.Tests.OptionChains;
 
 public sealed class OptionsSignalsTests
 {

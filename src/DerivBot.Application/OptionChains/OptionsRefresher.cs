@@ -1,9 +1,9 @@
 using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Markets;
-using DerivBot.Core.Options;
+using DerivBot.Core.OptionChains;
 using Microsoft.Extensions.Logging;
 
-namespace DerivBot.Application.Options;
+namespace DerivBot.Application.OptionChains;
 
 /// <summary>
 /// Keeps the options history growing for the coins chats watch: each refresh cycle reads the chain of every watched
