@@ -56,3 +56,43 @@ public sealed class OptionsHistoryTests : IDisposable
         Assert.Empty(await store.GetOptionsAsync("deribit", "BTC", DateTimeOffset.MinValue, CancellationToken.None));
     }
 }
+
+/// <summary><c>/alert BTC pcr &gt; 1.0</c> through the alert engine, on the real store.</summary>
+public sealed class PutCallAlertTests
+{
+    private static readonly Core.Markets.Symbol Btc = new("BTCUSDT");
+
+    private static OptionChain Chain(DateTimeOffset now, decimal puts, decimal calls)
+    {
+        Assert.True(OptionName.TryParse("BTC-26DEC25-100000-C", out var c));
+        Assert.True(OptionName.TryParse("BTC-26DEC25-100000-P", out var p));
+        return new OptionChain("BTC", "deribit", now, 100_000m,
+            [new OptionSummary("BTC-26DEC25-100000-C", c, calls, null, null, null, null), new OptionSummary("BTC-26DEC25-100000-P", p, puts, null, null, null, null)]);
+    }
+
+    [Fact]
+    public async Task PutCallAbove_FiresOnceThenRearmsWhenItClears()
+    {
+        var venue = new FakeOptionsVenue();
+        using var w = new World(optionsVenue: venue);
+        var chat = World.Telegram(1);
+        Assert.Equal(Core.Reports.ReportKind.Alerts, (await w.RunAsync(chat, "alert", "btc pcr > 1.0 cooldown 5m")).Kind);
+
+        async Task<int> EvaluateAt(decimal puts, decimal calls)
+        {
+            venue.Set(Chain(w.Clock.GetUtcNow(), puts, calls));
+            return await w.Alerts.EvaluateAsync(await w.Market.GetSnapshotAsync(Btc, default), default);
+        }
+
+        Assert.Equal(1, await EvaluateAt(12m, 10m));   // 1.2 ≥ 1.0
+        w.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, await EvaluateAt(13m, 10m));   // still above: disarmed
+        Assert.Equal(0, await EvaluateAt(8m, 10m));    // 0.8: clears and re-arms
+        Assert.Equal(1, await EvaluateAt(11m, 10m));
+        venue.Failure = new Core.Ports.VenueException("deribit", Core.Ports.VenueErrorKind.Unreachable, "down");
+        w.Clock.Advance(TimeSpan.FromMinutes(10));
+        // Deribit down: the last chain is stale, so nothing fires and nothing re-arms.
+        Assert.Equal(0, await w.Alerts.EvaluateAsync(await w.Market.GetSnapshotAsync(Btc, default), default));
+        Assert.Equal(2, (await w.Store.GetStatsAsync(default)).Pending);
+    }
+}
