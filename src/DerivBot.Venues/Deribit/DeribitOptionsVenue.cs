@@ -81,11 +81,8 @@ public sealed class DeribitOptionsVenue : IOptionsVenue
         var coin = asset.Trim().ToUpperInvariant();
         if (InverseCurrencies.Contains(coin))
         {
-            var currencies = await CurrenciesAsync(cancellationToken).ConfigureAwait(false);
-            if (currencies.Contains(coin))
-            {
-                return (await SummaryAsync(coin, cancellationToken).ConfigureAwait(false)).ChainOf(coin, Venue);
-            }
+            // BTC and ETH are Deribit's own currencies: no need to ask get_currencies first.
+            return (await SummaryAsync(coin, cancellationToken).ConfigureAwait(false)).ChainOf(coin, Venue);
         }
         var linear = await SummaryAsync(LinearCurrency, cancellationToken).ConfigureAwait(false);
         var chain = linear.ChainOf(coin, Venue);
