@@ -39,6 +39,8 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, LearnCommand>();
         services.AddVenueAggregation(configuration);
         services.AddSingleton<ICommandHandler, VenuesCommand>();
+        services.TryAddSingleton<OptionChains.OptionsMarket>();
+        services.AddSingleton<ICommandHandler, OptionsCommand>();
 
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         return services;

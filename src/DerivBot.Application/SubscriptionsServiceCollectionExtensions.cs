@@ -39,6 +39,9 @@ public static class SubscriptionsServiceCollectionExtensions
         services.TryAddSingleton<IMarketRefresher, MarketStoreRefresher>();
         // The cross-venue view refreshes the watched coins after the market store (registered after it on purpose).
         services.AddVenueRefresher(configuration);
+        // Options history for watched coins (issue #12): a second refresher beside the market store's.
+        services.TryAddSingleton<OptionChains.OptionsMarket>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketRefresher, OptionChains.OptionsRefresher>());
         services.TryAddSingleton<IQuadrantClassifier, SignalQuadrantClassifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Market.ILiquidationListener, AlertLiquidationListener>());
         services.AddSingleton<ICommandHandler, SubscriptionCommandHandler>();

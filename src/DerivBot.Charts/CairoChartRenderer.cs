@@ -108,6 +108,13 @@ public sealed class CairoChartRenderer : IChartRenderer
         return new ChartImage("venues.png", png, AltText(spec.Text));
     }
 
+    public ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var png = Render(spec.Width, spec.Height, spec.Text.Language, canvas => OptionsStrikePainter.Paint(canvas, spec, cancellationToken), cancellationToken);
+        return new ChartImage("options-oi-by-strike.png", png, AltText(spec.Text));
+    }
+
     private byte[] Render(int width, int height, Language language, Action<CairoCanvas> paint, CancellationToken ct)
     {
         if (_cairo is null || FontFamily is null)

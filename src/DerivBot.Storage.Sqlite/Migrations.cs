@@ -106,6 +106,13 @@ internal static class Migrations
             ratio TEXT NOT NULL, long_share TEXT NOT NULL, short_share TEXT NOT NULL,
             PRIMARY KEY (venue, symbol, time)) WITHOUT ROWID;
         """,
+        // 4: options positioning history per venue and coin (issue #12); ratios and IV as invariant text, NULL when undefined.
+        """
+        CREATE TABLE history_options (
+            venue TEXT NOT NULL, asset TEXT NOT NULL, time INTEGER NOT NULL,
+            put_call_oi TEXT, put_call_volume TEXT, call_oi_share TEXT, atm_iv TEXT, underlying_price TEXT,
+            PRIMARY KEY (venue, asset, time)) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -10,7 +10,7 @@ namespace DerivBot.Storage;
 /// The embedded SQLite implementation of the storage ports and of <see cref="IChatRegistry"/>. Thread-safe: every call
 /// uses its own pooled connection; writes are single BEGIN IMMEDIATE transactions.
 /// </summary>
-public sealed partial class SqliteStore : IChatRegistry, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore
+public sealed partial class SqliteStore : IChatRegistry, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, Core.Ports.IOptionsHistoryStore
 {
     // Columns of a chat row, in the order ReadChat expects them (prefix c.).
     private const string ChatColumns = "c.platform, c.chat_id, c.thread_id, c.language, c.time_zone, c.active, c.quiet_start, c.quiet_end";

@@ -81,7 +81,7 @@ public sealed partial class SqliteStore
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
         var n = 0;
-        foreach (var table in new[] { "history_funding", "history_open_interest", "history_long_short" })
+        foreach (var table in new[] { "history_funding", "history_open_interest", "history_long_short", "history_options" })
         {
             n += await c.ExecuteAsync(tx, $"DELETE FROM {table} WHERE time < $before", cancellationToken, ("$before", Sql.Ms(before))).ConfigureAwait(false);
         }

@@ -30,8 +30,8 @@ public sealed class VenuesOptions
     /// <summary>Venues with a full <see cref="IMarketDataVenue"/> (klines, history, ratios) that can feed the market store.</summary>
     public static readonly IReadOnlyList<string> PrimaryCapable = [VenueIds.Binance, VenueIds.Bybit, VenueIds.Okx, VenueIds.Aster];
 
-    /// <summary>Default of <see cref="Enabled"/>: every perpetuals venue.</summary>
-    public static readonly IReadOnlyList<string> DefaultEnabled = VenueIds.Perpetuals;
+    /// <summary>Default of <see cref="Enabled"/>: every venue the bot knows — the perpetuals venues and Deribit for options.</summary>
+    public static readonly IReadOnlyList<string> DefaultEnabled = KnownVenues;
 
     /// <summary>Default of <see cref="Primary"/>.</summary>
     public static readonly IReadOnlyList<string> DefaultPrimary = [VenueIds.Binance, VenueIds.Bybit, VenueIds.Okx];

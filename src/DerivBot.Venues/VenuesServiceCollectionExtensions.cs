@@ -5,6 +5,7 @@ using DerivBot.Venues.Bybit;
 using DerivBot.Venues.Okx;
 using DerivBot.Venues.Gate;
 using DerivBot.Venues.Hyperliquid;
+using DerivBot.Venues.Deribit;
 using DerivBot.Venues.Replay;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +81,10 @@ public static class VenuesServiceCollectionExtensions
         if (selection.IsEnabled(VenueIds.Aster))
         {
             services.AddAsterVenue(configuration);
+        }
+        if (selection.IsEnabled(VenueIds.Deribit))
+        {
+            services.AddDeribitVenue(configuration);
         }
 
         // Primary order: enabled Venues:Primary entries that registered a full IMarketDataVenue under their key. When none

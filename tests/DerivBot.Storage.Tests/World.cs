@@ -16,7 +16,7 @@ internal sealed class World : IDisposable
 {
     private readonly TempDirectory _dir;
 
-    public World(JobsOptions? jobs = null, LimitsOptions? limits = null, TempDirectory? dir = null, DateTimeOffset? start = null)
+    public World(JobsOptions? jobs = null, LimitsOptions? limits = null, TempDirectory? dir = null, DateTimeOffset? start = null, IOptionsVenue? optionsVenue = null)
     {
         _dir = dir ?? new TempDirectory();
         Clock = new ManualTimeProvider(start ?? new DateTimeOffset(2025, 10, 10, 0, 0, 0, TimeSpan.Zero));
@@ -28,7 +28,9 @@ internal sealed class World : IDisposable
         Dispatcher = new CountingDispatcher();
         Signal = new OutboxSignal();
         Classifier = new FixedClassifier(QuadrantState.Neutral);
-        Alerts = new AlertEngine(Store, Store, [Classifier], Signal, Limits, Jobs, Clock, NullLogger<AlertEngine>.Instance);
+        Options = new Application.OptionChains.OptionsMarket(optionsVenue is null ? [] : [optionsVenue],
+            Microsoft.Extensions.Options.Options.Create(new SignalOptions()), Clock, NullLogger<Application.OptionChains.OptionsMarket>.Instance, [Store]);
+        Alerts = new AlertEngine(Store, Store, [Classifier], Signal, Limits, Jobs, Clock, NullLogger<AlertEngine>.Instance, Options);
         Digests = new DigestService(Store, Dispatcher, Signal, Jobs, Clock, NullLogger<DigestService>.Instance);
         Subscriptions = new SubscriptionCommandHandler(Store, Store, Market, Scheduler, Jobs, Limits, Clock);
         AlertCommands = new AlertCommandHandler(Store, Store, Market, Alerts, Limits, Clock);
@@ -46,6 +48,7 @@ internal sealed class World : IDisposable
     public FixedClassifier Classifier { get; }
     public CountingScheduleNotifier Scheduler { get; } = new();
     public AlertEngine Alerts { get; }
+    public Application.OptionChains.OptionsMarket Options { get; }
     public DigestService Digests { get; }
     public SubscriptionCommandHandler Subscriptions { get; }
     public AlertCommandHandler AlertCommands { get; }

@@ -4,11 +4,16 @@ using System.Text;
 
 // Replay scenario generator. See docs/replay-scenario.md for what is real, what is derived and how.
 // Usage: dotnet run --project tools/scenario [-- <repo root>]
-var root = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
+var root = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : Directory.GetCurrentDirectory();
 var input = Path.Combine(root, "tools", "scenario", "input");
 var output = Path.Combine(root, "src", "DerivBot.Venues", "Replay", "Data");
 Directory.CreateDirectory(output);
-new Generator(input, output).Run();
+if (!args.Contains("--options-only"))
+{
+    new Generator(input, output).Run();
+}
+// Deribit option chains, re-centred on the prices written above (docs/replay-scenario.md, "Options chain").
+OptionsChain.Write(input, output);
 Console.WriteLine($"Scenario written to {output}");
 
 internal sealed record SymbolSpec(

@@ -33,11 +33,15 @@ public sealed class AlertEngine
     private readonly ConcurrentDictionary<Symbol, LiquidationBuffer> _liquidations = new();
     private readonly ConcurrentDictionary<Symbol, byte> _liquidationRuleSymbols = new();
     private readonly ConcurrentDictionary<Symbol, MarketSnapshot> _lastSnapshots = new();
+    private readonly OptionChains.OptionsMarket? _options;
 
+    /// <param name="options">Put/call alerts read the coin's option chain through it; without it they stay silent.</param>
     public AlertEngine(
         IAlertStore store, IMarketHistoryStore history, IEnumerable<IQuadrantClassifier> classifiers, IOutboxSignal signal,
-        IOptionsMonitor<LimitsOptions> limits, IOptionsMonitor<JobsOptions> jobs, TimeProvider clock, ILogger<AlertEngine> logger)
+        IOptionsMonitor<LimitsOptions> limits, IOptionsMonitor<JobsOptions> jobs, TimeProvider clock, ILogger<AlertEngine> logger,
+        OptionChains.OptionsMarket? options = null)
     {
+        _options = options;
         ArgumentNullException.ThrowIfNull(classifiers);
         _store = store;
         _history = history;
@@ -84,7 +88,10 @@ public sealed class AlertEngine
         var liquidationsUsd = Math.Max(
             AlertEvaluator.LiquidationsInWindow(snapshot.Liquidations, now, LiquidationWindow),
             _liquidations.TryGetValue(snapshot.Symbol, out var buffer) ? buffer.Sum(now, LiquidationWindow) : 0m);
-        var context = new AlertContext(snapshot, now, funding, liquidationsUsd, quadrant);
+        var putCall = rules.Any(r => r.Rule.Condition.Metric == AlertMetric.PutCallRatio)
+            ? await PutCallAsync(snapshot, cancellationToken).ConfigureAwait(false)
+            : null;
+        var context = new AlertContext(snapshot, now, funding, liquidationsUsd, quadrant, putCall);
         return await ProcessAsync(rules, r => AlertEvaluator.Evaluate(r.Condition, context), snapshot.Venue, now, cancellationToken).ConfigureAwait(false);
     }
 
@@ -113,6 +120,25 @@ public sealed class AlertEngine
         var observation = new AlertObservation(true, false, SubscriptionTexts.Usd(sum));
         var venue = last?.Venue ?? string.Empty;
         return await ProcessAsync(rules, r => observation with { Holds = sum >= r.Condition.Threshold }, venue, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The coin's put/call open-interest ratio, or null when the options venue cannot say (the rule then waits).</summary>
+    private async Task<decimal?> PutCallAsync(MarketSnapshot snapshot, CancellationToken ct)
+    {
+        if (_options is not { IsAvailable: true })
+        {
+            return null;
+        }
+        try
+        {
+            var view = await _options.GetAsync(OptionChains.OptionsMarket.AssetOf(snapshot.Symbol.Value), Core.OptionChains.OptionsMarketContext.None, ct).ConfigureAwait(false);
+            return view.Stale ? null : view.Signal.PutCallOiRatio;
+        }
+        catch (VenueException ex)
+        {
+            _logger.LogWarning(ex, "Put/call for {Symbol} unavailable ({Kind}); its alerts wait", snapshot.Symbol, ex.Kind);
+            return null;
+        }
     }
 
     private async Task<IReadOnlyList<FundingRatePoint>> MergedFundingAsync(MarketSnapshot snapshot, DateTimeOffset now, CancellationToken ct)

@@ -15,12 +15,14 @@ public sealed record AlertObservation(bool Available, bool Holds, string ValueTe
 /// <param name="FundingHistory">Settled funding merged from the snapshot and the bot's own 90-day history, oldest first.</param>
 /// <param name="RecentLiquidationsUsd">Liquidated notional in the last 5 minutes (stream window and snapshot, whichever saw more).</param>
 /// <param name="Quadrant">The quadrant state, or null when no classifier is available.</param>
+/// <param name="PutCallOiRatio">The coin's put/call open-interest ratio on the options venue, or null when unknown.</param>
 public sealed record AlertContext(
     MarketSnapshot Snapshot,
     DateTimeOffset Now,
     IReadOnlyList<FundingRatePoint> FundingHistory,
     decimal RecentLiquidationsUsd,
-    QuadrantState? Quadrant);
+    QuadrantState? Quadrant,
+    decimal? PutCallOiRatio = null);
 
 /// <summary>Pure evaluation of alert conditions against market data.</summary>
 public static class AlertEvaluator
@@ -40,6 +42,7 @@ public static class AlertEvaluator
             AlertMetric.Quadrant => Quadrant(condition, context),
             AlertMetric.Liquidations5m => Liquidations(condition, context),
             AlertMetric.Rsi => Rsi(condition, context),
+            AlertMetric.PutCallRatio => PutCall(condition, context),
             _ => AlertObservation.Unavailable,
         };
     }
@@ -132,6 +135,16 @@ public static class AlertEvaluator
             sum += l.NotionalUsd;
         }
         return sum;
+    }
+
+    private static AlertObservation PutCall(AlertCondition c, AlertContext ctx)
+    {
+        if (ctx.PutCallOiRatio is not { } ratio)
+        {
+            return AlertObservation.Unavailable;
+        }
+        var holds = c.Direction == AlertDirection.Below ? ratio <= c.Threshold : ratio >= c.Threshold;
+        return new(true, holds, ratio.ToString("0.00", CultureInfo.InvariantCulture));
     }
 
     private static AlertObservation Rsi(AlertCondition c, AlertContext ctx)

@@ -19,6 +19,8 @@ public enum AlertMetric
     Liquidations5m = 4,
     /// <summary>RSI(14) on the snapshot's candles leaving the band [100 − threshold, threshold].</summary>
     Rsi = 5,
+    /// <summary>Deribit put/call ratio by open interest (all expiries of the symbol's coin); threshold in puts per call (1.0 = as many puts as calls).</summary>
+    PutCallRatio = 6,
 }
 
 /// <summary>Which side of the threshold fires.</summary>

@@ -41,6 +41,7 @@ public static class AlertTextsExtensions
                 : texts.Get(language, "cond.quadrantAny"),
             AlertMetric.Liquidations5m => texts.Format(language, "cond.liq", SubscriptionTexts.Usd(c.Threshold)),
             AlertMetric.Rsi => texts.Format(language, "cond.rsi", Num(100 - c.Threshold), Num(c.Threshold)),
+            AlertMetric.PutCallRatio => texts.Format(language, c.Direction == AlertDirection.Below ? "cond.pcrBelow" : "cond.pcrAbove", Num(c.Threshold)),
             _ => c.Metric.ToString(),
         };
     }
@@ -51,6 +52,7 @@ public static class AlertTextsExtensions
         AlertMetric.Funding or AlertMetric.FundingPercentile => "funding",
         AlertMetric.Quadrant or AlertMetric.OpenInterestChange => "quadrant",
         AlertMetric.Liquidations5m => "liq",
+        AlertMetric.PutCallRatio => "options",
         _ => "signal",
     };
 }

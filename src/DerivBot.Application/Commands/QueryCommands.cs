@@ -87,9 +87,12 @@ public sealed class RsiCommand(SymbolQuery query, ILocalizer localizer) : IComma
     }
 }
 
-/// <summary><c>/signal SYMBOL</c> (aliases <c>/s</c>, <c>/dashboard</c>): every signal on one card.</summary>
-public sealed class SignalCommand(SymbolQuery query, ILocalizer localizer) : ICommandHandler
+/// <summary><c>/signal SYMBOL</c> (aliases <c>/s</c>, <c>/dashboard</c>): every signal on one card, plus an options line for coins with listed options.</summary>
+public sealed class SignalCommand(SymbolQuery query, ILocalizer localizer, OptionChains.OptionsMarket? options = null) : ICommandHandler
 {
+    /// <summary>How long the dashboard waits for the options line; a slow options venue never holds up the card.</summary>
+    internal static readonly TimeSpan OptionsBudget = TimeSpan.FromSeconds(4);
+
     public IReadOnlyList<CommandInfo> Commands { get; } =
     [
         new("signal", ["s", "dashboard"], CommandCatalog.Describe(localizer, "cmd.signal.description"), false, [CommandCatalog.SymbolOption(localizer)]),
@@ -98,7 +101,44 @@ public sealed class SignalCommand(SymbolQuery query, ILocalizer localizer) : ICo
     public async Task<CommandResult> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var q = await query.LoadAsync(request, 0, cancellationToken).ConfigureAwait(false);
-        return new CommandResult([QuadrantInputsFooter.Apply(SignalReports.Dashboard(q.Snapshot, q.Signals, q.Context), q)]);
+        var reply = QuadrantInputsFooter.Apply(SignalReports.Dashboard(q.Snapshot, q.Signals, q.Context), q);
+        if (await OptionsLineAsync(q, cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            // The options line goes just before the closing note.
+            var blocks = reply.Report.Blocks.ToList();
+            var at = blocks.FindLastIndex(b => b is Core.Reports.NoteBlock);
+            blocks.Insert(at < 0 ? blocks.Count : at, new Core.Reports.FieldsBlock([line]));
+            reply = reply with { Report = reply.Report with { Blocks = blocks } };
+        }
+        return new CommandResult([reply]);
+    }
+
+    private async Task<Core.Reports.ReportField?> OptionsLineAsync(SymbolQueryResult q, CancellationToken ct)
+    {
+        if (options is not { IsAvailable: true })
+        {
+            return null;
+        }
+        var t = q.Context.T;
+        var asset = OptionChains.OptionsMarket.AssetOf(q.Snapshot.Symbol.Value);
+        var label = t.Get("signal.options", ("venue", ReportParts.VenueName(options.VenueName ?? "")));
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(OptionsBudget);
+        try
+        {
+            var listed = await options.AssetsAsync(budget.Token).ConfigureAwait(false);
+            if (!listed.Contains(asset, StringComparer.Ordinal))
+            {
+                return null;
+            }
+            var view = await options.GetAsync(asset, OptionChains.OptionsMarket.ContextOf(q.Snapshot, q.Signals), budget.Token).ConfigureAwait(false);
+            return new Core.Reports.ReportField(label, OptionsReport.DashboardLine(view, q.Context), Inline: false);
+        }
+        catch (Exception ex) when (ex is VenueException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            // The dashboard still goes out; the line says the options venue did not answer.
+            return new Core.Reports.ReportField(label, t.Get("signal.optionsUnavailable", ("venue", ReportParts.VenueName(options.VenueName ?? ""))), Inline: false);
+        }
     }
 }
 

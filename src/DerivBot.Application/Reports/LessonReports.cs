@@ -7,7 +7,7 @@ namespace DerivBot.Application.Reports;
 public static class LessonReports
 {
     /// <summary>Topic ids in teaching order; they are also the Discord choices.</summary>
-    public static readonly IReadOnlyList<string> Topics = ["funding", "oi", "quadrant", "liquidations", "longshort", "direction"];
+    public static readonly IReadOnlyList<string> Topics = ["funding", "oi", "quadrant", "liquidations", "longshort", "direction", "options"];
 
     // What people type for each topic, in all three languages.
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
@@ -18,6 +18,7 @@ public static class LessonReports
         ["liquidations"] = "liquidations", ["liquidation"] = "liquidations", ["liq"] = "liquidations", ["liqs"] = "liquidations", ["爆倉"] = "liquidations", ["爆仓"] = "liquidations", ["清算"] = "liquidations",
         ["longshort"] = "longshort", ["ls"] = "longshort", ["long/short"] = "longshort", ["long short"] = "longshort", ["多空比"] = "longshort",
         ["direction"] = "direction", ["why"] = "direction", ["方向"] = "direction",
+        ["options"] = "options", ["option"] = "options", ["pcr"] = "options", ["put/call"] = "options", ["putcall"] = "options", ["期權"] = "options", ["期权"] = "options", ["賣權買權比"] = "options", ["看跌看涨比"] = "options",
     };
 
     /// <summary>The topic id for what the user typed, or null.</summary>

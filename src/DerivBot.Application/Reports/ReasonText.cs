@@ -43,7 +43,7 @@ public static class ReasonText
         {
             return NumberFormat.Change(value);
         }
-        if (name is "confidence" or "percentile" or "liquidation_intensity")
+        if (name is "confidence" or "percentile" or "liquidation_intensity" or "call_share" or "share_threshold")
         {
             return NumberFormat.Percent(value, 0, signed: false);
         }

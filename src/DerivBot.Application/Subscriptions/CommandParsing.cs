@@ -52,6 +52,9 @@ public static partial class CommandParsing
             case "funding" or "fund" or "f" or "fr" or "recap" or "settlement" or "資金費率" or "资金费率" or "費率" or "费率":
                 kind = DigestKind.FundingRecap;
                 return true;
+            case "options" or "option" or "opt" or "pcr" or "putcall" or "期權" or "期权":
+                kind = DigestKind.Options;
+                return true;
             default:
                 kind = default;
                 return false;
@@ -309,6 +312,7 @@ public static partial class CommandParsing
             "quadrant" or "quad" or "q" or "象限" => ParseQuadrant(rest),
             "liq" or "liq5m" or "liqs" or "liquidation" or "liquidations" or "l" or "爆倉" or "爆仓" => ParseLiquidations(rest),
             "rsi" => ParseRsi(rest),
+            "pcr" or "putcall" or "put/call" or "pc" or "賣買權比" or "看跌看涨比" => ParsePutCall(rest),
             _ => null,
         };
         if (condition is null)
@@ -498,6 +502,18 @@ public static partial class CommandParsing
             return null;
         }
         return new AlertCondition(AlertMetric.Rsi, AlertDirection.Beyond, band);
+    }
+
+    /// <summary>"pcr &gt; 1.0", "pcr below 0.6", "pcr 1.2" (no operator: at or above). Ratio of puts per call, 0 &lt; r &lt; 100.</summary>
+    private static AlertCondition? ParsePutCall(List<string> tokens)
+    {
+        var (direction, rest) = TakeOperator(tokens);
+        if (rest.Count != 1 || rest[0].EndsWith('%')
+            || !decimal.TryParse(rest[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var ratio) || ratio <= 0m || ratio >= 100m)
+        {
+            return null;
+        }
+        return new AlertCondition(AlertMetric.PutCallRatio, direction ?? AlertDirection.Above, ratio);
     }
 
     // ---------- settings ----------

@@ -15,6 +15,8 @@ public enum DigestKind
     Dashboard = 2,
     /// <summary>The funding-settlement recap (<c>funding SYMBOL</c>).</summary>
     FundingRecap = 3,
+    /// <summary>The options positioning report (<c>options SYMBOL</c>: put/call, max pain, ATM IV).</summary>
+    Options = 4,
 }
 
 public static class DigestKindExtensions
@@ -26,6 +28,7 @@ public static class DigestKindExtensions
         DigestKind.Liquidations => "liq",
         DigestKind.Dashboard => "signal",
         DigestKind.FundingRecap => "funding",
+        DigestKind.Options => "options",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -65,6 +65,7 @@ public sealed class SubscriptionTexts
         DigestKind.Quadrant => "kind.quadrant",
         DigestKind.Liquidations => "kind.liquidations",
         DigestKind.Dashboard => "kind.dashboard",
+        DigestKind.Options => "kind.options",
         _ => "kind.funding",
     });
 

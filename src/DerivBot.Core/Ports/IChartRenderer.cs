@@ -20,4 +20,6 @@ public interface IChartRenderer
 
     /// <summary>The <c>/venues</c> bar chart: OI share and 8 h-equivalent funding by venue.</summary>
     ChartImage RenderVenues(VenueChartSpec spec, CancellationToken cancellationToken);
+    /// <summary>Open interest by strike (calls above the axis, puts below), with the underlying and max pain marked (<c>/options</c>).</summary>
+    ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken);
 }

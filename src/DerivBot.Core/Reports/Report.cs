@@ -23,6 +23,8 @@ public enum ReportKind
     Funding, OpenInterest, Quadrant, Liquidations, LongShort, Rsi, Dashboard, Chart,
     Lesson, Help, Subscriptions, Alerts, AlertFired, Digest, Settings, Info, Error,
     Venues,
+    /// <summary>Options positioning (<c>/options</c>).</summary>
+    Options,
 }
 
 /// <summary>Colour hint (Discord embed colour, an emoji on Telegram).</summary>

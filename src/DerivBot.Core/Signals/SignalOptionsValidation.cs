@@ -50,9 +50,9 @@ internal static class SignalOptionsValidation
         }
 
         if (o.Funding is null || o.OpenInterest is null || o.Quadrant is null || o.PriceOi is null || o.LongShort is null
-            || o.Rsi is null || o.Liquidations is null || o.LiquidationLevels is null || o.Phase is null)
+            || o.Rsi is null || o.Liquidations is null || o.LiquidationLevels is null || o.Phase is null || o.Options is null)
         {
-            errors.Add($"{Root}: a sub-section (Funding, OpenInterest, Quadrant, PriceOi, LongShort, Rsi, Liquidations, LiquidationLevels, Phase) is null.");
+            errors.Add($"{Root}: a sub-section (Funding, OpenInterest, Quadrant, PriceOi, LongShort, Rsi, Liquidations, LiquidationLevels, Phase, Options) is null.");
             return errors;
         }
 
@@ -192,6 +192,21 @@ internal static class SignalOptionsValidation
         Ordered(ph.GrowthMinChange < ph.BubbleOiChange, "Phase:GrowthMinChange", "Phase:BubbleOiChange");
         Positive(ph.DeleveragingOiFall, "Phase:DeleveragingOiFall");
         Positive(ph.HighLiquidationIntensity, "Phase:HighLiquidationIntensity");
+
+        var op = o.Options;
+        Positive(op.CallHeavyBelow, "Options:CallHeavyBelow");
+        Ordered(op.CallHeavyBelow < op.PutHeavyAbove, "Options:CallHeavyBelow", "Options:PutHeavyAbove");
+        PositiveSpan(op.Window, "Options:Window");
+        Positive(op.RisingMinChange, "Options:RisingMinChange");
+        Positive(op.LongShortHighAbove, "Options:LongShortHighAbove");
+        if (op.CallShareConflictAtLeast <= 0m || op.CallShareConflictAtLeast > 1m)
+        {
+            errors.Add($"{Root}:Options:CallShareConflictAtLeast must be greater than 0 and at most 1 (was {op.CallShareConflictAtLeast.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+        PositiveSpan(op.PercentileWindow, "Options:PercentileWindow");
+        AtLeast(op.MinPercentileSamples, 2, "Options:MinPercentileSamples");
+        PositiveSpan(op.HistoryInterval, "Options:HistoryInterval");
+        PositiveSpan(op.StaleAfter, "Options:StaleAfter");
 
         return errors;
     }

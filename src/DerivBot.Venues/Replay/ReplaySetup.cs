@@ -33,6 +33,9 @@ public static class ReplaySetup
         {
             services.AddSingleton<IVenueOverview>(sp => new ReplayVenueOverview(venue, sp.GetRequiredService<TimeProvider>()));
         }
+        // Deribit option chains of the scenario (issue #12).
+        services.TryAddSingleton<ReplayOptionsVenue>();
+        services.TryAddSingleton<IOptionsVenue>(sp => sp.GetRequiredService<ReplayOptionsVenue>());
         return services;
     }
 

@@ -141,17 +141,19 @@ public static class DemoVerb
         yield return "/alert BTC quadrant";
         yield return "/alert ETH liq5m > 5m";
         yield return "/alert BTC funding > 0.03%";
+        yield return "/subscribe BTC options daily 08:00";
+        yield return "/alert BTC pcr > 0.9";
         yield return "/subs";
     }
 
     private static readonly string[] QuestionsBefore =
     [
-        "/funding BTC", "/oi BTC", "/quadrant BTC", "/ls BTC", "/signal ETH", "/learn quadrant",
+        "/funding BTC", "/oi BTC", "/quadrant BTC", "/ls BTC", "/signal ETH", "/learn quadrant", "/options BTC",
     ];
 
     private static readonly string[] QuestionsAfter =
     [
-        "/quadrant BTC", "/quadrant ETH", "/rsi BTC", "/funding ETH", "/signal BTC",
+        "/quadrant BTC", "/quadrant ETH", "/rsi BTC", "/funding ETH", "/signal BTC", "/options BTC",
     ];
 
     /// <summary>Asked once the replay clock is inside the cascade (the whole cross-venue view: rows, aggregate, chart).</summary>

@@ -301,5 +301,7 @@ public sealed class ReportsTests
 
         public ChartImage RenderVenues(VenueChartSpec spec, CancellationToken cancellationToken) =>
             new("venues.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
+        public ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken) =>
+            new("options-oi-by-strike.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
     }
 }

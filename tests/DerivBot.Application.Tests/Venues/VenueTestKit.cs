@@ -37,9 +37,15 @@ internal sealed class VenueChartRecorder : IChartRenderer
 
     public string? UnavailableReason => null;
 
-    public ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken) => throw new NotSupportedException();
+    // Like the real renderer, every chart kind answers with an image; only venue specs are recorded.
+    public ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken) =>
+        new("heatmap.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
 
-    public ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken) =>
+        new("history.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
+
+    public ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken) =>
+        new("options-oi-by-strike.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
 
     public ChartImage RenderVenues(VenueChartSpec spec, CancellationToken cancellationToken)
     {

@@ -34,16 +34,16 @@ public sealed class VenuesSetupTests
     }
 
     [Fact]
-    public void AddVenues_Defaults_AllPerpetualVenuesEnabledBinancePrimary()
+    public void AddVenues_Defaults_EveryVenueEnabledBinancePrimary()
     {
         using var provider = Build([]);
 
         var options = provider.GetRequiredService<IOptions<VenuesOptions>>().Value;
-        Assert.Equal(["binance", "bybit", "okx", "hyperliquid", "gate", "aster"], options.Enabled);
+        Assert.Equal(["binance", "bybit", "okx", "hyperliquid", "gate", "aster", "deribit"], options.Enabled);
         Assert.Equal(TimeSpan.FromSeconds(5), options.RequestTimeout);
-        // Bybit and OKX register from their own adapters (when present); these four always do.
         var overviews = provider.GetServices<IVenueOverview>().Select(v => v.Name).ToList();
-        Assert.Subset(overviews.ToHashSet(), new HashSet<string> { "binance", "hyperliquid", "gate", "aster" });
+        Assert.Equal(["binance", "bybit", "okx", "hyperliquid", "gate", "aster"], overviews);
+        Assert.Equal("deribit", provider.GetRequiredService<IOptionsVenue>().Name);
         var selector = Assert.IsType<PrimaryVenueSelector>(provider.GetRequiredService<IMarketDataVenue>());
         // Default order Binance, Bybit, Okx: Binance first; Aster (not listed) never.
         Assert.Equal("binance", selector.Candidates[0].Name);
