@@ -13,13 +13,13 @@ namespace DerivBot.Benchmarks.Charts;
 [MemoryDiagnoser]
 public class HistoryRenderBenchmarks
 {
-    private CairoChartRenderer _renderer = null!;
+    private SkiaChartRenderer _renderer = null!;
     private HistoryChartSpec _spec = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _renderer = new CairoChartRenderer(new ChartsOptions());
+        _renderer = new SkiaChartRenderer(new ChartsOptions());
         if (!_renderer.IsAvailable)
         {
             throw new InvalidOperationException(_renderer.UnavailableReason);
