@@ -9,7 +9,7 @@ ARG DOTNET_VERSION=10.0
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS restore
 WORKDIR /src
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-COPY DerivBot.sln Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
+COPY DerivBot.sln Directory.Build.props Directory.Build.targets Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/DerivBot.Application/DerivBot.Application.csproj src/DerivBot.Application/DerivBot.Application.csproj
 COPY src/DerivBot.Charts/DerivBot.Charts.csproj src/DerivBot.Charts/DerivBot.Charts.csproj
 COPY src/DerivBot.Core/DerivBot.Core.csproj src/DerivBot.Core/DerivBot.Core.csproj
