@@ -8,9 +8,9 @@ namespace DerivBot.Benchmarks.Charts;
 
 /// <summary>
 /// A 1280×720 liquidation heatmap from a realistic grid (288 five-minute columns × 200 buckets), alone and ten at once.
-/// Native memory is not seen by [MemoryDiagnoser]: the main bitmap is 1280·720·4 B = 3.5 MiB, the cell image
-/// 288·200·4 B = 225 KiB (plus the same again pooled on the managed side), zlib's deflate state a few hundred KiB —
-/// about 4.5 MiB per render in flight. The setup prints the process's resident-set growth over ten concurrent renders.
+/// Native memory is not seen by [MemoryDiagnoser]: the main bitmap is 1280·720·4 B = 3.5 MiB, its RGBX copy for the
+/// encoder the same again, the cell image 288·200·4 B = 225 KiB (plus the same pooled on the managed side), zlib's
+/// deflate state a few hundred KiB — about 8 MiB per render in flight. The setup prints the process's resident-set growth over ten concurrent renders.
 /// </summary>
 [MemoryDiagnoser]
 public class HeatmapRenderBenchmarks
