@@ -1,13 +1,15 @@
 # syntax=docker/dockerfile:1
 # DerivBot: restore → build → test → publish → runtime (non-root, data/ volume for the SQLite database).
-# Keep the native package list in step with .ci/run: cairo + fontconfig + CJK fonts for charts, ICU for zh-TW/zh-CN.
+# Native packages: none beyond the .NET images. Charts draw with SkiaSharp's self-contained native library (NuGet) and
+# the CJK fonts embedded in DerivBot.Charts; ICU (zh-TW/zh-CN cultures) ships in the .NET base images. Keep in step
+# with .ci/run, which installs only ICU.
 
 ARG DOTNET_VERSION=10.0
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS restore
 WORKDIR /src
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-COPY DerivBot.sln Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
+COPY DerivBot.sln Directory.Build.props Directory.Build.targets Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/DerivBot.Application/DerivBot.Application.csproj src/DerivBot.Application/DerivBot.Application.csproj
 COPY src/DerivBot.Charts/DerivBot.Charts.csproj src/DerivBot.Charts/DerivBot.Charts.csproj
 COPY src/DerivBot.Core/DerivBot.Core.csproj src/DerivBot.Core/DerivBot.Core.csproj
@@ -36,9 +38,6 @@ RUN dotnet build DerivBot.sln -c Release --no-restore
 # The test stage runs the whole suite (loopback fakes only: no network needed). Publishing builds on it,
 # so an image is never produced from a red build.
 FROM build AS test
-RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libcairo2 libfontconfig1 fontconfig fonts-noto-cjk fonts-wqy-microhei \
- && rm -rf /var/lib/apt/lists/*
 RUN dotnet test DerivBot.sln -c Release --no-build
 
 FROM test AS publish
@@ -46,10 +45,7 @@ RUN dotnet publish src/DerivBot/DerivBot.csproj -c Release --no-build -o /app/pu
 
 # ASP.NET Core runtime (not the plain runtime): Telegram webhook mode serves HTTP with Kestrel.
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
-RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libcairo2 libfontconfig1 fontconfig fonts-noto-cjk fonts-wqy-microhei \
- && rm -rf /var/lib/apt/lists/* \
- && groupadd --system --gid 10001 derivbot \
+RUN groupadd --system --gid 10001 derivbot \
  && useradd --system --uid 10001 --gid derivbot --home-dir /app --no-create-home derivbot \
  && mkdir -p /app/data \
  && chown derivbot:derivbot /app/data

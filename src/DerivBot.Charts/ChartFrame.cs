@@ -14,7 +14,7 @@ internal sealed class ChartFrame
 
     private readonly ChartText _text;
 
-    public ChartFrame(CairoCanvas canvas, ChartText text)
+    public ChartFrame(ChartCanvas canvas, ChartText text)
     {
         Canvas = canvas;
         _text = text;
@@ -24,7 +24,7 @@ internal sealed class ChartFrame
         Units = new ChartUnits(Optional(ChartLabels.TenThousand), Optional(ChartLabels.HundredMillion));
     }
 
-    public CairoCanvas Canvas { get; }
+    public ChartCanvas Canvas { get; }
 
     public static double ScaleFor(int width, int height) => Math.Clamp(Math.Min(width / 1280.0, height / 720.0), 0.5, 3.0);
 

@@ -4,15 +4,16 @@ using Microsoft.Extensions.Logging;
 
 namespace DerivBot.Charts;
 
-/// <summary>Probes the renderer at host start and says once, clearly, whether charts will be sent.</summary>
-internal sealed class ChartsAvailabilityLogger(CairoChartRenderer renderer, ILogger<ChartsAvailabilityLogger> logger) : IHostedService
+/// <summary>Checks the renderer at host start and says once, clearly, whether charts will be sent and with which fonts.</summary>
+internal sealed class ChartsAvailabilityLogger(SkiaChartRenderer renderer, ILogger<ChartsAvailabilityLogger> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (renderer.IsAvailable)
         {
-            logger.LogInformation("Charts available: cairo {CairoVersion}, font {FontFamily} (zh-TW: {FontZhTw}, zh-CN: {FontZhCn})",
-                renderer.CairoVersion, renderer.FontFamily, renderer.FontFamilyFor(Language.ZhTw), renderer.FontFamilyFor(Language.ZhCn));
+            logger.LogInformation("Charts available: SkiaSharp (Skia {SkiaVersion}), font {FontFamily} (zh-TW: {FontZhTw}, zh-CN: {FontZhCn}){FontNotes}",
+                renderer.NativeVersion, renderer.FontFamily, renderer.FontFamilyFor(Language.ZhTw), renderer.FontFamilyFor(Language.ZhCn),
+                renderer.FontNotes is null ? "" : "; " + renderer.FontNotes);
         }
         else
         {

@@ -9,46 +9,24 @@ public sealed class ChartsOptions
 {
     public const string SectionName = "Charts";
 
-    /// <summary>The families tried when <see cref="FontFamilies"/> is empty: all cover Traditional and Simplified Chinese.</summary>
-    public static readonly IReadOnlyList<string> DefaultFontFamilies = ["Noto Sans CJK TC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"];
-
-    /// <summary>
-    /// Per-language defaults used when <see cref="FontFamiliesByLanguage"/> has no entry for a language: the regional
-    /// Noto face (the same character is drawn the Simplified or the Traditional way), then WenQuanYi Micro Hei.
-    /// English uses <see cref="FontFamilies"/>.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<Language, IReadOnlyList<string>> DefaultLanguageFontFamilies =
-        new Dictionary<Language, IReadOnlyList<string>>
-        {
-            [Language.ZhTw] = ["Noto Sans CJK TC", "WenQuanYi Micro Hei"],
-            [Language.ZhCn] = ["Noto Sans CJK SC", "WenQuanYi Micro Hei"],
-        };
-
     /// <summary>False turns charts off: every report is sent as text only. Default true.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Font families in order of preference (fontconfig names). The first one that resolves to a font covering
-    /// Chinese is used for English charts and as the fallback for every language; without one, charts are off.
-    /// Empty = <see cref="DefaultFontFamilies"/>.
+    /// Installed font families to prefer over the embedded fonts, in order (names as SkiaSharp's font manager knows
+    /// them, e.g. "Noto Sans CJK TC"). The first one that is installed and covers Chinese is used for every chart
+    /// language without its own entry in <see cref="FontFamiliesByLanguage"/>. Empty (default) = the fonts shipped in
+    /// the assembly: DerivBot Sans TC (English, zh-TW) and DerivBot Sans SC (zh-CN), subsets of Noto Sans CJK.
     /// </summary>
     public string[] FontFamilies { get; set; } = [];
 
     /// <summary>
-    /// Font families per chart language, keyed by language code (<c>en</c>, <c>zh-TW</c>, <c>zh-CN</c>; aliases such as
-    /// <c>zh-Hant</c> work too), e.g. <c>Charts:FontFamiliesByLanguage:zh-CN:0 = "Noto Sans CJK SC"</c>. The first family
-    /// covering Chinese wins; when none does, the language falls back to the <see cref="FontFamilies"/> choice.
-    /// A language without an entry uses <see cref="DefaultLanguageFontFamilies"/> (English: <see cref="FontFamilies"/>).
+    /// Installed font families per chart language, keyed by language code (<c>en</c>, <c>zh-TW</c>, <c>zh-CN</c>; aliases
+    /// such as <c>zh-Hant</c> work too), e.g. <c>Charts:FontFamiliesByLanguage:zh-CN:0 = "Noto Sans CJK SC"</c>. The first
+    /// family installed and covering Chinese wins; when none does, the language uses the <see cref="FontFamilies"/>
+    /// choice, then its embedded regional font (Simplified and Traditional Chinese draw the same character differently).
     /// </summary>
     public Dictionary<string, string[]> FontFamiliesByLanguage { get; set; } = [];
-
-    /// <summary>cairo's shared library: a name the loader searches for, or an absolute path. Default <c>libcairo.so.2</c>.</summary>
-    [Required]
-    public string CairoLibrary { get; set; } = "libcairo.so.2";
-
-    /// <summary>fontconfig's shared library (to check for a CJK font at start). Default <c>libfontconfig.so.1</c>.</summary>
-    [Required]
-    public string FontconfigLibrary { get; set; } = "libfontconfig.so.1";
 
     /// <summary>Image width in pixels when a chart spec asks for 0. Default 1280.</summary>
     [Range(MinSize, MaxSize)]
@@ -64,9 +42,7 @@ public sealed class ChartsOptions
     /// <summary>Largest accepted width or height, in pixels (4096² ARGB32 is 64 MiB of surface).</summary>
     public const int MaxSize = 4096;
 
-    internal IReadOnlyList<string> EffectiveFontFamilies => FontFamilies.Length == 0 ? DefaultFontFamilies : FontFamilies;
-
-    /// <summary>The preference list for <paramref name="language"/> before the <see cref="FontFamilies"/> fallback.</summary>
+    /// <summary>The operator's preference list for <paramref name="language"/> (empty when none was configured).</summary>
     internal IReadOnlyList<string> FontFamiliesFor(Language language)
     {
         foreach (var (code, families) in FontFamiliesByLanguage)
@@ -76,7 +52,7 @@ public sealed class ChartsOptions
                 return families;
             }
         }
-        return DefaultLanguageFontFamilies.TryGetValue(language, out var defaults) ? defaults : EffectiveFontFamilies;
+        return [];
     }
 
     /// <summary>Keys of <see cref="FontFamiliesByLanguage"/> that name no language (a typo would silently do nothing).</summary>

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace DerivBot.Charts;
 
-/// <summary>Registers the cairo chart renderer. Section: Charts.</summary>
+/// <summary>Registers the SkiaSharp chart renderer. Section: Charts.</summary>
 public static class ChartsServiceCollectionExtensions
 {
-    // { "Charts": { "Enabled": true, "FontFamilies": ["Noto Sans CJK TC"], "CairoLibrary": "libcairo.so.2",
+    // { "Charts": { "Enabled": true, "FontFamilies": [],   (empty = the embedded DerivBot Sans TC/SC fonts)
     //               "FontFamiliesByLanguage": { "zh-CN": ["Noto Sans CJK SC"], "zh-TW": ["Noto Sans CJK TC"] },
-    //               "FontconfigLibrary": "libfontconfig.so.1", "DefaultWidth": 1280, "DefaultHeight": 720 } }
+    //               "DefaultWidth": 1280, "DefaultHeight": 720 } }
     public static IServiceCollection AddCharts(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -19,9 +19,9 @@ public static class ChartsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChartsOptions>, ChartsOptionsValidator>();
-        services.AddSingleton<CairoChartRenderer>(sp => new CairoChartRenderer(sp.GetRequiredService<IOptions<ChartsOptions>>().Value));
-        services.AddSingleton<IChartRenderer>(sp => sp.GetRequiredService<CairoChartRenderer>());
-        // Resolving the renderer at start runs the probe once (single-threaded, before any render) and logs it.
+        services.AddSingleton<SkiaChartRenderer>(sp => new SkiaChartRenderer(sp.GetRequiredService<IOptions<ChartsOptions>>().Value));
+        services.AddSingleton<IChartRenderer>(sp => sp.GetRequiredService<SkiaChartRenderer>());
+        // Resolving the renderer at start loads the native library and the fonts once (single-threaded, before any render) and logs it.
         services.AddHostedService<ChartsAvailabilityLogger>();
         return services;
     }

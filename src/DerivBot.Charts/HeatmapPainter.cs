@@ -20,7 +20,7 @@ internal static class HeatmapPainter
     /// <summary>Above this many non-empty cells the colour scale tops out at the 99.5th percentile, not the maximum.</summary>
     private const int PercentileMinCells = 200;
 
-    public static void Paint(CairoCanvas canvas, HeatmapChartSpec spec, CancellationToken ct)
+    public static void Paint(ChartCanvas canvas, HeatmapChartSpec spec, CancellationToken ct)
     {
         var f = new ChartFrame(canvas, spec.Text);
         var grid = spec.Grid;

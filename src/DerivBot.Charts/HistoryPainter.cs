@@ -29,7 +29,7 @@ internal static class HistoryPainter
     /// <summary>Opacity of the shading behind the series.</summary>
     public const double ShadeAlpha = 0.16;
 
-    public static void Paint(CairoCanvas canvas, HistoryChartSpec spec, CancellationToken ct)
+    public static void Paint(ChartCanvas canvas, HistoryChartSpec spec, CancellationToken ct)
     {
         var f = new ChartFrame(canvas, spec.Text);
         var s = f.S;

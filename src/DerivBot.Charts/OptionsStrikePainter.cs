@@ -16,7 +16,7 @@ internal static class OptionsStrikePainter
     public static readonly Rgba UnderlyingColor = Rgba.FromBytes(0xF2, 0xF3, 0xF5);
     public static readonly Rgba MaxPainColor = Rgba.FromBytes(0xFF, 0xB0, 0x20);
 
-    public static void Paint(CairoCanvas canvas, OptionsStrikeChartSpec spec, CancellationToken ct)
+    public static void Paint(ChartCanvas canvas, OptionsStrikeChartSpec spec, CancellationToken ct)
     {
         var f = new ChartFrame(canvas, spec.Text);
         var s = f.S;

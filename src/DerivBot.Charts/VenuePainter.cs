@@ -14,7 +14,7 @@ internal static class VenuePainter
     public static readonly Rgba ShareColor = HistoryPainter.OiColor;
     public static readonly Rgba WeightedColor = Rgba.FromBytes(0xFF, 0xB0, 0x20);
 
-    public static void Paint(CairoCanvas canvas, VenueChartSpec spec, CancellationToken ct)
+    public static void Paint(ChartCanvas canvas, VenueChartSpec spec, CancellationToken ct)
     {
         var f = new ChartFrame(canvas, spec.Text);
         var s = f.S;

@@ -1,87 +1,73 @@
 using DerivBot.Core.Charts;
+using DerivBot.Core.Localization;
 
 namespace DerivBot.Charts.Tests;
 
 public sealed class DegradationTests
 {
+    private static SkiaChartRenderer NativeFails(Exception failure) =>
+        new(new ChartsOptions(), () => throw failure, static (_, _) => null);
+
     [Fact]
-    public void Constructor_CairoLibraryAbsent_UnavailableWithInstallHint()
+    public void Constructor_NativeLibraryFailsToLoad_UnavailableNamingTheLibrary()
     {
-        var renderer = new CairoChartRenderer(new ChartsOptions { CairoLibrary = "libcairo-that-does-not-exist.so.9" });
+        var renderer = NativeFails(new DllNotFoundException("Unable to load shared library 'libSkiaSharp'"));
 
         Assert.False(renderer.IsAvailable);
-        Assert.Contains("libcairo-that-does-not-exist.so.9", renderer.UnavailableReason, StringComparison.Ordinal);
-        Assert.Contains("apt-get install libcairo2", renderer.UnavailableReason, StringComparison.Ordinal);
+        Assert.Contains("libSkiaSharp", renderer.UnavailableReason, StringComparison.Ordinal);
+        Assert.Contains("failed to load", renderer.UnavailableReason, StringComparison.Ordinal);
         Assert.Null(renderer.FontFamily);
+        Assert.Null(renderer.NativeVersion);
+    }
+
+    [Fact]
+    public void Constructor_NativeTypeInitializerFails_UnavailableWithTheInnerMessage()
+    {
+        var renderer = NativeFails(new TypeInitializationException("SkiaSharp.SkiaApi", new DllNotFoundException("libSkiaSharp.so: wrong ELF class")));
+
+        Assert.False(renderer.IsAvailable);
+        Assert.Contains("wrong ELF class", renderer.UnavailableReason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void RenderHeatmap_WhenUnavailable_ThrowsWithTheReason()
     {
-        var renderer = new CairoChartRenderer(new ChartsOptions { CairoLibrary = "/nonexistent/libcairo.so.2" });
+        var renderer = NativeFails(new DllNotFoundException("no libSkiaSharp here"));
 
         var ex = Assert.Throws<InvalidOperationException>(() => renderer.RenderHeatmap(Synthetic.Heatmap(), CancellationToken.None));
         Assert.Contains("Charts are unavailable", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("/nonexistent/libcairo.so.2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("no libSkiaSharp here", ex.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => renderer.RenderHistory(Synthetic.History(), CancellationToken.None));
-    }
-
-    [Fact]
-    public void Constructor_OnlyLatinFontConfigured_UnavailableNamingCjkPackages()
-    {
-        var renderer = new CairoChartRenderer(new ChartsOptions { FontFamilies = ["DejaVu Sans"] });
-
-        Assert.False(renderer.IsAvailable);
-        Assert.Contains("'DejaVu Sans'", renderer.UnavailableReason, StringComparison.Ordinal);
-        Assert.Contains("fonts-noto-cjk", renderer.UnavailableReason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Constructor_FontconfigAbsent_Unavailable()
-    {
-        var renderer = new CairoChartRenderer(new ChartsOptions { FontconfigLibrary = "libfontconfig-missing.so.1" });
-
-        Assert.False(renderer.IsAvailable);
-        Assert.Contains("libfontconfig-missing.so.1", renderer.UnavailableReason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Constructor_NotACairoLibrary_Unavailable()
-    {
-        // A real library without cairo's exports: loading works, binding does not.
-        var renderer = new CairoChartRenderer(new ChartsOptions { CairoLibrary = "libfontconfig.so.1" });
-
-        Assert.False(renderer.IsAvailable);
-        Assert.Contains("not a usable cairo library", renderer.UnavailableReason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Constructor_Disabled_UnavailableSayingSo()
     {
-        var renderer = new CairoChartRenderer(new ChartsOptions { Enabled = false });
+        var renderer = new SkiaChartRenderer(new ChartsOptions { Enabled = false });
 
         Assert.False(renderer.IsAvailable);
         Assert.Contains("Charts:Enabled", renderer.UnavailableReason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Constructor_DefaultOptions_AvailableWithCjkFamily()
+    public void Constructor_DefaultOptions_AvailableWithTheEmbeddedFontAndNativeVersion()
     {
-        var renderer = new CairoChartRenderer(new ChartsOptions());
+        var renderer = new SkiaChartRenderer(new ChartsOptions());
 
         Assert.True(renderer.IsAvailable, renderer.UnavailableReason);
         Assert.Null(renderer.UnavailableReason);
-        Assert.Contains("CJK", renderer.FontFamily, StringComparison.Ordinal);
-        Assert.StartsWith("1.", renderer.CairoVersion, StringComparison.Ordinal);
+        Assert.Equal("DerivBot Sans TC", renderer.FontFamily);
+        Assert.True(renderer.UsesEmbeddedFont(Language.En));
+        Assert.False(string.IsNullOrEmpty(renderer.NativeVersion));
     }
 
     [Fact]
-    public void Constructor_FirstPreferenceMissing_FallsBackToNextCjkFamily()
+    public void Constructor_OnlyMissingFamiliesConfigured_StillAvailableWithChineseGlyphs()
     {
-        var renderer = new CairoChartRenderer(new ChartsOptions { FontFamilies = ["DejaVu Sans", "WenQuanYi Micro Hei"] });
+        var renderer = new SkiaChartRenderer(new ChartsOptions { FontFamilies = ["No Such Font", "Neither This One"] });
 
         Assert.True(renderer.IsAvailable, renderer.UnavailableReason);
-        Assert.Equal("WenQuanYi Micro Hei", renderer.FontFamily);
+        Assert.True(renderer.UsesEmbeddedFont(Language.ZhTw));
         Assert.True(PngImage.HasSignature(renderer.RenderHeatmap(Synthetic.Heatmap(new ChartText("清算", "", Synthetic.TraditionalChineseLabels())), CancellationToken.None).Png));
     }
 }

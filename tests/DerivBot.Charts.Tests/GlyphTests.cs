@@ -29,6 +29,15 @@ public sealed class GlyphTests
         return count;
     }
 
+    private static byte[] DrawTitle(string text)
+    {
+        using var canvas = new ChartCanvas(FontFaces.EmbeddedFaces("TC"), 420, 60);
+        canvas.FillRect(0, 0, 420, 60, ChartFrame.Page);
+        canvas.SetFont(24, bold: true);
+        canvas.Text(text, 16, 40, ChartFrame.TextMain);
+        return canvas.ToPng();
+    }
+
     [Fact]
     public void RenderHeatmap_ZhTwTitle_DrawsGlyphsNotTofu()
     {
@@ -43,33 +52,28 @@ public sealed class GlyphTests
     }
 
     [Fact]
-    public void TofuComparison_FontWithoutCjk_DetectsTofu()
+    public void TofuComparison_TwoUncoveredTitles_LookAlike()
     {
-        // The comparison above can fail: with a Latin-only font both titles are the same row of boxes.
-        Assert.True(CairoApi.TryLoad("libcairo.so.2", out var api, out _));
-        byte[] Draw(string text)
-        {
-            using var canvas = new CairoCanvas(api!, "DejaVu Sans", 420, 60);
-            canvas.FillRect(0, 0, 420, 60, ChartFrame.Page);
-            canvas.SetFont(24, bold: true);
-            canvas.Text(text, 16, 40, ChartFrame.TextMain);
-            return canvas.ToPng();
-        }
+        // The comparison above can fail: two titles the font cannot draw are the same row of boxes.
+        var otherTofu = new string('\uE123', 8) + " BTCUSDT";
 
-        var differing = DifferingPixels(PngImage.Decode(Draw(ZhTwTitle)), PngImage.Decode(Draw(TofuTitle)), 0, 10, 420, 50);
+        var differing = DifferingPixels(PngImage.Decode(DrawTitle(TofuTitle)), PngImage.Decode(DrawTitle(otherTofu)), 0, 10, 420, 50);
 
         Assert.True(differing < 40, $"{differing} pixels differ although both should be tofu");
     }
 
     [Fact]
-    public void MissingGlyphs_ChosenFamilyVersusLatinOnly_CountsTofu()
+    public void MissingGlyphs_EmbeddedFaces_CoverChineseAndCountPrivateUse()
     {
-        Assert.True(CairoApi.TryLoad("libcairo.so.2", out var api, out _));
-        using var cjk = new CairoCanvas(api!, Renderers.Default.FontFamily!, 8, 8);
-        using var latin = new CairoCanvas(api!, "DejaVu Sans", 8, 8);
-
-        Assert.Equal(0, cjk.MissingGlyphs("多單清算 空单清算 資金費率"));
-        Assert.Equal(4, latin.MissingGlyphs("BTC 清算熱力"));
+        foreach (var region in new[] { "TC", "SC" })
+        {
+            using var canvas = new ChartCanvas(FontFaces.EmbeddedFaces(region), 8, 8);
+            canvas.SetFont(12, bold: false);
+            Assert.Equal(0, canvas.MissingGlyphs("多單清算 空单清算 資金費率 萬億万亿"));
+            canvas.SetFont(12, bold: true);
+            Assert.Equal(0, canvas.MissingGlyphs("多頭擁擠 多头拥挤"));
+            Assert.Equal(4, canvas.MissingGlyphs("BTC \uE000\uE001\uE002\uE003"));
+        }
     }
 
     [Fact]

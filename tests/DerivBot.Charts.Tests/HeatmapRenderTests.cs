@@ -127,7 +127,7 @@ public sealed class HeatmapRenderTests
     [Fact]
     public void RenderHeatmap_ZeroSize_UsesConfiguredDefaultSize()
     {
-        var renderer = new CairoChartRenderer(new ChartsOptions { DefaultWidth = 640, DefaultHeight = 360 });
+        var renderer = new SkiaChartRenderer(new ChartsOptions { DefaultWidth = 640, DefaultHeight = 360 });
 
         var image = PngImage.Decode(renderer.RenderHeatmap(Spec with { Width = 0, Height = 0 }, CancellationToken.None).Png);
 

@@ -1,12 +1,14 @@
+using DerivBot.Charts.Native;
 using DerivBot.Core.Charts;
 using DerivBot.Core.Localization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SkiaSharp;
 
 namespace DerivBot.Charts.Tests;
 
-/// <summary>Simplified and Traditional Chinese charts are drawn with their own regional faces.</summary>
+/// <summary>Simplified and Traditional Chinese charts are drawn with their own regional faces; operators may prefer installed fonts.</summary>
 public sealed class LanguageFontTests
 {
     /// <summary>Characters present in both faces whose standard shapes differ between SC and TC typography.</summary>
@@ -30,14 +32,29 @@ public sealed class LanguageFontTests
         return count;
     }
 
+    /// <summary>
+    /// A font manager that "has" one installed family: the embedded SC face under its own name. Lets the preference
+    /// logic be tested the same on machines with and without system fonts.
+    /// </summary>
+    private static SKTypeface? OneInstalledFamily(string family, SKFontStyle style)
+    {
+        var faces = FontFaces.EmbeddedFaces("SC");
+        return family == "DerivBot Sans SC" ? (style.Weight >= (int)SKFontStyleWeight.SemiBold ? faces.Bold : faces.Regular) : null;
+    }
+
+    private static SkiaChartRenderer WithInstalled(ChartsOptions options) =>
+        new(options, static () => "test", OneInstalledFamily);
+
     [Fact]
-    public void FontFamilyFor_DefaultOptions_RegionalNotoFaces()
+    public void FontFamilyFor_DefaultOptions_EmbeddedRegionalFaces()
     {
         var renderer = Renderers.Default;
 
-        Assert.Equal("Noto Sans CJK SC", renderer.FontFamilyFor(Language.ZhCn));
-        Assert.Equal("Noto Sans CJK TC", renderer.FontFamilyFor(Language.ZhTw));
-        Assert.Equal(renderer.FontFamily, renderer.FontFamilyFor(Language.En));
+        Assert.Equal("DerivBot Sans SC", renderer.FontFamilyFor(Language.ZhCn));
+        Assert.Equal("DerivBot Sans TC", renderer.FontFamilyFor(Language.ZhTw));
+        Assert.Equal("DerivBot Sans TC", renderer.FontFamilyFor(Language.En));
+        Assert.All(Enum.GetValues<Language>(), l => Assert.True(renderer.UsesEmbeddedFont(l)));
+        Assert.Null(renderer.FontNotes);
     }
 
     [Fact]
@@ -57,30 +74,41 @@ public sealed class LanguageFontTests
     }
 
     [Fact]
-    public void FontFamilyFor_ConfiguredPerLanguageWithAlias_UsesIt()
+    public void FontFamilyFor_InstalledFamilyConfiguredPerLanguageWithAlias_UsesIt()
     {
-        var renderer = new CairoChartRenderer(new ChartsOptions
-        {
-            FontFamiliesByLanguage = new() { ["zh-Hans"] = ["WenQuanYi Micro Hei"] },
-        });
+        var renderer = WithInstalled(new ChartsOptions { FontFamiliesByLanguage = new() { ["zh-Hant"] = ["DerivBot Sans SC"] } });
 
         Assert.True(renderer.IsAvailable, renderer.UnavailableReason);
-        Assert.Equal("WenQuanYi Micro Hei", renderer.FontFamilyFor(Language.ZhCn));
-        Assert.Equal("Noto Sans CJK TC", renderer.FontFamilyFor(Language.ZhTw));
+        Assert.Equal("DerivBot Sans SC", renderer.FontFamilyFor(Language.ZhTw));
+        Assert.False(renderer.UsesEmbeddedFont(Language.ZhTw));
+        Assert.True(renderer.UsesEmbeddedFont(Language.En));
+        Assert.True(PngImage.HasSignature(renderer.RenderHeatmap(Synthetic.Heatmap(Text(Language.ZhTw)), CancellationToken.None).Png));
     }
 
     [Fact]
-    public void FontFamilyFor_ConfiguredFamilyWithoutCjk_FallsBackToTheGeneralFont()
+    public void FontFamilyFor_GeneralInstalledFamily_UsedForEveryLanguage()
     {
-        var renderer = new CairoChartRenderer(new ChartsOptions
+        var renderer = WithInstalled(new ChartsOptions { FontFamilies = ["Missing Sans", "DerivBot Sans SC"] });
+
+        Assert.All(Enum.GetValues<Language>(), l => Assert.Equal("DerivBot Sans SC", renderer.FontFamilyFor(l)));
+        Assert.Contains("'Missing Sans' (not installed)", renderer.FontNotes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FontFamilyFor_ConfiguredFamilyNotInstalled_FallsBackToTheEmbeddedFontAndSaysSo()
+    {
+        // The real font manager: a family no machine has (the manager may offer a substitute under another name).
+        var renderer = new SkiaChartRenderer(new ChartsOptions
         {
-            FontFamilies = ["WenQuanYi Micro Hei"],
-            FontFamiliesByLanguage = new() { ["zh-TW"] = ["DejaVu Sans"] },
+            FontFamilies = ["DerivBot Missing Family"],
+            FontFamiliesByLanguage = new() { ["zh-CN"] = ["Another Missing Family"] },
         });
 
         Assert.True(renderer.IsAvailable, renderer.UnavailableReason);
-        Assert.Equal("WenQuanYi Micro Hei", renderer.FontFamilyFor(Language.ZhTw));
-        Assert.True(PngImage.HasSignature(renderer.RenderHeatmap(Synthetic.Heatmap(Text(Language.ZhTw)), CancellationToken.None).Png));
+        Assert.Equal("DerivBot Sans TC", renderer.FontFamilyFor(Language.ZhTw));
+        Assert.Equal("DerivBot Sans SC", renderer.FontFamilyFor(Language.ZhCn));
+        Assert.Contains("'DerivBot Missing Family' (not installed)", renderer.FontNotes, StringComparison.Ordinal);
+        Assert.Contains("'Another Missing Family' (not installed)", renderer.FontNotes, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,6 +137,6 @@ public sealed class LanguageFontTests
         var options = sp.GetRequiredService<IOptions<ChartsOptions>>().Value;
 
         Assert.Equal(["Noto Sans CJK SC", "WenQuanYi Micro Hei"], options.FontFamiliesFor(Language.ZhCn));
-        Assert.Equal(ChartsOptions.DefaultLanguageFontFamilies[Language.ZhTw], options.FontFamiliesFor(Language.ZhTw));
+        Assert.Empty(options.FontFamiliesFor(Language.ZhTw));
     }
 }

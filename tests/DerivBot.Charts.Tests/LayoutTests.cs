@@ -6,12 +6,12 @@ namespace DerivBot.Charts.Tests;
 /// <summary>The colour-bar caption is horizontal and wrapped; funding bars at the window's ends are whole.</summary>
 public sealed class LayoutTests
 {
-    private static ChartFrame Frame(CairoCanvas canvas) => new(canvas, new ChartText("", "", new Dictionary<string, string>()));
+    private static ChartFrame Frame(ChartCanvas canvas) => new(canvas, new ChartText("", "", new Dictionary<string, string>()));
 
     [Fact]
     public void Wrap_ChineseWithBracketedUnit_BreaksBeforeTheGroupNotInsideIt()
     {
-        using var canvas = new CairoCanvas(TestCairo.Api, Renderers.Default.FontFamily!, 64, 64);
+        using var canvas = new ChartCanvas(FontFaces.EmbeddedFaces("TC"), 64, 64);
         var f = Frame(canvas);
         canvas.SetFont(12, bold: false);
         var width = canvas.MeasureText("預估清算金額（美") + 1;
@@ -23,7 +23,7 @@ public sealed class LayoutTests
     [Fact]
     public void Wrap_English_BreaksAtSpacesAndKeepsALongWordWhole()
     {
-        using var canvas = new CairoCanvas(TestCairo.Api, "DejaVu Sans", 64, 64);
+        using var canvas = new ChartCanvas(FontFaces.EmbeddedFaces("TC"), 64, 64);
         var f = Frame(canvas);
         canvas.SetFont(12, bold: false);
         var width = canvas.MeasureText("Est. liquidation") + 1;
@@ -88,18 +88,5 @@ public sealed class LayoutTests
         var hi = Math.Max(0, rates.Max());
         var pad = (hi - lo) * 0.08;
         return new Scale(lo - pad, hi + pad, g.PlotBottom, g.LowerTop).Map(0);
-    }
-}
-
-/// <summary>cairo bound directly, for tests that draw on a canvas without a renderer.</summary>
-internal static class TestCairo
-{
-    public static CairoApi Api
-    {
-        get
-        {
-            Assert.True(CairoApi.TryLoad("libcairo.so.2", out var api, out var error), error);
-            return api!;
-        }
     }
 }

@@ -1,16 +1,16 @@
 namespace DerivBot.Charts.Tests;
 
-/// <summary>One probed renderer for the whole test run (the probe is what production does once at start).</summary>
+/// <summary>One renderer for the whole test run (production builds one at start).</summary>
 internal static class Renderers
 {
-    private static readonly Lazy<CairoChartRenderer> Lazy = new(() => new CairoChartRenderer(new ChartsOptions()));
+    private static readonly Lazy<SkiaChartRenderer> Lazy = new(() => new SkiaChartRenderer(new ChartsOptions()));
 
-    public static CairoChartRenderer Default
+    public static SkiaChartRenderer Default
     {
         get
         {
             var r = Lazy.Value;
-            Assert.True(r.IsAvailable, "cairo + a CJK font are required for these tests: " + r.UnavailableReason);
+            Assert.True(r.IsAvailable, "SkiaSharp's native library must load for these tests: " + r.UnavailableReason);
             return r;
         }
     }

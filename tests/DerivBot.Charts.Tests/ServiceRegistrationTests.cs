@@ -35,13 +35,15 @@ public sealed class ServiceRegistrationTests
         var entry = Assert.Single(logs.Entries);
         Assert.Equal(LogLevel.Information, entry.Level);
         Assert.Contains("Charts available", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("DerivBot Sans TC", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("DerivBot Sans SC", entry.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AddCharts_LibraryMissing_LogsOneWarningWithTheReason()
+    public async Task AddCharts_Disabled_LogsOneWarningWithTheReason()
     {
         var logs = new CollectingLoggerProvider();
-        await using var sp = Build(new() { ["Charts:CairoLibrary"] = "libcairo-nope.so" }, logs);
+        await using var sp = Build(new() { ["Charts:Enabled"] = "false" }, logs);
 
         foreach (var hosted in sp.GetServices<IHostedService>())
         {
@@ -51,7 +53,7 @@ public sealed class ServiceRegistrationTests
         Assert.False(sp.GetRequiredService<IChartRenderer>().IsAvailable);
         var entry = Assert.Single(logs.Entries);
         Assert.Equal(LogLevel.Warning, entry.Level);
-        Assert.Contains("libcairo-nope.so", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("Charts:Enabled", entry.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,58 +1,108 @@
+using System.Collections.Concurrent;
+using SkiaSharp;
+
 namespace DerivBot.Charts.Native;
 
 /// <summary>
-/// A family's regular and bold cairo font faces, created once and shared by every render. Selecting a face by name
-/// on each label (<c>cairo_select_font_face</c>) builds a toy face per call and resolves it through fontconfig whenever
-/// cairo's cache has let it go; holding the faces keeps that work out of the render. cairo font faces are immutable
-/// and reference-counted atomically, so concurrent renders may share them.
+/// A family's regular and bold typefaces, created once and shared by every render (SkiaSharp typefaces are immutable
+/// and reference-counted atomically; each render makes its own <see cref="SKFont"/> from them).
 /// </summary>
-internal sealed unsafe class FontFaces : IDisposable
+internal sealed class FontFaces
 {
-    private readonly CairoApi _api;
-    private nint _regular;
-    private nint _bold;
+    /// <summary>Traditional and Simplified characters (繁體萬億 简体万亿) plus Latin and digits a chart font must have.</summary>
+    internal const string CoverageProbe = "繁體萬億简体万亿Az09%$";
 
-    private FontFaces(CairoApi api, string family, nint regular, nint bold)
+    private FontFaces(string family, SKTypeface regular, SKTypeface bold, bool fakeBold, bool embedded)
     {
-        _api = api;
         Family = family;
-        _regular = regular;
-        _bold = bold;
+        Regular = regular;
+        Bold = bold;
+        FakeBold = fakeBold;
+        IsEmbedded = embedded;
     }
 
-    /// <summary>The fontconfig family name the faces were created for.</summary>
+    /// <summary>The family name the typefaces report.</summary>
     public string Family { get; }
 
-    public nint Regular => _regular;
+    public SKTypeface Regular { get; }
 
-    public nint Bold => _bold;
+    public SKTypeface Bold { get; }
 
-    public static FontFaces Create(CairoApi api, string family)
+    /// <summary>True when the family has no bold face and bold text is emboldened synthetically.</summary>
+    public bool FakeBold { get; }
+
+    /// <summary>True for the fonts shipped inside this assembly (DerivBot Sans TC/SC), false for an installed family.</summary>
+    public bool IsEmbedded { get; }
+
+    private static readonly ConcurrentDictionary<string, FontFaces> Embedded = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The embedded subset of Noto Sans CJK for <paramref name="region"/> ("TC" or "SC"), loaded once per process from
+    /// the assembly's resources (about 180 KB per face).
+    /// </summary>
+    public static FontFaces EmbeddedFaces(string region) => Embedded.GetOrAdd(region, r =>
+        new FontFaces($"DerivBot Sans {r}", LoadEmbedded($"DerivBotSans{r}-Regular.otf"), LoadEmbedded($"DerivBotSans{r}-Bold.otf"),
+            fakeBold: false, embedded: true));
+
+    private static SKTypeface LoadEmbedded(string file)
     {
-        var name = CairoApi.Utf8Z(family);
-        nint regular, bold;
-        fixed (byte* n = name)
-        {
-            regular = api.ToyFontFaceCreate(n, CairoApi.FontSlantNormal, CairoApi.FontWeightNormal);
-            bold = api.ToyFontFaceCreate(n, CairoApi.FontSlantNormal, CairoApi.FontWeightBold);
-        }
-        if (api.FontFaceStatus(regular) != CairoApi.StatusSuccess || api.FontFaceStatus(bold) != CairoApi.StatusSuccess)
-        {
-            api.FontFaceDestroy(regular);
-            api.FontFaceDestroy(bold);
-            throw new InvalidOperationException($"cairo could not create a font face for '{family}'.");
-        }
-        return new FontFaces(api, family, regular, bold);
+        var name = "DerivBot.Charts.Fonts." + file;
+        using var stream = typeof(FontFaces).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded font resource '{name}' is missing from DerivBot.Charts.");
+        using var data = SKData.Create(stream);
+        return SKTypeface.FromData(data) ?? throw new InvalidOperationException($"SkiaSharp could not read the embedded font '{name}'.");
     }
 
-    public void Dispose()
+    /// <summary>
+    /// An installed family found by SkiaSharp's font manager, when it exists under that name (no silent substitute)
+    /// and draws every <see cref="CoverageProbe"/> character; otherwise null with <paramref name="why"/> saying which.
+    /// </summary>
+    /// <param name="family">The family name asked for.</param>
+    /// <param name="match">Finds an installed typeface by family and style (SkiaSharp's font manager; tests pass their own).</param>
+    /// <param name="why">Why the family is not usable, when it is not.</param>
+    public static FontFaces? Installed(string family, Func<string, SKFontStyle, SKTypeface?> match, out string why)
     {
-        if (_regular != 0)
+        var regular = match(family, SKFontStyle.Normal);
+        if (regular is null || !string.Equals(regular.FamilyName, family, StringComparison.OrdinalIgnoreCase))
         {
-            _api.FontFaceDestroy(_regular);
-            _api.FontFaceDestroy(_bold);
-            _regular = 0;
-            _bold = 0;
+            regular?.Dispose();
+            why = $"'{family}' (not installed)";
+            return null;
         }
+        var missing = MissingGlyphs(regular, CoverageProbe);
+        if (missing > 0)
+        {
+            regular.Dispose();
+            why = $"'{family}' ({missing} of {CoverageProbe.Length} test characters missing)";
+            return null;
+        }
+        var bold = match(family, SKFontStyle.Bold);
+        var fake = bold is null || bold.FontWeight < (int)SKFontStyleWeight.SemiBold
+            || !string.Equals(bold.FamilyName, regular.FamilyName, StringComparison.OrdinalIgnoreCase);
+        if (fake)
+        {
+            if (!ReferenceEquals(bold, regular))
+            {
+                bold?.Dispose();
+            }
+            bold = regular;
+        }
+        why = "";
+        return new FontFaces(regular.FamilyName, regular, bold!, fake, embedded: false);
+    }
+
+    /// <summary>How many characters (code points) of <paramref name="text"/> <paramref name="typeface"/> has no glyph for.</summary>
+    public static int MissingGlyphs(SKTypeface typeface, string text)
+    {
+        using var font = new SKFont(typeface);
+        var missing = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (font.GetGlyph(rune.Value) == 0)
+            {
+                missing++;
+            }
+        }
+        return missing;
     }
 }

@@ -1,51 +1,49 @@
 using BenchmarkDotNet.Attributes;
 using DerivBot.Charts;
 using DerivBot.Charts.Native;
+using SkiaSharp;
 
 namespace DerivBot.Benchmarks.Charts;
 
 /// <summary>
-/// Where a heatmap render's time goes: painting alone, and encoding the same finished 1280×720 surface with cairo's
-/// own PNG writer (libpng, ARGB, zlib default level — what renders used before) versus our encoder with each row filter
-/// (RGB, zlib fastest). The encoded sizes are printed once in the setup.
+/// Where a heatmap render's time goes: painting alone, and encoding the same finished 1280×720 bitmap with SkiaSharp's
+/// PNG encoder at the settings charts use (zlib level 1, "Up" filter) versus its defaults (level 6, all filters tried)
+/// and other single filters. The encoded sizes are printed once in the setup.
 /// </summary>
 [MemoryDiagnoser]
 public class HeatmapPngEncodeBenchmarks
 {
-    private CairoApi _cairo = null!;
     private FontFaces _faces = null!;
-    private CairoCanvas _painted = null!;
+    private ChartCanvas _painted = null!;
     private DerivBot.Core.Charts.HeatmapChartSpec _spec = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        var renderer = new CairoChartRenderer(new ChartsOptions());
-        if (!renderer.IsAvailable || !CairoApi.TryLoad(new ChartsOptions().CairoLibrary, out var cairo, out _))
-        {
-            throw new InvalidOperationException(renderer.UnavailableReason ?? "cairo did not load");
-        }
-        _cairo = cairo!;
-        _faces = FontFaces.Create(_cairo, renderer.FontFamily!);
+        _faces = FontFaces.EmbeddedFaces("TC");
         _spec = HeatmapRenderBenchmarks.BuildSpec();
         _painted = Paint();
-        Console.WriteLine($"// PNG bytes: cairo {_painted.ToPngWithCairo().Length}, none {_painted.ToPng(PngFilter.None).Length}, "
-            + $"sub {_painted.ToPng(PngFilter.Sub).Length}, up {_painted.ToPng(PngFilter.Up).Length}");
+        Console.WriteLine($"// PNG bytes: charts {Charts().Length}, default {SkiaDefault().Length}, "
+            + $"level 1 sub {Level1Sub().Length}, level 1 all filters {Level1AllFilters().Length}");
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _painted.Dispose();
-        _faces.Dispose();
-    }
+    public void Cleanup() => _painted.Dispose();
 
-    private CairoCanvas Paint()
+    private ChartCanvas Paint()
     {
-        var canvas = new CairoCanvas(_cairo, _faces, _spec.Width, _spec.Height);
+        var canvas = new ChartCanvas(_faces, _spec.Width, _spec.Height);
         HeatmapPainter.Paint(canvas, _spec, CancellationToken.None);
         return canvas;
     }
+
+    private byte[] Charts() => _painted.ToPng();
+
+    private byte[] SkiaDefault() => _painted.ToPng(SKPngEncoderOptions.Default);
+
+    private byte[] Level1Sub() => _painted.ToPng(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 1));
+
+    private byte[] Level1AllFilters() => _painted.ToPng(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 1));
 
     [Benchmark]
     public int PaintOnly()
@@ -55,14 +53,14 @@ public class HeatmapPngEncodeBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public int EncodeCairoWriter() => _painted.ToPngWithCairo().Length;
+    public int EncodeChartsSettings() => Charts().Length;
 
     [Benchmark]
-    public int EncodeOwnNone() => _painted.ToPng(PngFilter.None).Length;
+    public int EncodeSkiaDefault() => SkiaDefault().Length;
 
     [Benchmark]
-    public int EncodeOwnSub() => _painted.ToPng(PngFilter.Sub).Length;
+    public int EncodeLevel1Sub() => Level1Sub().Length;
 
     [Benchmark]
-    public int EncodeOwnUp() => _painted.ToPng(PngFilter.Up).Length;
+    public int EncodeLevel1AllFilters() => Level1AllFilters().Length;
 }

@@ -8,24 +8,39 @@ namespace DerivBot.Benchmarks.Charts;
 
 /// <summary>
 /// A 1280×720 liquidation heatmap from a realistic grid (288 five-minute columns × 200 buckets), alone and ten at once.
-/// Native memory is not seen by [MemoryDiagnoser]: the main surface is 1280·720·4 B = 3.5 MiB, the cell bitmap
-/// 288·200·4 B = 225 KiB, plus zlib's deflate state (a few hundred KiB) — about 4 MiB per render in flight.
+/// Native memory is not seen by [MemoryDiagnoser]: the main bitmap is 1280·720·4 B = 3.5 MiB, its RGBX copy for the
+/// encoder the same again, the cell image 288·200·4 B = 225 KiB (plus the same pooled on the managed side), zlib's
+/// deflate state a few hundred KiB — about 8 MiB per render in flight. The setup prints the process's resident-set growth over ten concurrent renders.
 /// </summary>
 [MemoryDiagnoser]
 public class HeatmapRenderBenchmarks
 {
-    private CairoChartRenderer _renderer = null!;
+    private SkiaChartRenderer _renderer = null!;
     private HeatmapChartSpec _spec = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _renderer = new CairoChartRenderer(new ChartsOptions());
+        _renderer = new SkiaChartRenderer(new ChartsOptions());
         if (!_renderer.IsAvailable)
         {
             throw new InvalidOperationException(_renderer.UnavailableReason);
         }
         _spec = BuildSpec();
+        var before = ResidentMiB();
+        _renderer.RenderHeatmap(_spec, CancellationToken.None);
+        var afterOne = ResidentMiB();
+        TenConcurrentHeatmaps();
+        var afterTen = ResidentMiB();
+        Console.WriteLine($"// RSS: {before:F1} MiB at start, +{afterOne - before:F1} MiB after the first render (fonts, caches), "
+            + $"+{afterTen - afterOne:F1} MiB more after ten concurrent renders");
+    }
+
+    private static double ResidentMiB()
+    {
+        GC.Collect();
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.WorkingSet64 / (1024.0 * 1024.0);
     }
 
     [Benchmark(Baseline = true)]

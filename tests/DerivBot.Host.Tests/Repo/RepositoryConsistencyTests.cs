@@ -4,8 +4,9 @@ namespace DerivBot.Host.Tests.Repo;
 
 /// <summary>
 /// There is no Docker engine on the build machines, so these checks keep the Dockerfile honest instead:
-/// it must copy every project the solution has before restore, install the same native packages as CI,
-/// and run exactly the README's test command in CI.
+/// it must copy every project the solution has before restore, install the same native packages as CI (and neither
+/// installs the cairo/font packages charts no longer need), CI must run exactly the README's test command, and CI must
+/// run the chart and demo tests again with the system fonts hidden.
 /// </summary>
 public sealed partial class RepositoryConsistencyTests
 {
@@ -37,6 +38,40 @@ public sealed partial class RepositoryConsistencyTests
         {
             Assert.Contains(package, dockerfile, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Charts draw with SkiaSharp's self-contained library and embedded fonts: no machine needs these any more.</summary>
+    private static readonly string[] ChartPackagesNoLongerNeeded =
+        ["libcairo2", "libfontconfig1", "fontconfig", "fonts-noto-cjk", "fonts-wqy-microhei"];
+
+    [Fact]
+    public void DockerfileAndCi_InstallNoCairoOrFontPackages()
+    {
+        var ci = File.ReadAllText(Path.Combine(Root, ".ci", "run"));
+        var dockerfile = File.ReadAllText(Path.Combine(Root, "Dockerfile"));
+        var ciPackages = CiPackages().Match(ci).Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var dockerInstalls = string.Join("\n", dockerfile.Split('\n').Where(l => l.Contains("apt-get install", StringComparison.Ordinal)));
+
+        Assert.Contains(ciPackages, p => p.StartsWith("libicu", StringComparison.Ordinal));
+        foreach (var package in ChartPackagesNoLongerNeeded)
+        {
+            Assert.DoesNotContain(package, ciPackages);
+            Assert.DoesNotContain(package, dockerInstalls, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Ci_RunsChartAndDemoTestsWithTheSystemFontsHidden()
+    {
+        var ci = File.ReadAllText(Path.Combine(Root, ".ci", "run"));
+
+        Assert.Contains("DERIVBOT_SYSTEM_FONTS_HIDDEN=1", ci, StringComparison.Ordinal);
+        Assert.Contains("FONTCONFIG_FILE=", ci, StringComparison.Ordinal);
+        Assert.Contains("unshare --mount", ci, StringComparison.Ordinal);
+        Assert.Contains("mount -t tmpfs none", ci, StringComparison.Ordinal);
+        Assert.Contains("/usr/share/fonts", ci, StringComparison.Ordinal);
+        Assert.Contains("\"tests/DerivBot.Charts.Tests\"", ci, StringComparison.Ordinal);
+        Assert.Contains("FullyQualifiedName~DemoTests", ci, StringComparison.Ordinal);
     }
 
     [Fact]

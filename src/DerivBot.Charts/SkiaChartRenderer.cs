@@ -3,29 +3,33 @@ using DerivBot.Core.Charts;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
+using SkiaSharp;
 
 namespace DerivBot.Charts;
 
 /// <summary>
-/// <see cref="IChartRenderer"/> over cairo. Probes once, in the constructor: cairo loads, fontconfig resolves a font
-/// covering Chinese, and cairo draws that font without missing glyphs. Any failure leaves the renderer unavailable
-/// with a reason that says what is missing and how to install it; reports then go out as text.
-/// Each chart language gets its own font (<see cref="FontFamilyFor"/>): Simplified and Traditional Chinese draw the same
-/// character differently.
-/// Thread-safe: the instance is immutable after the probe and every render owns its surface and context; the font
-/// faces are created once here and shared (cairo faces are immutable and atomically reference-counted).
+/// <see cref="IChartRenderer"/> over SkiaSharp. Checks once, in the constructor, that SkiaSharp's native library loads
+/// and picks each language's fonts: an installed family the operator prefers (<see cref="ChartsOptions.FontFamilies"/>)
+/// when it is there and covers Chinese, else the fonts shipped in this assembly — so charts need nothing installed.
+/// Simplified and Traditional Chinese draw the same character differently, so each gets its regional face.
+/// Thread-safe: the instance is immutable after construction, every render owns its bitmap and canvas, and the
+/// typefaces are shared (SkiaSharp typefaces are immutable).
 /// </summary>
-public sealed class CairoChartRenderer : IChartRenderer
+public sealed class SkiaChartRenderer : IChartRenderer
 {
-    /// <summary>Traditional and Simplified characters (繁體萬億 简体万亿) cairo must draw with a chart font.</summary>
-    private const string CjkProbeText = "繁體萬億简体万亿";
-
-    private readonly CairoApi? _cairo;
     private readonly Dictionary<Language, FontFaces> _faces = [];
     private readonly int _defaultWidth;
     private readonly int _defaultHeight;
 
-    public CairoChartRenderer(ChartsOptions options)
+    public SkiaChartRenderer(ChartsOptions options)
+        : this(options, static () => SkiaSharpVersion.Native.ToString(), static (family, style) => SKFontManager.Default.MatchFamily(family, style))
+    {
+    }
+
+    /// <param name="options">The settings.</param>
+    /// <param name="loadNative">Loads the native library and returns its version (tests simulate a failed load).</param>
+    /// <param name="matchFamily">Finds an installed typeface (SkiaSharp's font manager; tests pass their own).</param>
+    internal SkiaChartRenderer(ChartsOptions options, Func<string> loadNative, Func<string, SKFontStyle, SKTypeface?> matchFamily)
     {
         ArgumentNullException.ThrowIfNull(options);
         _defaultWidth = options.DefaultWidth;
@@ -35,56 +39,68 @@ public sealed class CairoChartRenderer : IChartRenderer
             UnavailableReason = "charts are disabled by configuration (Charts:Enabled = false)";
             return;
         }
-        if (!CairoApi.TryLoad(options.CairoLibrary, out var cairo, out var cairoError))
+        try
         {
-            UnavailableReason = $"cairo is missing: {cairoError}. Install it (Debian/Ubuntu: apt-get install libcairo2) "
-                + "or set Charts:CairoLibrary to the library's path";
-            return;
+            NativeVersion = loadNative();
+            ResolveFaces(options, matchFamily);
         }
-        var family = FontProbe.FindCjkFamily(options.FontconfigLibrary, options.EffectiveFontFamilies, out var fontError);
-        if (family is null)
+        catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or BadImageFormatException)
         {
-            UnavailableReason = fontError;
-            return;
+            _faces.Clear();
+            NativeVersion = null;
+            UnavailableReason = "SkiaSharp's native library (libSkiaSharp) failed to load: " + (ex.InnerException ?? ex).Message
+                + ". It ships in the SkiaSharp.NativeAssets.Linux.NoDependencies package for linux-x64/arm64 (glibc and musl); "
+                + "check that the published output has runtimes/<rid>/native/libSkiaSharp.so for this machine";
         }
-        // fontconfig and cairo should agree; if cairo still draws tofu for Chinese, say so rather than send boxes.
-        var missing = MissingGlyphs(cairo!, family);
-        if (missing > 0)
-        {
-            UnavailableReason = $"cairo draws {missing} of 8 Chinese test characters as missing glyphs with font '{family}'. "
-                + "Install fonts-noto-cjk or set Charts:FontFamilies";
-            return;
-        }
-        var general = FontFaces.Create(cairo!, family);
+    }
+
+    private void ResolveFaces(ChartsOptions options, Func<string, SKFontStyle, SKTypeface?> matchFamily)
+    {
+        var notes = new List<string>();
+        var general = FirstInstalled(options.FontFamilies, matchFamily, notes);
         foreach (var language in Enum.GetValues<Language>())
         {
-            // A language whose preferred faces are missing still gets a chart, in the general font.
-            var own = FontProbe.FindCjkFamily(options.FontconfigLibrary, options.FontFamiliesFor(language), out _);
-            _faces[language] = own is null || own == family || MissingGlyphs(cairo!, own) > 0 ? general : FontFaces.Create(cairo!, own);
+            // Operator's per-language choice, then the general choice, then the embedded regional face.
+            _faces[language] = FirstInstalled(options.FontFamiliesFor(language), matchFamily, notes)
+                ?? general
+                ?? FontFaces.EmbeddedFaces(language == Language.ZhCn ? "SC" : "TC");
         }
-        _cairo = cairo;
-        FontFamily = family;
-        CairoVersion = cairo!.Version;
+        FontNotes = notes.Count == 0 ? null : "preferred fonts not used: " + string.Join(", ", notes.Distinct());
     }
 
-    private static int MissingGlyphs(CairoApi cairo, string family)
+    private static FontFaces? FirstInstalled(
+        IReadOnlyList<string> families, Func<string, SKFontStyle, SKTypeface?> matchFamily, List<string> notes)
     {
-        using var probe = new CairoCanvas(cairo, family, 8, 8);
-        return probe.MissingGlyphs(CjkProbeText);
+        foreach (var family in families.Where(f => !string.IsNullOrWhiteSpace(f)))
+        {
+            var faces = FontFaces.Installed(family, matchFamily, out var why);
+            if (faces is not null)
+            {
+                return faces;
+            }
+            notes.Add(why);
+        }
+        return null;
     }
 
-    public bool IsAvailable => _cairo is not null;
+    public bool IsAvailable => _faces.Count > 0;
 
     public string? UnavailableReason { get; }
 
-    /// <summary>The font family English charts are drawn with and every language falls back to (resolved by fontconfig), when available.</summary>
-    public string? FontFamily { get; }
+    /// <summary>The font family English charts are drawn with, when available.</summary>
+    public string? FontFamily => FontFamilyFor(Language.En);
 
     /// <summary>The font family charts in <paramref name="language"/> are drawn with, when available.</summary>
-    public string? FontFamilyFor(Language language) => _faces.TryGetValue(language, out var faces) ? faces.Family : FontFamily;
+    public string? FontFamilyFor(Language language) => _faces.TryGetValue(language, out var faces) ? faces.Family : null;
 
-    /// <summary>cairo's version string, when available.</summary>
-    public string? CairoVersion { get; }
+    /// <summary>True when charts in <paramref name="language"/> are drawn with the fonts shipped in this assembly.</summary>
+    public bool UsesEmbeddedFont(Language language) => _faces.TryGetValue(language, out var faces) && faces.IsEmbedded;
+
+    /// <summary>Configured font families that were skipped (not installed, or not covering Chinese), for the start-up log.</summary>
+    public string? FontNotes { get; private set; }
+
+    /// <summary>The native Skia milestone SkiaSharp reports, when available.</summary>
+    public string? NativeVersion { get; }
 
     public ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken)
     {
@@ -115,9 +131,9 @@ public sealed class CairoChartRenderer : IChartRenderer
         return new ChartImage("options-oi-by-strike.png", png, AltText(spec.Text));
     }
 
-    private byte[] Render(int width, int height, Language language, Action<CairoCanvas> paint, CancellationToken ct)
+    private byte[] Render(int width, int height, Language language, Action<ChartCanvas> paint, CancellationToken ct)
     {
-        if (_cairo is null || FontFamily is null)
+        if (!IsAvailable)
         {
             throw new InvalidOperationException("Charts are unavailable: " + UnavailableReason);
         }
@@ -130,7 +146,7 @@ public sealed class CairoChartRenderer : IChartRenderer
         }
         ct.ThrowIfCancellationRequested();
         var faces = _faces.TryGetValue(language, out var f) ? f : _faces[Language.En];
-        using var canvas = new CairoCanvas(_cairo, faces, width, height);
+        using var canvas = new ChartCanvas(faces, width, height);
         paint(canvas);
         ct.ThrowIfCancellationRequested();
         return canvas.ToPng();
