@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace DerivBot.Application;
 
-/// <summary>Registers subscriptions, alerts and the outbox. Sections: Jobs, Limits.</summary>
+/// <summary>Registers subscriptions, alerts and the outbox. Sections: Jobs, Limits, Outbox.</summary>
 public static class SubscriptionsServiceCollectionExtensions
 {
     /// <summary>
@@ -27,6 +27,8 @@ public static class SubscriptionsServiceCollectionExtensions
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>());
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<OutboxSignal>();

@@ -106,6 +106,10 @@ internal static class Migrations
             ratio TEXT NOT NULL, long_share TEXT NOT NULL, short_share TEXT NOT NULL,
             PRIMARY KEY (venue, symbol, time)) WITHOUT ROWID;
         """,
+        // 4: the parallel drainer reads each chat's oldest pending outbox row (per-chat order).
+        """
+        CREATE INDEX ix_outbox_chat_pending ON outbox(chat_key, status, id);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -62,8 +62,10 @@ internal sealed class World : IDisposable
         return Assert.Single(result.Replies).Report;
     }
 
-    public OutboxDrainer Drainer(params IChatSender[] senders) =>
-        new(Store, senders, Store, Signal, Jobs, Clock, NullLogger<OutboxDrainer>.Instance);
+    public OutboxDrainer Drainer(params IChatSender[] senders) => Drainer(maxInFlight: 8, senders);
+
+    public OutboxDrainer Drainer(int maxInFlight, params IChatSender[] senders) =>
+        new(Store, senders, Store, Signal, Jobs, new FixedOptions<OutboxOptions>(new OutboxOptions { MaxInFlight = maxInFlight }), Clock, NullLogger<OutboxDrainer>.Instance);
 
     public MarketRefreshService Refresh(params IMarketRefresher[] refreshers) =>
         new(Store, refreshers, Market, Store, Store, Alerts, Jobs, Clock, NullLogger<MarketRefreshService>.Instance);

@@ -8,13 +8,15 @@ using DerivBot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// usage: DerivBot.Subscriptions.Harness <database path> <sink base url> <now, unix seconds>
-// Runs the due digests (enqueue into the outbox, idempotent) and drains the outbox to POST <sink>/send/<chat id>.
-if (args.Length != 3)
+// usage: DerivBot.Subscriptions.Harness <database path> <sink base url> <now, unix seconds> [max in flight]
+// Runs the due digests (enqueue into the outbox, idempotent) and drains the outbox to POST <sink>/send/<chat id> with the
+// production drainer, <max in flight> (Outbox:MaxInFlight, default 8) messages at a time.
+if (args.Length is not (3 or 4))
 {
-    Console.Error.WriteLine("usage: <database path> <sink base url> <now unix seconds>");
+    Console.Error.WriteLine("usage: <database path> <sink base url> <now unix seconds> [max in flight]");
     return 2;
 }
+var maxInFlight = args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : new OutboxOptions().MaxInFlight;
 var clock = new FixedClock(DateTimeOffset.FromUnixTimeSeconds(long.Parse(args[2], CultureInfo.InvariantCulture)));
 using var database = SqliteDatabase.ForFile(args[0]);
 var store = new SqliteStore(database, clock);
@@ -25,12 +27,9 @@ var result = await digests.RunDueAsync(CancellationToken.None);
 Console.WriteLine($"enqueued {result.Enqueued}");
 using var http = new HttpClient { BaseAddress = new Uri(args[1]) };
 var sender = new HttpSender(http);
-var drainer = new OutboxDrainer(store, [sender], store, signal, jobs, clock, NullLogger<OutboxDrainer>.Instance);
-var sent = 0;
-while (await drainer.DrainOneAsync(sender, CancellationToken.None))
-{
-    sent++;
-}
+var outbox = new Monitor<OutboxOptions>(new OutboxOptions { MaxInFlight = maxInFlight });
+var drainer = new OutboxDrainer(store, [sender], store, signal, jobs, outbox, clock, NullLogger<OutboxDrainer>.Instance);
+var sent = await drainer.DrainDueAsync(sender, CancellationToken.None);
 Console.WriteLine($"drained {sent}");
 return 0;
 
