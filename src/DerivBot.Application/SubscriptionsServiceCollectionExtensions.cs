@@ -35,6 +35,7 @@ public static class SubscriptionsServiceCollectionExtensions
         services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.TryAddSingleton<IScheduleNotifier, NoScheduler>();
         services.TryAddSingleton<AlertEngine>();
+        services.TryAddSingleton<IDigestRenderer, DigestRenderer>();
         services.TryAddSingleton<DigestService>();
         services.TryAddSingleton<MarketRefreshService>();
         // Seams to the market store and the signal engine, unless the host (or a test) supplied its own.

@@ -106,9 +106,14 @@ internal static class Migrations
             ratio TEXT NOT NULL, long_share TEXT NOT NULL, short_share TEXT NOT NULL,
             PRIMARY KEY (venue, symbol, time)) WITHOUT ROWID;
         """,
-        // 4: the parallel drainer reads each chat's oldest pending outbox row (per-chat order).
+        // 4: the parallel drainer reads each chat's oldest pending outbox row (per-chat order); digests that could not
+        // be rendered are retried within their slot (the slot's due time and the failures so far), and a chat hears
+        // about a skipped digest once per outage.
         """
         CREATE INDEX ix_outbox_chat_pending ON outbox(chat_key, status, id);
+        ALTER TABLE subscriptions ADD COLUMN retry_slot_at INTEGER;
+        ALTER TABLE subscriptions ADD COLUMN retry_failures INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE chats ADD COLUMN digest_outage_noticed INTEGER NOT NULL DEFAULT 0;
         """,
     ];
 

@@ -29,7 +29,7 @@ internal sealed class World : IDisposable
         Signal = new OutboxSignal();
         Classifier = new FixedClassifier(QuadrantState.Neutral);
         Alerts = new AlertEngine(Store, Store, [Classifier], Signal, Limits, Jobs, Clock, NullLogger<AlertEngine>.Instance);
-        Digests = new DigestService(Store, Dispatcher, Signal, Jobs, Clock, NullLogger<DigestService>.Instance);
+        Digests = new DigestService(Store, new DigestRenderer(Dispatcher, Market, Jobs, Clock, NullLogger<DigestRenderer>.Instance), Signal, Jobs, Clock, NullLogger<DigestService>.Instance);
         Subscriptions = new SubscriptionCommandHandler(Store, Store, Market, Scheduler, Jobs, Limits, Clock);
         AlertCommands = new AlertCommandHandler(Store, Store, Market, Alerts, Limits, Clock);
     }

@@ -22,7 +22,7 @@ using var database = SqliteDatabase.ForFile(args[0]);
 var store = new SqliteStore(database, clock);
 var jobs = new Monitor<JobsOptions>(new JobsOptions());
 var signal = new OutboxSignal();
-var digests = new DigestService(store, new FixedDispatcher(), signal, jobs, clock, NullLogger<DigestService>.Instance);
+var digests = new DigestService(store, new FixedRenderer(), signal, jobs, clock, NullLogger<DigestService>.Instance);
 var result = await digests.RunDueAsync(CancellationToken.None);
 Console.WriteLine($"enqueued {result.Enqueued}");
 using var http = new HttpClient { BaseAddress = new Uri(args[1]) };
@@ -45,12 +45,10 @@ internal sealed class Monitor<T>(T value) : IOptionsMonitor<T>
     public IDisposable? OnChange(Action<T, string?> listener) => null;
 }
 
-internal sealed class FixedDispatcher : ICommandDispatcher
+internal sealed class FixedRenderer : IDigestRenderer
 {
-    public IReadOnlyList<CommandInfo> Commands => [];
-    public bool IsKnown(string commandName) => true;
-    public Task<CommandResult> DispatchAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(CommandResult.Of(new Report(ReportKind.Quadrant, request.Arguments + " quadrant", [ParagraphBlock.Of("digest")])));
+    public Task<DigestRender> RenderAsync(DigestRenderRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(DigestRender.Of(CommandResult.Of(new Report(ReportKind.Quadrant, request.Symbol.Value + " quadrant", [ParagraphBlock.Of("digest")]))));
 }
 
 internal sealed class HttpSender(HttpClient http) : IChatSender
