@@ -41,7 +41,10 @@ public static class SubscriptionsServiceCollectionExtensions
         // Seams to the market store and the signal engine, unless the host (or a test) supplied its own.
         services.TryAddSingleton<IMarketRefresher, MarketStoreRefresher>();
         services.TryAddSingleton<IQuadrantClassifier, SignalQuadrantClassifier>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Market.ILiquidationListener, AlertLiquidationListener>());
+        // Streamed liquidations: totals recorded on the reader thread, evaluation through a bounded channel and one consumer.
+        services.TryAddSingleton<LiquidationAlertQueue>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Market.ILiquidationListener, LiquidationAlertQueue>(sp => sp.GetRequiredService<LiquidationAlertQueue>()));
+        services.AddHostedService(sp => sp.GetRequiredService<LiquidationAlertQueue>());
         services.AddSingleton<ICommandHandler, SubscriptionCommandHandler>();
         services.AddSingleton<ICommandHandler, AlertCommandHandler>();
         services.AddHostedService<OutboxDrainer>();
