@@ -37,11 +37,14 @@ public sealed class OutboxDrainer : BackgroundService
     private readonly TimeProvider _clock;
     private readonly ILogger<OutboxDrainer> _logger;
     private readonly CancellationTokenSource _abortSends = new();
+    private readonly TimeSpan _shutdownTimeout;
 
     public OutboxDrainer(
         IOutboxStore store, IEnumerable<IChatSender> senders, IChatRegistry registry, OutboxSignal signal,
-        IOptionsMonitor<JobsOptions> options, IOptionsMonitor<OutboxOptions> outbox, TimeProvider clock, ILogger<OutboxDrainer> logger)
+        IOptionsMonitor<JobsOptions> options, IOptionsMonitor<OutboxOptions> outbox, TimeProvider clock, ILogger<OutboxDrainer> logger,
+        IOptions<HostOptions>? hostOptions = null)
     {
+        _shutdownTimeout = hostOptions?.Value.ShutdownTimeout ?? new HostOptions().ShutdownTimeout;
         ArgumentNullException.ThrowIfNull(senders);
         _store = store;
         // The last registration per platform wins, as with any DI override.
@@ -69,6 +72,11 @@ public sealed class OutboxDrainer : BackgroundService
         // The base cancels the claim loop at once; sends in flight keep going until the host's shutdown timeout
         // cancels this token, and only then are they abandoned (their rows stay pending).
         using var abort = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _abortSends);
+        // The host may also stop waiting without cancelling the token: abandon the sends at its timeout either way.
+        if (_shutdownTimeout != Timeout.InfiniteTimeSpan)
+        {
+            _abortSends.CancelAfter(_shutdownTimeout);
+        }
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
