@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace DerivBot.Application;
 
-/// <summary>Registers subscriptions, alerts and the outbox. Sections: Jobs, Limits.</summary>
+/// <summary>Registers subscriptions, alerts and the outbox. Sections: Jobs, Limits, Outbox.</summary>
 public static class SubscriptionsServiceCollectionExtensions
 {
     /// <summary>
@@ -27,12 +27,15 @@ public static class SubscriptionsServiceCollectionExtensions
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>());
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.TryAddSingleton<IScheduleNotifier, NoScheduler>();
         services.TryAddSingleton<AlertEngine>();
+        services.TryAddSingleton<IDigestRenderer, DigestRenderer>();
         services.TryAddSingleton<DigestService>();
         services.TryAddSingleton<MarketRefreshService>();
         // Seams to the market store and the signal engine, unless the host (or a test) supplied its own.
@@ -43,7 +46,10 @@ public static class SubscriptionsServiceCollectionExtensions
         services.TryAddSingleton<OptionChains.OptionsMarket>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMarketRefresher, OptionChains.OptionsRefresher>());
         services.TryAddSingleton<IQuadrantClassifier, SignalQuadrantClassifier>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Market.ILiquidationListener, AlertLiquidationListener>());
+        // Streamed liquidations: totals recorded on the reader thread, evaluation through a bounded channel and one consumer.
+        services.TryAddSingleton<LiquidationAlertQueue>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Market.ILiquidationListener, LiquidationAlertQueue>(sp => sp.GetRequiredService<LiquidationAlertQueue>()));
+        services.AddHostedService(sp => sp.GetRequiredService<LiquidationAlertQueue>());
         services.AddSingleton<ICommandHandler, SubscriptionCommandHandler>();
         services.AddSingleton<ICommandHandler, AlertCommandHandler>();
         services.AddHostedService<OutboxDrainer>();

@@ -113,6 +113,15 @@ internal static class Migrations
             put_call_oi TEXT, put_call_volume TEXT, call_oi_share TEXT, atm_iv TEXT, underlying_price TEXT,
             PRIMARY KEY (venue, asset, time)) WITHOUT ROWID;
         """,
+        // 5: the parallel drainer reads each chat's oldest pending outbox row (per-chat order); digests that could not
+        // be rendered are retried within their slot (the slot's due time and the failures so far), and a chat hears
+        // about a skipped digest once per outage.
+        """
+        CREATE INDEX ix_outbox_chat_pending ON outbox(chat_key, status, id);
+        ALTER TABLE subscriptions ADD COLUMN retry_slot_at INTEGER;
+        ALTER TABLE subscriptions ADD COLUMN retry_failures INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE chats ADD COLUMN digest_outage_noticed INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -34,25 +34,84 @@ public sealed partial class SqliteStore
         return inserted;
     }
 
+    private const string ItemColumns = """
+        o.id, c.platform, c.chat_id, c.thread_id, c.active, c.inactive_reason, o.kind, o.idempotency_key, o.report_json,
+        o.image_name, o.image_png, o.image_alt, o.silent, o.attempts, o.created_at
+        """;
+
     public async Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = c.Command(null, """
-            SELECT o.id, c.platform, c.chat_id, c.thread_id, c.active, c.inactive_reason, o.kind, o.idempotency_key, o.report_json,
-                   o.image_name, o.image_png, o.image_alt, o.silent, o.attempts, o.created_at
+        await using var cmd = c.Command(null, $"""
+            SELECT {ItemColumns}
             FROM outbox o JOIN chats c ON c.id = o.chat_key
             WHERE o.status = 0 AND o.next_attempt_at <= $now AND c.platform = $platform
             ORDER BY o.id LIMIT 1
             """, ("$now", Sql.Ms(now)), ("$platform", Sql.Platform(platform)));
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        return await r.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadItem(r) : null;
+    }
+
+    public async Task<IReadOnlyList<OutboxItem>> PeekChatHeadsAsync(ChatPlatform platform, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Only a chat's oldest pending row qualifies, due or not: a later message never overtakes an earlier one
+        // that is in flight or waiting for its retry (ix_outbox_chat_pending answers the NOT EXISTS).
+        await using var cmd = c.Command(null, $"""
+            SELECT {ItemColumns}
+            FROM outbox o JOIN chats c ON c.id = o.chat_key
+            WHERE o.status = 0 AND o.next_attempt_at <= $now AND c.platform = $platform
+              AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_key = o.chat_key AND e.status = 0 AND e.id < o.id)
+            ORDER BY o.id LIMIT $limit
+            """, ("$now", Sql.Ms(now)), ("$platform", Sql.Platform(platform)), ("$limit", limit));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var items = new List<OutboxItem>();
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            items.Add(ReadItem(r));
         }
+        return items;
+    }
+
+    private static OutboxItem ReadItem(SqliteDataReader r)
+    {
         var image = r.IsDBNull(9) ? null : new ChartImage(r.GetString(9), (byte[])r.GetValue(10), r.IsDBNull(11) ? string.Empty : r.GetString(11));
         var message = new OutboundMessage(ReportJson.Deserialize(r.GetString(8)), image, r.GetInt64(12) != 0);
         return new OutboxItem(r.GetInt64(0), Sql.Address(r.GetString(1), r.GetString(2), r.GetString(3)), r.GetInt64(4) != 0,
             r.IsDBNull(5) ? null : r.GetString(5), (OutboxKind)r.GetInt32(6), r.GetString(7), message, r.GetInt32(13), Sql.Time(r.GetInt64(14)));
+    }
+
+    public async Task CompleteAsync(IReadOnlyList<OutboxCompletion> completions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completions);
+        if (completions.Count == 0)
+        {
+            return;
+        }
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = c.BeginTransaction();
+        await using var finish = c.Command(tx, "UPDATE outbox SET status = $status, status_reason = $reason, finished_at = $at, attempts = attempts + 1 WHERE id = $id",
+            ("$status", 0), ("$reason", null), ("$at", 0L), ("$id", 0L));
+        await using var retry = c.Command(tx, "UPDATE outbox SET next_attempt_at = $next, status_reason = $reason, attempts = attempts + 1 WHERE id = $id",
+            ("$next", 0L), ("$reason", null), ("$id", 0L));
+        foreach (var done in completions)
+        {
+            var cmd = done.Outcome == OutboxOutcome.Retry ? retry : finish;
+            if (done.Outcome == OutboxOutcome.Retry)
+            {
+                cmd.Parameters["$next"].Value = Sql.Ms(done.At);
+            }
+            else
+            {
+                cmd.Parameters["$status"].Value = (int)(done.Outcome == OutboxOutcome.Sent ? OutboxStatus.Sent : OutboxStatus.Dropped);
+                cmd.Parameters["$at"].Value = Sql.Ms(done.At);
+            }
+            cmd.Parameters["$reason"].Value = (object?)done.Reason ?? DBNull.Value;
+            cmd.Parameters["$id"].Value = done.Id;
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<DateTimeOffset?> GetNextAttemptAsync(ChatPlatform platform, CancellationToken cancellationToken)

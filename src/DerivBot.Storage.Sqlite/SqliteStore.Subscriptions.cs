@@ -116,7 +116,8 @@ public sealed partial class SqliteStore
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = c.Command(null, $"""
             SELECT {SubscriptionColumns}, {ChatColumns},
-                   EXISTS (SELECT 1 FROM mutes m WHERE m.chat_key = s.chat_key AND (m.symbol = s.symbol OR m.symbol = '') AND m.until > $now)
+                   EXISTS (SELECT 1 FROM mutes m WHERE m.chat_key = s.chat_key AND (m.symbol = s.symbol OR m.symbol = '') AND m.until > $now),
+                   s.retry_slot_at, s.retry_failures, c.digest_outage_noticed
             FROM subscriptions s JOIN chats c ON c.id = s.chat_key
             WHERE s.next_due_at <= $now
             ORDER BY s.next_due_at, s.id
@@ -126,7 +127,8 @@ public sealed partial class SqliteStore
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var chat = ReadChat(r, 7);
-            list.Add(new DueSubscription(ReadSubscription(r, chat.Address), chat, r.GetInt64(15) != 0));
+            var retry = r.IsDBNull(16) ? null : new DigestRetry(Sql.Time(r.GetInt64(16)), r.GetInt32(17));
+            list.Add(new DueSubscription(ReadSubscription(r, chat.Address), chat, r.GetInt64(15) != 0, retry, r.GetInt64(18) != 0));
         }
         return list;
     }
@@ -152,8 +154,14 @@ public sealed partial class SqliteStore
                     enqueued++;
                 }
             }
-            await c.ExecuteAsync(tx, "UPDATE subscriptions SET last_fired_at = $fired, next_due_at = $next WHERE id = $id", cancellationToken,
+            await c.ExecuteAsync(tx, "UPDATE subscriptions SET last_fired_at = $fired, next_due_at = $next, retry_slot_at = NULL, retry_failures = 0 WHERE id = $id", cancellationToken,
                 ("$fired", Sql.Ms(delivery.FiredFor)), ("$next", Sql.Ms(delivery.NextDueAt)), ("$id", delivery.SubscriptionId)).ConfigureAwait(false);
+            if (delivery.Messages.Count > 0)
+            {
+                // A digest got through: the chat's outage (if any) is over, the next skip may be told again.
+                await c.ExecuteAsync(tx, "UPDATE chats SET digest_outage_noticed = 0 WHERE id = (SELECT chat_key FROM subscriptions WHERE id = $id) AND digest_outage_noticed <> 0",
+                    cancellationToken, ("$id", delivery.SubscriptionId)).ConfigureAwait(false);
+            }
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return enqueued;
@@ -164,6 +172,36 @@ public sealed partial class SqliteStore
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await c.ExecuteAsync(null, "UPDATE subscriptions SET next_due_at = $next WHERE id = $id", cancellationToken,
             ("$next", Sql.Ms(nextDueAt)), ("$id", subscriptionId)).ConfigureAwait(false);
+    }
+
+    public async Task PostponeDigestAsync(long subscriptionId, DateTimeOffset slotDueAt, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await c.ExecuteAsync(null, """
+            UPDATE subscriptions SET next_due_at = $next, retry_slot_at = COALESCE(retry_slot_at, $slot), retry_failures = retry_failures + 1
+            WHERE id = $id
+            """, cancellationToken, ("$next", Sql.Ms(retryAt)), ("$slot", Sql.Ms(slotDueAt)), ("$id", subscriptionId)).ConfigureAwait(false);
+    }
+
+    public async Task<bool> SkipDigestAsync(DigestSkip skip, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(skip);
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = c.BeginTransaction();
+        await c.ExecuteAsync(tx, "UPDATE subscriptions SET next_due_at = $next, retry_slot_at = NULL, retry_failures = 0 WHERE id = $id", cancellationToken,
+            ("$next", Sql.Ms(skip.NextDueAt)), ("$id", skip.SubscriptionId)).ConfigureAwait(false);
+        var told = false;
+        if (skip.Notice is { } notice)
+        {
+            var key = await EnsureChatAsync(c, tx, notice.Chat, null, cancellationToken).ConfigureAwait(false);
+            var claimed = await c.ExecuteAsync(tx, "UPDATE chats SET digest_outage_noticed = 1 WHERE id = $key AND digest_outage_noticed = 0", cancellationToken, ("$key", key)).ConfigureAwait(false);
+            if (claimed == 1)
+            {
+                told = await InsertOutboxAsync(c, tx, key, notice, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return told;
     }
 
     public async Task MuteAsync(ChatAddress chat, Symbol? symbol, DateTimeOffset until, CancellationToken cancellationToken)

@@ -114,7 +114,64 @@ public sealed class DigestAndOutboxTests
         w.Clock.Advance(TimeSpan.FromHours(4));
         var result = await w.Digests.RunDueAsync(default);
         Assert.Equal(0, result.Enqueued);
-        Assert.Equal(w.Clock.GetUtcNow().AddMinutes(1), await w.Store.GetEarliestDueAsync(default));
+        Assert.Equal(w.Clock.GetUtcNow().AddSeconds(30), await w.Store.GetEarliestDueAsync(default));
+    }
+
+    [Fact]
+    public async Task RunDue_FailsThroughTheSlot_BackoffThenOneSkipNoticePerOutage()
+    {
+        using var w = new World();
+        var chat = World.Telegram(1);
+        await w.RunAsync(chat, "subscribe", "btc q 4h");
+        w.Dispatcher.Fail = _ => new InvalidOperationException("renderer down");
+        var slot = (await w.Store.GetEarliestDueAsync(default))!.Value;
+        w.Clock.Advance(slot - w.Clock.GetUtcNow());
+
+        // Retries back off (30 s, 1 m, 2 m … 15 m) and stay inside the 4 h slot; nothing is sent meanwhile.
+        var waits = new List<TimeSpan>();
+        while (await RunUntilNextAsync(w) is { } wait && w.Clock.GetUtcNow() < slot.AddHours(4))
+        {
+            waits.Add(wait);
+            Assert.Equal(0, (await w.Store.GetStatsAsync(default)).Pending);
+        }
+        Assert.Equal([TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(15)], waits.Take(6));
+        // The slot passed: one short notice, and the schedule moved on.
+        var notice = (await w.Store.PeekNextAsync(ChatPlatform.Telegram, w.Clock.GetUtcNow(), default))!;
+        Assert.Equal(1, (await w.Store.GetStatsAsync(default)).Pending);
+        Assert.Contains("BTCUSDT", notice.Message.Report.Flatten(), StringComparison.Ordinal);
+        Assert.Contains("skipped: the report could not be built", notice.Message.Report.Flatten(), StringComparison.Ordinal);
+        Assert.Equal(slot.AddHours(4), await w.Store.GetEarliestDueAsync(default));
+
+        // The next slot fails too: still the same outage, no second notice.
+        while (w.Clock.GetUtcNow() < slot.AddHours(8) && await RunUntilNextAsync(w) is not null)
+        {
+        }
+        Assert.Equal(1, (await w.Store.GetStatsAsync(default)).Pending);
+
+        // Recovered: the digest goes out, which ends the outage; the next failure is told again.
+        w.Dispatcher.Fail = null;
+        w.Clock.Advance((await w.Store.GetEarliestDueAsync(default))!.Value - w.Clock.GetUtcNow());
+        Assert.Equal(1, (await w.Digests.RunDueAsync(default)).Enqueued);
+        w.Dispatcher.Fail = _ => new InvalidOperationException("renderer down again");
+        var next = (await w.Store.GetEarliestDueAsync(default))!.Value;
+        w.Clock.Advance(next - w.Clock.GetUtcNow());
+        while (w.Clock.GetUtcNow() < next.AddHours(4) && await RunUntilNextAsync(w) is not null)
+        {
+        }
+        Assert.Equal(3, (await w.Store.GetStatsAsync(default)).Pending);
+    }
+
+    /// <summary>Runs due digests, then moves the clock to the next due time; returns how far it moved.</summary>
+    private static async Task<TimeSpan?> RunUntilNextAsync(World w)
+    {
+        await w.Digests.RunDueAsync(default);
+        if (await w.Store.GetEarliestDueAsync(default) is not { } next)
+        {
+            return null;
+        }
+        var wait = next - w.Clock.GetUtcNow();
+        w.Clock.Advance(wait);
+        return wait;
     }
 
     [Fact]

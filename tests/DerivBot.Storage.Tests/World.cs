@@ -31,7 +31,7 @@ internal sealed class World : IDisposable
         Options = new Application.OptionChains.OptionsMarket(optionsVenue is null ? [] : [optionsVenue],
             Microsoft.Extensions.Options.Options.Create(new SignalOptions()), Clock, NullLogger<Application.OptionChains.OptionsMarket>.Instance, [Store]);
         Alerts = new AlertEngine(Store, Store, [Classifier], Signal, Limits, Jobs, Clock, NullLogger<AlertEngine>.Instance, Options);
-        Digests = new DigestService(Store, Dispatcher, Signal, Jobs, Clock, NullLogger<DigestService>.Instance);
+        Digests = new DigestService(Store, new DigestRenderer(Dispatcher, Market, Jobs, Clock, NullLogger<DigestRenderer>.Instance), Signal, Jobs, Clock, NullLogger<DigestService>.Instance);
         Subscriptions = new SubscriptionCommandHandler(Store, Store, Market, Scheduler, Jobs, Limits, Clock);
         AlertCommands = new AlertCommandHandler(Store, Store, Market, Alerts, Limits, Clock);
     }
@@ -65,8 +65,10 @@ internal sealed class World : IDisposable
         return Assert.Single(result.Replies).Report;
     }
 
-    public OutboxDrainer Drainer(params IChatSender[] senders) =>
-        new(Store, senders, Store, Signal, Jobs, Clock, NullLogger<OutboxDrainer>.Instance);
+    public OutboxDrainer Drainer(params IChatSender[] senders) => Drainer(maxInFlight: 8, senders);
+
+    public OutboxDrainer Drainer(int maxInFlight, params IChatSender[] senders) =>
+        new(Store, senders, Store, Signal, Jobs, new FixedOptions<OutboxOptions>(new OutboxOptions { MaxInFlight = maxInFlight }), Clock, NullLogger<OutboxDrainer>.Instance);
 
     public MarketRefreshService Refresh(params IMarketRefresher[] refreshers) =>
         new(Store, refreshers, Market, Store, Store, Alerts, Jobs, Clock, NullLogger<MarketRefreshService>.Instance);

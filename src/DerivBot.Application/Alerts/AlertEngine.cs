@@ -98,14 +98,31 @@ public sealed class AlertEngine
     /// <summary>A liquidation from the stream: liquidation rules on its symbol are evaluated now, not at the next refresh.</summary>
     public async Task<int> OnLiquidationAsync(Liquidation liquidation, CancellationToken cancellationToken)
     {
-        var buffer = _liquidations.GetOrAdd(liquidation.Symbol, _ => new LiquidationBuffer());
-        var now = _clock.GetUtcNow();
-        buffer.Add(liquidation, now, LiquidationWindow);
-        if (!_liquidationRuleSymbols.ContainsKey(liquidation.Symbol))
+        RecordLiquidation(liquidation);
+        return await EvaluateLiquidationRulesAsync(liquidation.Symbol, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds a streamed liquidation to its symbol's 5-minute total (cheap, no I/O: safe on the stream's reader thread).
+    /// Totals are kept per second, so memory stays bounded however many events arrive.
+    /// </summary>
+    public void RecordLiquidation(Liquidation liquidation)
+    {
+        _liquidations.GetOrAdd(liquidation.Symbol, _ => new LiquidationBuffer()).Add(liquidation, _clock.GetUtcNow(), LiquidationWindow);
+    }
+
+    /// <summary>True when <paramref name="symbol"/> has liquidation rules, so its stream events are worth evaluating at once.</summary>
+    public bool WatchesLiquidations(Symbol symbol) => _liquidationRuleSymbols.ContainsKey(symbol);
+
+    /// <summary>Evaluates the liquidation rules of <paramref name="symbol"/> against its recorded 5-minute total.</summary>
+    public async Task<int> EvaluateLiquidationRulesAsync(Symbol symbol, CancellationToken cancellationToken)
+    {
+        if (!_liquidationRuleSymbols.ContainsKey(symbol) || !_liquidations.TryGetValue(symbol, out var buffer))
         {
             return 0;
         }
-        var rules = (await _store.GetRulesForSymbolAsync(liquidation.Symbol, now, cancellationToken).ConfigureAwait(false))
+        var now = _clock.GetUtcNow();
+        var rules = (await _store.GetRulesForSymbolAsync(symbol, now, cancellationToken).ConfigureAwait(false))
             .Where(r => r.Rule.Condition.Metric == AlertMetric.Liquidations5m)
             .ToList();
         if (rules.Count == 0)
@@ -113,7 +130,7 @@ public sealed class AlertEngine
             return 0;
         }
         var sum = buffer.Sum(now, LiquidationWindow);
-        if (_lastSnapshots.TryGetValue(liquidation.Symbol, out var last))
+        if (_lastSnapshots.TryGetValue(symbol, out var last))
         {
             sum = Math.Max(sum, AlertEvaluator.LiquidationsInWindow(last.Liquidations, now, LiquidationWindow));
         }
@@ -287,20 +304,37 @@ public sealed class AlertEngine
         return released;
     }
 
-    /// <summary>Recent liquidations of one symbol from the stream (a few minutes' worth).</summary>
+    /// <summary>
+    /// Liquidated notional of one symbol from the stream, summed per second of event time (at most one window's worth
+    /// of seconds is kept, whatever the event rate).
+    /// </summary>
     private sealed class LiquidationBuffer
     {
-        private readonly Queue<Liquidation> _items = new();
+        private readonly Queue<(long Second, decimal Usd)> _seconds = new();
         private readonly Lock _gate = new();
+        private long _lastSecond = long.MinValue;
+        private decimal _lastUsd;
 
         public void Add(Liquidation liquidation, DateTimeOffset now, TimeSpan window)
         {
+            var second = liquidation.Time.ToUnixTimeSeconds();
             lock (_gate)
             {
-                _items.Enqueue(liquidation);
-                while (_items.Count > 0 && _items.Peek().Time <= now - window)
+                if (second <= _lastSecond)
                 {
-                    _items.Dequeue();
+                    // Same second (or a slightly late event): coalesce into the newest bucket.
+                    _lastUsd += liquidation.NotionalUsd;
+                }
+                else
+                {
+                    Flush();
+                    _lastSecond = second;
+                    _lastUsd = liquidation.NotionalUsd;
+                }
+                var oldest = (now - window).ToUnixTimeSeconds();
+                while (_seconds.Count > 0 && _seconds.Peek().Second < oldest)
+                {
+                    _seconds.Dequeue();
                 }
             }
         }
@@ -309,9 +343,18 @@ public sealed class AlertEngine
         {
             lock (_gate)
             {
-                var from = now - window;
+                var from = (now - window).ToUnixTimeSeconds();
                 // No upper bound: exchange event times may run slightly ahead of our clock.
-                return _items.Where(l => l.Time > from).Sum(l => l.NotionalUsd);
+                var sum = _seconds.Where(b => b.Second >= from).Sum(b => b.Usd);
+                return _lastSecond >= from ? sum + _lastUsd : sum;
+            }
+        }
+
+        private void Flush()
+        {
+            if (_lastSecond != long.MinValue)
+            {
+                _seconds.Enqueue((_lastSecond, _lastUsd));
             }
         }
     }

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DerivBot.Application.Commands;
 
 /// <summary>
-/// The time zone a chat reads times in: its stored setting (IANA id, set with /tz) when a chat registry is
-/// registered, otherwise UTC. A registry failure never blocks a query: the reply falls back to UTC.
+/// The time zone a chat reads times in: its stored setting (IANA id or fixed offset, set with /tz) resolved by the one
+/// resolver every area uses (<see cref="Subscriptions.TimeZones"/>) when a chat registry is registered, otherwise UTC. A registry failure never blocks a query: the reply falls back to UTC.
 /// </summary>
 public sealed class ChatTimeZones(IChatRegistry? registry = null, ILogger<ChatTimeZones>? logger = null)
 {
@@ -24,7 +24,7 @@ public sealed class ChatTimeZones(IChatRegistry? registry = null, ILogger<ChatTi
         try
         {
             var settings = await registry.GetOrCreateAsync(request.Chat, request.Language, cancellationToken).ConfigureAwait(false);
-            return TimeFormat.ZoneOrUtc(settings.TimeZone);
+            return Subscriptions.TimeZones.Find(settings.TimeZone);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -130,6 +130,56 @@ public sealed class CommandDispatcher : ICommandDispatcher
         }
     }
 
+    /// <summary>
+    /// Runs a query for a caller that is not a chat (the digest job): the same routing as <see cref="DispatchAsync"/>,
+    /// but a failure (unknown command, bad arguments, unknown symbol, venue trouble, a bug, or a handler that answered
+    /// with an error report) is returned to the caller instead of being turned into an error reply that would be
+    /// broadcast. Settings commands are refused: there is no sender whose rights could be checked.
+    /// </summary>
+    public async Task<CommandOutcome> TryRunAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var name = CommandArguments.NormalizeName(request.Command);
+        if (!_routes.TryGetValue(name, out var route) || route.Handler is null || route.Info.ChangesSettings)
+        {
+            return CommandOutcome.Failed(CommandFailureKind.NotAQuery, "/" + name + " is not a query command");
+        }
+        try
+        {
+            var result = await route.Handler.HandleAsync(request with { Command = route.Info.Name }, cancellationToken).ConfigureAwait(false);
+            var error = result.Replies.FirstOrDefault(r => r.Report.Kind == ReportKind.Error);
+            return error is null
+                ? CommandOutcome.Succeeded(result)
+                : CommandOutcome.Failed(CommandFailureKind.ErrorReport, error.Report.Title);
+        }
+        catch (CommandUsageException ex)
+        {
+            return CommandOutcome.Failed(CommandFailureKind.Usage, ex.Message);
+        }
+        catch (SymbolNotFoundException ex)
+        {
+            return CommandOutcome.Failed(CommandFailureKind.SymbolNotFound, ex.Input);
+        }
+        catch (VenueException ex) when (ex.Kind == VenueErrorKind.InvalidSymbol)
+        {
+            return CommandOutcome.Failed(CommandFailureKind.SymbolNotFound, ex.Message, ex.Venue);
+        }
+        catch (VenueException ex)
+        {
+            _logger.LogWarning(ex, "/{Command} for a digest failed: venue {Venue} {Kind} (HTTP {Status})", route.Info.Name, ex.Venue, ex.Kind, ex.HttpStatus);
+            return CommandOutcome.Failed(CommandFailureKind.Venue, ex.Kind.ToString(), ex.Venue);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "/{Command} for a digest failed", route.Info.Name);
+            return CommandOutcome.Failed(CommandFailureKind.Internal, ex.GetType().Name);
+        }
+    }
+
     /// <summary>One line per venue failure kind; the venue's own message is logged, not shown.</summary>
     internal static string VenueLine(VenueException ex, Texts t)
     {

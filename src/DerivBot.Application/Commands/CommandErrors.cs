@@ -1,3 +1,4 @@
+using DerivBot.Core.Chat;
 using DerivBot.Application.Localization;
 using DerivBot.Core.Markets;
 
@@ -71,4 +72,27 @@ public sealed class SymbolNotFoundException : Exception
     public string Input { get; }
 
     public IReadOnlyList<Symbol> Suggestions { get; }
+}
+
+/// <summary>Why <see cref="CommandDispatcher.TryRunAsync"/> produced no usable result.</summary>
+public enum CommandFailureKind
+{
+    /// <summary>Unknown name, /help, or a settings command.</summary>
+    NotAQuery,
+    Usage,
+    SymbolNotFound,
+    /// <summary>The venue failed (down, rate limited, banned, timed out, bad response).</summary>
+    Venue,
+    /// <summary>The handler answered with an error report.</summary>
+    ErrorReport,
+    /// <summary>A bug: the exception was logged.</summary>
+    Internal,
+}
+
+/// <summary>A command's result, or why there is none (for callers that must not broadcast an error reply).</summary>
+public sealed record CommandOutcome(CommandResult? Result, CommandFailureKind? Failure, string? Detail, string? Venue)
+{
+    public static CommandOutcome Succeeded(CommandResult result) => new(result, null, null, null);
+
+    public static CommandOutcome Failed(CommandFailureKind kind, string? detail, string? venue = null) => new(null, kind, detail, venue);
 }

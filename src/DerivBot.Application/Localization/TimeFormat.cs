@@ -65,13 +65,10 @@ public static class TimeFormat
     public static string Ago(DateTimeOffset past, DateTimeOffset now, Texts t) =>
         t.Get("time.ago", ("duration", Duration(now - past, t)));
 
-    /// <summary>The zone for an IANA id (e.g. <c>Asia/Taipei</c>); UTC when the id is empty or unknown.</summary>
-    public static TimeZoneInfo ZoneOrUtc(string? ianaId)
-    {
-        if (string.IsNullOrWhiteSpace(ianaId))
-        {
-            return TimeZoneInfo.Utc;
-        }
-        return TimeZoneInfo.TryFindSystemTimeZoneById(ianaId.Trim(), out var zone) ? zone : TimeZoneInfo.Utc;
-    }
+    /// <summary>
+    /// The zone for a stored time-zone setting: the ONE resolver (<see cref="Subscriptions.TimeZones.Find"/>), so an IANA id
+    /// (<c>Asia/Taipei</c>) and a fixed offset (<c>UTC+08:00</c>, as <c>/tz UTC+8</c> stores it) print the same local
+    /// times; UTC when the id is empty or unknown.
+    /// </summary>
+    public static TimeZoneInfo ZoneOrUtc(string? storedId) => Subscriptions.TimeZones.Find(storedId);
 }

@@ -9,10 +9,22 @@ using Microsoft.Extensions.Options;
 namespace DerivBot.Application.Outbox;
 
 /// <summary>
-/// Sends outbox messages through each platform's <see cref="IChatSender"/> (found in DI by <see cref="IChatSender.Platform"/>),
-/// one message in flight per platform: a row is marked sent only after the platform accepted it, so a crash re-sends at
-/// most that one message. The sender paces itself; <see cref="SendStatus.RetryLater"/> reschedules the row,
-/// <see cref="SendStatus.ChatGone"/> and permanent failures drop it with the reason kept, a migration moves the chat.
+/// Sends outbox messages through each platform's <see cref="IChatSender"/> (found in DI by <see cref="IChatSender.Platform"/>)
+/// with up to <see cref="OutboxOptions.MaxInFlight"/> messages in flight per platform and never two for one chat: it only
+/// claims the oldest pending message of a chat (<see cref="IOutboxStore.PeekChatHeadsAsync"/>), and that message stays
+/// pending until its result is committed, so each chat reads its messages in order. The sender paces itself (it is the
+/// only throttle); the drainer just keeps enough requests open to cover the round trip.
+/// <para>
+/// Crash safety: a message is claimed in memory only; its row is marked sent after the platform accepted it, in one
+/// transaction with every other result that arrived meanwhile (group commit, so SQLite is not one write per message).
+/// A slot is freed only after that commit, so at most <see cref="OutboxOptions.MaxInFlight"/> messages per platform are
+/// ever sent-but-not-recorded: a crash re-sends at most that many. <see cref="SendStatus.RetryLater"/> reschedules the
+/// row, <see cref="SendStatus.ChatGone"/> and permanent failures drop it with the reason kept, a migration moves the chat.
+/// </para>
+/// <para>
+/// Shutdown: when the host stops, no new message is claimed; messages already in flight may finish (and are recorded)
+/// until the host's <c>HostOptions.ShutdownTimeout</c>; then they are abandoned and stay pending for the next start.
+/// </para>
 /// </summary>
 public sealed class OutboxDrainer : BackgroundService
 {
@@ -21,13 +33,18 @@ public sealed class OutboxDrainer : BackgroundService
     private readonly IChatRegistry _registry;
     private readonly OutboxSignal _signal;
     private readonly IOptionsMonitor<JobsOptions> _options;
+    private readonly IOptionsMonitor<OutboxOptions> _outbox;
     private readonly TimeProvider _clock;
     private readonly ILogger<OutboxDrainer> _logger;
+    private readonly CancellationTokenSource _abortSends = new();
+    private readonly TimeSpan _shutdownTimeout;
 
     public OutboxDrainer(
         IOutboxStore store, IEnumerable<IChatSender> senders, IChatRegistry registry, OutboxSignal signal,
-        IOptionsMonitor<JobsOptions> options, TimeProvider clock, ILogger<OutboxDrainer> logger)
+        IOptionsMonitor<JobsOptions> options, IOptionsMonitor<OutboxOptions> outbox, TimeProvider clock, ILogger<OutboxDrainer> logger,
+        IOptions<HostOptions>? hostOptions = null)
     {
+        _shutdownTimeout = hostOptions?.Value.ShutdownTimeout ?? new HostOptions().ShutdownTimeout;
         ArgumentNullException.ThrowIfNull(senders);
         _store = store;
         // The last registration per platform wins, as with any DI override.
@@ -35,6 +52,7 @@ public sealed class OutboxDrainer : BackgroundService
         _registry = registry;
         _signal = signal;
         _options = options;
+        _outbox = outbox;
         _clock = clock;
         _logger = logger;
     }
@@ -46,60 +64,193 @@ public sealed class OutboxDrainer : BackgroundService
             _logger.LogWarning("No chat senders are registered; outbox messages stay pending until one is");
             return Task.CompletedTask;
         }
-        return Task.WhenAll(_senders.Values.Select(s => RunPlatformAsync(s, stoppingToken)));
+        return Task.WhenAll(_senders.Values.Select(s => RunPlatformAsync(s, untilIdle: false, _abortSends.Token, stoppingToken)));
     }
 
-    private async Task RunPlatformAsync(IChatSender sender, CancellationToken ct)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        while (!ct.IsCancellationRequested)
+        // The base cancels the claim loop at once; sends in flight keep going until the host's shutdown timeout
+        // cancels this token, and only then are they abandoned (their rows stay pending).
+        using var abort = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _abortSends);
+        // The host may also stop waiting without cancelling the token: abandon the sends at its timeout either way.
+        if (_shutdownTimeout != Timeout.InfiniteTimeSpan)
         {
-            var wake = _signal.Current;
-            try
-            {
-                while (await DrainOneAsync(sender, ct).ConfigureAwait(false))
-                {
-                }
-                var poll = _options.CurrentValue.OutboxPollInterval;
-                var next = await _store.GetNextAttemptAsync(sender.Platform, ct).ConfigureAwait(false);
-                var wait = next is { } n ? TimeSpan.FromTicks(Math.Clamp((n - _clock.GetUtcNow()).Ticks, 0, poll.Ticks)) : poll;
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.WhenAny(wake, Task.Delay(wait, _clock, ct)).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                _logger.LogError(ex, "Outbox drain for {Platform} failed; retrying", sender.Platform);
-                try
-                {
-                    await Task.Delay(_options.CurrentValue.OutboxPollInterval, _clock, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
+            _abortSends.CancelAfter(_shutdownTimeout);
         }
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        _abortSends.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>
+    /// Sends every message of <paramref name="sender"/>'s platform that is due now, <see cref="OutboxOptions.MaxInFlight"/>
+    /// at a time, and returns when none is due and none is in flight (one-shot workers and tests). Returns how many
+    /// messages were handled (sent, dropped or rescheduled).
+    /// </summary>
+    public Task<int> DrainDueAsync(IChatSender sender, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        return RunPlatformAsync(sender, untilIdle: true, cancellationToken, cancellationToken);
     }
 
     /// <summary>Handles the next due message of <paramref name="sender"/>'s platform; false when none is due.</summary>
     public async Task<bool> DrainOneAsync(IChatSender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        var now = _clock.GetUtcNow();
-        var item = await _store.PeekNextAsync(sender.Platform, now, cancellationToken).ConfigureAwait(false);
-        if (item is null)
+        var items = await _store.PeekChatHeadsAsync(sender.Platform, _clock.GetUtcNow(), 1, cancellationToken).ConfigureAwait(false);
+        if (items.Count == 0)
         {
             return false;
         }
+        var done = await SendOneAsync(sender, items[0], cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (done is not null)
+        {
+            await _store.CompleteAsync([done], cancellationToken).ConfigureAwait(false);
+        }
+        return true;
+    }
+
+    private async Task<int> RunPlatformAsync(IChatSender sender, bool untilIdle, CancellationToken sendToken, CancellationToken stop)
+    {
+        var inFlight = new Dictionary<long, Task<OutboxCompletion?>>();
+        var buffer = new Queue<OutboxItem>();
+        var handled = 0;
+        var lookAgain = true;
+        while (true)
+        {
+            var wake = _signal.Current;
+            try
+            {
+                var max = _outbox.CurrentValue.MaxInFlight;
+                while (!stop.IsCancellationRequested && inFlight.Count < max)
+                {
+                    if (buffer.Count == 0)
+                    {
+                        if (!lookAgain)
+                        {
+                            break;
+                        }
+                        lookAgain = false;
+                        // Heads already in flight come back from the query (they are still pending): ask for enough.
+                        var heads = await _store.PeekChatHeadsAsync(sender.Platform, _clock.GetUtcNow(), inFlight.Count + Math.Max(32, max * 4), stop).ConfigureAwait(false);
+                        foreach (var head in heads.Where(h => !inFlight.ContainsKey(h.Id)))
+                        {
+                            buffer.Enqueue(head);
+                        }
+                        if (buffer.Count == 0)
+                        {
+                            break;
+                        }
+                    }
+                    var item = buffer.Dequeue();
+                    inFlight[item.Id] = SendOneAsync(sender, item, sendToken);
+                }
+
+                if (inFlight.Count == 0)
+                {
+                    if (untilIdle || stop.IsCancellationRequested)
+                    {
+                        return handled;
+                    }
+                    await IdleAsync(sender.Platform, wake, stop).ConfigureAwait(false);
+                    lookAgain = true;
+                    continue;
+                }
+
+                // Wait for a send to finish (or for new messages while slots are free), then record every result that
+                // is in by now in one transaction: the group commit keeps SQLite off the critical path.
+                var waits = new List<Task>(inFlight.Values);
+                if (inFlight.Count < max && !stop.IsCancellationRequested)
+                {
+                    waits.Add(wake);
+                }
+                await Task.WhenAny(waits).ConfigureAwait(false);
+                if (wake.IsCompleted)
+                {
+                    lookAgain = true;
+                }
+                var finished = inFlight.Where(p => p.Value.IsCompleted).ToList();
+                if (finished.Count == 0)
+                {
+                    continue;
+                }
+                var completions = new List<OutboxCompletion>(finished.Count);
+                foreach (var (id, task) in finished)
+                {
+                    if (await task.ConfigureAwait(false) is { } done)
+                    {
+                        completions.Add(done);
+                    }
+                }
+                try
+                {
+                    // Not cancellable: what the platform accepted must be recorded even while shutting down.
+                    await _store.CompleteAsync(completions, CancellationToken.None).ConfigureAwait(false);
+                }
+                finally
+                {
+                    foreach (var (id, _) in finished)
+                    {
+                        inFlight.Remove(id);
+                    }
+                    handled += completions.Count;
+                    lookAgain = true;
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested && inFlight.Count == 0)
+            {
+                return handled;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // A read was cancelled while sends are in flight: the loop above finishes them without claiming more.
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Outbox drain for {Platform} failed; retrying", sender.Platform);
+                buffer.Clear();
+                lookAgain = true;
+                if (inFlight.Count == 0)
+                {
+                    try
+                    {
+                        await Task.Delay(_options.CurrentValue.OutboxPollInterval, _clock, stop).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return handled;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Nothing due: sleeps until a message is enqueued, the next retry is due, or the poll interval passed.</summary>
+    private async Task IdleAsync(ChatPlatform platform, Task wake, CancellationToken stop)
+    {
+        var poll = _options.CurrentValue.OutboxPollInterval;
+        var next = await _store.GetNextAttemptAsync(platform, stop).ConfigureAwait(false);
+        var wait = next is { } n ? TimeSpan.FromTicks(Math.Clamp((n - _clock.GetUtcNow()).Ticks, 0, poll.Ticks)) : poll;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.WhenAny(wake, Task.Delay(wait, _clock, stop)).ConfigureAwait(false);
+            stop.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>Sends one claimed message; the result to record, or null when the send was abandoned (shutdown).</summary>
+    private async Task<OutboxCompletion?> SendOneAsync(IChatSender sender, OutboxItem item, CancellationToken cancellationToken)
+    {
+        // Run the send off the claim loop's stack so a sender that completes synchronously cannot reorder the loop.
+        await Task.Yield();
         if (!item.ChatActive)
         {
-            await _store.MarkDroppedAsync(item.Id, "chat inactive: " + (item.InactiveReason ?? "unknown"), now, cancellationToken).ConfigureAwait(false);
-            return true;
+            return new OutboxCompletion(item.Id, OutboxOutcome.Dropped, _clock.GetUtcNow(), "chat inactive: " + (item.InactiveReason ?? "unknown"));
         }
         SendResult result;
         try
@@ -108,7 +259,7 @@ public sealed class OutboxDrainer : BackgroundService
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw;
+            return null;
         }
         catch (Exception ex)
         {
@@ -116,15 +267,11 @@ public sealed class OutboxDrainer : BackgroundService
             if (attempts >= _options.CurrentValue.OutboxMaxAttempts)
             {
                 _logger.LogError(ex, "Giving up on outbox message {Id} to {Chat} after {Attempts} attempts", item.Id, item.Chat, attempts);
-                await _store.MarkDroppedAsync(item.Id, "failed after " + attempts + " attempts: " + ex.GetType().Name, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                return new OutboxCompletion(item.Id, OutboxOutcome.Dropped, _clock.GetUtcNow(), "failed after " + attempts + " attempts: " + ex.GetType().Name);
             }
-            else
-            {
-                var backoff = TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, item.Attempts)));
-                _logger.LogWarning(ex, "Sending outbox message {Id} to {Chat} failed; retrying in {Backoff}", item.Id, item.Chat, backoff);
-                await _store.RescheduleAsync(item.Id, _clock.GetUtcNow() + backoff, ex.GetType().Name, cancellationToken).ConfigureAwait(false);
-            }
-            return true;
+            var backoff = TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, item.Attempts)));
+            _logger.LogWarning(ex, "Sending outbox message {Id} to {Chat} failed; retrying in {Backoff}", item.Id, item.Chat, backoff);
+            return new OutboxCompletion(item.Id, OutboxOutcome.Retry, _clock.GetUtcNow() + backoff, ex.GetType().Name);
         }
         var at = _clock.GetUtcNow();
         switch (result.Status)
@@ -134,21 +281,23 @@ public sealed class OutboxDrainer : BackgroundService
                 {
                     // The sender normally moved the chat already; doing it again is a no-op, and it keeps the
                     // remaining messages of the old id pointing at the new one if it did not.
-                    await _registry.MigrateAsync(item.Chat, moved, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await _registry.MigrateAsync(item.Chat, moved, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch (Exception ex)
+                    {
+                        _logger.LogError(ex, "Moving {Chat} to {Moved} after a migration failed", item.Chat, moved);
+                    }
                 }
-                await _store.MarkSentAsync(item.Id, at, cancellationToken).ConfigureAwait(false);
-                break;
+                return new OutboxCompletion(item.Id, OutboxOutcome.Sent, at);
             case SendStatus.RetryLater:
-                await _store.RescheduleAsync(item.Id, at + (result.RetryAfter ?? TimeSpan.FromSeconds(5)), "retry later: " + result.Detail, cancellationToken).ConfigureAwait(false);
-                break;
+                return new OutboxCompletion(item.Id, OutboxOutcome.Retry, at + (result.RetryAfter ?? TimeSpan.FromSeconds(5)), "retry later: " + result.Detail);
             case SendStatus.ChatGone:
-                await _store.MarkDroppedAsync(item.Id, "chat gone: " + result.Detail, at, cancellationToken).ConfigureAwait(false);
-                break;
+                return new OutboxCompletion(item.Id, OutboxOutcome.Dropped, at, "chat gone: " + result.Detail);
             default:
                 _logger.LogWarning("Outbox message {Id} to {Chat} failed permanently: {Detail}", item.Id, item.Chat, result.Detail);
-                await _store.MarkDroppedAsync(item.Id, "failed: " + result.Detail, at, cancellationToken).ConfigureAwait(false);
-                break;
+                return new OutboxCompletion(item.Id, OutboxOutcome.Dropped, at, "failed: " + result.Detail);
         }
-        return true;
     }
 }

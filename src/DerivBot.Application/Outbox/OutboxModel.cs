@@ -30,3 +30,46 @@ public sealed record OutboxItem(
 
 /// <summary>Counts of outbox rows by state, for health output and tests.</summary>
 public sealed record OutboxStats(int Pending, int Sent, int Dropped);
+
+/// <summary>What happened to a claimed message.</summary>
+public enum OutboxOutcome
+{
+    /// <summary>The platform accepted it.</summary>
+    Sent = 0,
+    /// <summary>Given up (inactive chat, chat gone, permanent failure, too many attempts); the reason is kept.</summary>
+    Dropped = 1,
+    /// <summary>Stays pending; tried again at <see cref="OutboxCompletion.At"/>.</summary>
+    Retry = 2,
+}
+
+/// <summary>
+/// The result of one send, written with others in one transaction (<see cref="Subscriptions.Ports.IOutboxStore.CompleteAsync"/>).
+/// </summary>
+/// <param name="At">When it was sent or dropped; for <see cref="OutboxOutcome.Retry"/>, the next attempt time.</param>
+public sealed record OutboxCompletion(long Id, OutboxOutcome Outcome, DateTimeOffset At, string? Reason = null);
+
+/// <summary>The durable outbox drainer. Section: <c>Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>
+    /// Messages in flight per platform (<c>Outbox:MaxInFlight</c>, default 8, 1–64), never two for one chat. A message
+    /// counts as in flight from the moment it is claimed until its "sent" mark is committed, so after a crash at most
+    /// this many messages per platform can be delivered twice. The platform's pacer is the only throttle: the goal
+    /// needs rate × round trip (30/s × 100 ms = 3), 8 leaves headroom for slower round trips.
+    /// </summary>
+    public int MaxInFlight { get; set; } = 8;
+}
+
+/// <summary>Validates <see cref="OutboxOptions"/>; messages name the configuration key.</summary>
+public sealed class OutboxOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<OutboxOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, OutboxOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.MaxInFlight is < 1 or > 64
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail($"Outbox:MaxInFlight must be 1–64 (was {options.MaxInFlight}).")
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
+    }
+}

@@ -55,23 +55,3 @@ internal sealed class SignalQuadrantClassifier(IOptions<SignalOptions> options, 
         return QuadrantModel.Evaluate(input, now, options.Value).State;
     }
 }
-
-/// <summary>
-/// Hands each streamed liquidation to the alert engine without blocking the stream's reader: real-time liquidation
-/// alerts do not wait for the next refresh. Evaluation runs on the thread pool; failures are logged.
-/// </summary>
-internal sealed class AlertLiquidationListener(AlertEngine engine, ILogger<AlertLiquidationListener> logger) : ILiquidationListener
-{
-    public void OnLiquidation(Liquidation liquidation) =>
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await engine.OnLiquidationAsync(liquidation, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Liquidation alert evaluation failed for {Symbol}", liquidation.Symbol);
-            }
-        });
-}

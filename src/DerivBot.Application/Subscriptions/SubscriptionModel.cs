@@ -50,7 +50,18 @@ public sealed record Subscription(
     DateTimeOffset? LastFiredAt);
 
 /// <summary>A due subscription with what the digest run needs to know about its chat.</summary>
-public sealed record DueSubscription(Subscription Subscription, ChatSettings Chat, bool Muted);
+/// <param name="Retry">Set when earlier attempts at this digest could not be rendered (it is being retried within its slot).</param>
+/// <param name="OutageNoticed">True when the chat was already told that a digest was skipped in the current outage.</param>
+public sealed record DueSubscription(Subscription Subscription, ChatSettings Chat, bool Muted, DigestRetry? Retry = null, bool OutageNoticed = false);
+
+/// <summary>A digest being retried: the due time of its slot and how many renders failed so far.</summary>
+public sealed record DigestRetry(DateTimeOffset SlotDueAt, int Failures);
+
+/// <summary>
+/// A digest whose slot passed without a render: the schedule moves to <paramref name="NextDueAt"/>, and
+/// <paramref name="Notice"/> ("skipped: reason") is enqueued unless the chat was already told during this outage.
+/// </summary>
+public sealed record DigestSkip(long SubscriptionId, DateTimeOffset NextDueAt, Outbox.OutboxDraft? Notice);
 
 /// <summary>Which subscriptions or alerts <c>/unsubscribe</c> or <c>/unalert</c> removes.</summary>
 public sealed record RemovalTarget(long? Id, Symbol? Symbol, bool All)

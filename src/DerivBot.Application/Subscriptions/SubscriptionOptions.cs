@@ -27,6 +27,13 @@ public sealed class JobsOptions
 
     /// <summary>How long sent and dropped outbox rows are kept for inspection (<c>Jobs:OutboxRetention</c>, default 7.00:00:00).</summary>
     public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// A digest is not sent when its symbol's newest market data is older than this (<c>Jobs:DigestMaxStaleness</c>,
+    /// default 00:10:00, at least <c>Jobs:RefreshInterval</c>, at most 1.00:00:00): it is retried within its slot and
+    /// skipped, with one short notice per outage, if the data does not recover in time.
+    /// </summary>
+    public TimeSpan DigestMaxStaleness { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>Per-chat limits and alert anti-spam. Section: <c>Limits</c>.</summary>
@@ -84,6 +91,10 @@ public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
         if (options.OutboxRetention < TimeSpan.FromHours(1))
         {
             errors.Add($"Jobs:OutboxRetention must be ≥ 01:00:00 (was {options.OutboxRetention}).");
+        }
+        if (options.DigestMaxStaleness < options.RefreshInterval || options.DigestMaxStaleness > TimeSpan.FromDays(1))
+        {
+            errors.Add($"Jobs:DigestMaxStaleness must be ≥ Jobs:RefreshInterval ({options.RefreshInterval}) and ≤ 1.00:00:00 (was {options.DigestMaxStaleness}).");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

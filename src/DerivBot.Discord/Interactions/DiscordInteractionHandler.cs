@@ -7,6 +7,7 @@ using DerivBot.Core.Ports;
 using DerivBot.Discord.Commands;
 using DerivBot.Discord.Gateway;
 using DerivBot.Discord.Rendering;
+using DerivBot.Discord.Resources;
 using DerivBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,9 @@ namespace DerivBot.Discord.Interactions;
 /// Answers interactions from the gateway (apis.md D.2) within Discord's 3 s: slash commands and buttons go to the
 /// <see cref="ICommandDispatcher"/>; a reply ready before <see cref="DiscordOptions.DeferAfter"/> goes straight into the
 /// callback (type 4, or 7 for a button, which updates its message), a slower one is deferred (type 5/6) and edited into
-/// <c>@original</c> when ready; further messages become follow-ups. Autocomplete answers with symbols (type 8).
+/// <c>@original</c> when ready; further messages become follow-ups. Autocomplete answers with symbols (type 8). A
+/// button whose command this version does not know (from an older version) is answered ephemerally (type 4, flags 64)
+/// and its message is left alone.
 /// </summary>
 internal sealed class DiscordInteractionHandler(
     DiscordRestClient rest,
@@ -40,6 +43,9 @@ internal sealed class DiscordInteractionHandler(
     private const int DeferredUpdateMessage = 6;
     private const int UpdateMessage = 7;
     private const int AutocompleteResult = 8;
+
+    /// <summary>Message flag EPHEMERAL: only the user who clicked sees the answer.</summary>
+    private const int Ephemeral = 64;
 
     private readonly TimeSpan _deferAfter = options.Value.DeferAfter;
     private readonly ConcurrentDictionary<Task, byte> _running = new();
@@ -100,6 +106,13 @@ internal sealed class DiscordInteractionHandler(
                     var trimmed = customId.Trim();
                     var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
                     var (cmd, args) = space < 0 ? (trimmed, "") : (trimmed[..space], trimmed[(space + 1)..].Trim());
+                    if (!dispatcher.IsKnown(cmd))
+                    {
+                        // A button from an older version of the bot: tell the clicker privately and leave the
+                        // report it sits on alone (a type-7 "Unknown command" would replace it for everyone).
+                        await StaleButtonAsync(interaction, cmd, cancellationToken).ConfigureAwait(false);
+                        break;
+                    }
                     await RunCommandAsync(interaction, cmd.ToLowerInvariant(), args, component: true, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
@@ -212,6 +225,29 @@ internal sealed class DiscordInteractionHandler(
             _ => Task.FromResult(MaySetUp(interaction)), time.GetUtcNow());
         var result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
         return result.Replies.SelectMany(r => renderer.Render(r.Report, r.Image)).ToList();
+    }
+
+    private async Task StaleButtonAsync(DiscordInteraction interaction, string command, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Discord button for unknown command {Command} answered as stale", command);
+        var chat = new ChatAddress(ChatPlatform.Discord, interaction.ChannelId);
+        Language language;
+        try
+        {
+            // The chat's own language; the clicker's locale when the registry cannot say.
+            language = (await registry.GetOrCreateAsync(chat, LanguageExtensions.TryParse(interaction.Locale, out var l) ? l : null, cancellationToken).ConfigureAwait(false)).Language;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Reading the language of {Chat} failed", chat);
+            language = LanguageExtensions.TryParse(interaction.Locale, out var l) ? l : Language.En;
+        }
+        var payload = new JsonObject
+        {
+            ["type"] = ChannelMessageWithSource,
+            ["data"] = new JsonObject { ["content"] = DiscordTexts.StaleButton(language), ["flags"] = Ephemeral },
+        };
+        await rest.SendAsync(Callback(interaction), payload, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>DMs belong to the user; in a guild the member needs ADMINISTRATOR, MANAGE_GUILD or MANAGE_CHANNELS here.</summary>

@@ -6,6 +6,9 @@ namespace DerivBot.Discord.Rest;
 /// Discord's REST rate limits as the response headers describe them (apis.md D.4): per-bucket remaining/reset
 /// (a bucket is the <c>X-RateLimit-Bucket</c> hash scoped by the route's top-level resource), the global 50 requests/s,
 /// and 429 blocks (global or per bucket). It decides how long a request must wait; it never sends anything.
+/// The global window counts a request from the moment it is sent until one second after its answer (Discord counts
+/// arrivals, which we cannot see: they fall between the two), and <see cref="TryAcquire"/> checks and takes a place in
+/// one step, so concurrent senders (the outbox drainer keeps several in flight) can never overrun the 50/s together.
 /// </summary>
 internal sealed class DiscordRateLimiter(TimeProvider time)
 {
@@ -17,13 +20,62 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
     private readonly Dictionary<string, BucketState> _buckets = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _globalWindow = new();
     private DateTimeOffset _globalBlockedUntil = DateTimeOffset.MinValue;
+    private int _globalInFlight;
+
+    /// <summary>
+    /// Takes a place for <paramref name="route"/> if it may go now (returns zero); otherwise returns how long to wait
+    /// and takes nothing. Every zero return must be followed by <see cref="OnCompleted"/> once the request ended.
+    /// </summary>
+    public TimeSpan TryAcquire(DiscordRoute route)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            var wait = WaitLocked(route, now);
+            if (!route.ExemptFromGlobalLimit && wait <= TimeSpan.Zero && _globalInFlight + _globalWindow.Count >= GlobalPerSecond)
+            {
+                // Every place is held by a request still in flight: look again shortly (an answer frees one a second later).
+                wait = _globalWindow.Count > 0 ? _globalWindow.Peek() + TimeSpan.FromSeconds(1) - now : TimeSpan.FromMilliseconds(20);
+            }
+            if (wait > TimeSpan.Zero)
+            {
+                return wait;
+            }
+            if (!route.ExemptFromGlobalLimit)
+            {
+                _globalInFlight++;
+            }
+            SpendBucketLocked(route, now);
+            return TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>A request admitted by <see cref="TryAcquire"/> ended (answered or failed): its global place frees 1 s from now.</summary>
+    public void OnCompleted(DiscordRoute route)
+    {
+        if (route.ExemptFromGlobalLimit)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            _globalInFlight = Math.Max(0, _globalInFlight - 1);
+            _globalWindow.Enqueue(time.GetUtcNow());
+        }
+    }
 
     /// <summary>How long <paramref name="route"/> must wait now (zero when it may go).</summary>
     public TimeSpan DelayFor(DiscordRoute route)
     {
         lock (_gate)
         {
-            var now = time.GetUtcNow();
+            return WaitLocked(route, time.GetUtcNow());
+        }
+    }
+
+    private TimeSpan WaitLocked(DiscordRoute route, DateTimeOffset now)
+    {
+        {
             var wait = _globalBlockedUntil - now;
             if (_buckets.TryGetValue(StateKey(route), out var state) && state.Remaining is <= 0 && state.ResetAt - now > wait)
             {
@@ -58,11 +110,16 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
             {
                 _globalWindow.Enqueue(now);
             }
-            // Optimistically spend one from a known bucket so concurrent callers on the same bucket do not overrun it.
-            if (_buckets.TryGetValue(StateKey(route), out var state) && state.Remaining is { } r)
-            {
-                state.Remaining = state.ResetAt <= now ? null : r - 1;
-            }
+            SpendBucketLocked(route, now);
+        }
+    }
+
+    // Optimistically spend one from a known bucket so concurrent callers on the same bucket do not overrun it.
+    private void SpendBucketLocked(DiscordRoute route, DateTimeOffset now)
+    {
+        if (_buckets.TryGetValue(StateKey(route), out var state) && state.Remaining is { } r)
+        {
+            state.Remaining = state.ResetAt <= now ? null : r - 1;
         }
     }
 

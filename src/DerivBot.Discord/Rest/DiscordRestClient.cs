@@ -119,7 +119,7 @@ internal sealed class DiscordRestClient : IDisposable
             for (var attempt = 1; ; attempt++)
             {
                 await WaitForSlotAsync(route, cancellationToken).ConfigureAwait(false);
-                _limiter.OnSending(route);
+                using var admitted = new Admission(_limiter, route);
                 using var request = new HttpRequestMessage(route.Method, route.Path) { Content = content() };
                 request.Headers.TryAddWithoutValidation("Authorization", "Bot " + _options.BotToken);
                 request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
@@ -181,11 +181,18 @@ internal sealed class DiscordRestClient : IDisposable
         }
     }
 
+    /// <summary>Returns the global place taken by <see cref="WaitForSlotAsync"/> when the request ends, however it ends.</summary>
+    private readonly struct Admission(DiscordRateLimiter limiter, DiscordRoute route) : IDisposable
+    {
+        public void Dispose() => limiter.OnCompleted(route);
+    }
+
     private async Task WaitForSlotAsync(DiscordRoute route, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var delay = _limiter.DelayFor(route);
+            // Checks and takes the place in one step: concurrent senders cannot all see the same free place.
+            var delay = _limiter.TryAcquire(route);
             if (delay <= TimeSpan.Zero)
             {
                 return;

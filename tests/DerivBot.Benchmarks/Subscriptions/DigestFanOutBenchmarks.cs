@@ -48,7 +48,10 @@ public class DigestFanOutBenchmarks
                 .GetAwaiter().GetResult();
         }
         _dispatcher = new CountingDispatcher();
-        _digests = new DigestService(_store, _dispatcher, new OutboxSignal(), new Monitor<JobsOptions>(new JobsOptions()), _clock, NullLogger<DigestService>.Instance);
+        var jobs = new Monitor<JobsOptions>(new JobsOptions());
+        // The production renderer: a snapshot freshness check per render, then the query through the dispatcher.
+        var renderer = new DigestRenderer(_dispatcher, new FreshMarket(_clock), jobs, _clock, NullLogger<DigestRenderer>.Instance);
+        _digests = new DigestService(_store, renderer, new OutboxSignal(), jobs, _clock, NullLogger<DigestService>.Instance);
         _clock.Now = _due.AddSeconds(10);
     }
 
@@ -101,6 +104,15 @@ public class DigestFanOutBenchmarks
         public T CurrentValue => value;
         public T Get(string? name) => value;
         public IDisposable? OnChange(Action<T, string?> listener) => null;
+    }
+
+    /// <summary>Every symbol's data is as of now (the store's cache after a refresh).</summary>
+    private sealed class FreshMarket(TimeProvider clock) : IMarketData
+    {
+        public string VenueName => "bench";
+        public Task<IReadOnlyList<PerpetualContract>> GetUniverseAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PerpetualContract>>([]);
+        public Task<MarketSnapshot> GetSnapshotAsync(Symbol symbol, CancellationToken cancellationToken) =>
+            Task.FromResult(new MarketSnapshot { Venue = "bench", Symbol = symbol, DataTime = clock.GetUtcNow() });
     }
 
     private sealed class CountingDispatcher : ICommandDispatcher

@@ -121,18 +121,46 @@ public sealed class DiscordInteractionHandlerTests
         var click = $$$"""
             {"type":3,"token":"A_UNIQUE_TOKEN","id":"786008729715212338","application_id":"{{{Some.AppId}}}",
              "channel_id":"{{{Some.ChannelId}}}","user":{"id":"42"},"locale":"zh-CN",
-             "data":{"component_type":2,"custom_id":"quadrant BTCUSDT 4h"}}
+             "data":{"component_type":2,"custom_id":"funding BTCUSDT 4h"}}
             """;
 
         await handler.HandleAsync(Some.Json(click), cts.Token);
 
         var request = Assert.Single(dispatcher.Requests);
-        Assert.Equal("quadrant", request.Command);
+        Assert.Equal("funding", request.Command);
         Assert.Equal("BTCUSDT 4h", request.Arguments);
         Assert.Equal(ChatKind.Private, request.ChatKind);
         Assert.Equal(Language.ZhCn, request.Language);
         using var body = JsonDocument.Parse(Assert.Single(server.RequestsTo("POST", CallbackPath)).BodyText);
         Assert.Equal(7, body.RootElement.GetProperty("type").GetInt32());
+    }
+
+    [Theory(Timeout = TestTimeoutMs)]
+    [InlineData("zh-CN", "这个按钮来自旧版机器人")]
+    [InlineData("zh-TW", "這個按鈕來自舊版機器人")]
+    [InlineData("en-US", "This button is from an older version of the bot")]
+    public async Task HandleAsync_ButtonOfUnknownCommand_AnsweredEphemerallyMessageLeftAlone(string locale, string expected)
+    {
+        await using var server = await FakeDiscordServer.StartAsync();
+        var dispatcher = new FakeCommandDispatcher(Some.Commands(), (_, _) => Task.FromResult(CommandResult.Of(Some.Report())));
+        var handler = Some.Handler(server, new ManualTimeProvider(), dispatcher);
+        using var cts = TestTimeouts.NetworkToken();
+        var click = $$$"""
+            {"type":3,"token":"A_UNIQUE_TOKEN","id":"786008729715212338","application_id":"{{{Some.AppId}}}",
+             "channel_id":"{{{Some.ChannelId}}}","user":{"id":"42"},"locale":"{{{locale}}}",
+             "data":{"component_type":2,"custom_id":"heatmapv1 BTCUSDT 4h"}}
+            """;
+
+        await handler.HandleAsync(Some.Json(click), cts.Token);
+
+        Assert.Empty(dispatcher.Requests);
+        var only = Assert.Single(server.RestRequests);
+        Assert.Equal(CallbackPath, only.Path);
+        using var body = JsonDocument.Parse(only.BodyText);
+        Assert.Equal(4, body.RootElement.GetProperty("type").GetInt32());
+        Assert.Equal(64, body.RootElement.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.StartsWith(expected, body.RootElement.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.False(body.RootElement.GetProperty("data").TryGetProperty("embeds", out _));
     }
 
     [Theory(Timeout = TestTimeoutMs)]

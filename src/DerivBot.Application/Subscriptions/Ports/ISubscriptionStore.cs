@@ -41,12 +41,26 @@ public interface ISubscriptionStore
 
     /// <summary>
     /// In ONE transaction per call: enqueues each delivery's messages (INSERT OR IGNORE on the idempotency key) and
-    /// advances its subscription (last fired, next due). Returns the number of messages actually enqueued.
+    /// advances its subscription (last fired, next due, retry state cleared); a delivery with messages ends its chat's
+    /// digest outage. Returns the number of messages actually enqueued.
     /// </summary>
     Task<int> RecordDigestsAsync(IReadOnlyList<DigestDelivery> deliveries, CancellationToken cancellationToken);
 
     /// <summary>Postpones a subscription's next due time (rendering failed) without recording a firing.</summary>
     Task PostponeAsync(long subscriptionId, DateTimeOffset nextDueAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A digest could not be rendered: retry at <paramref name="retryAt"/>, remembering the slot it belongs to
+    /// (<paramref name="slotDueAt"/>, kept from the first failure) and counting the failure.
+    /// </summary>
+    Task PostponeDigestAsync(long subscriptionId, DateTimeOffset slotDueAt, DateTimeOffset retryAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In ONE transaction: moves the subscription past its missed slot (clearing its retry state) and, if the chat was
+    /// not told yet during this outage, enqueues the notice and remembers that it was told. True when the notice was enqueued.
+    /// A later successful digest to the chat (<see cref="RecordDigestsAsync"/>) ends the outage.
+    /// </summary>
+    Task<bool> SkipDigestAsync(DigestSkip skip, CancellationToken cancellationToken);
 
     /// <summary>Mutes alerts and digests of <paramref name="symbol"/> (all symbols when null) until <paramref name="until"/>.</summary>
     Task MuteAsync(ChatAddress chat, Symbol? symbol, DateTimeOffset until, CancellationToken cancellationToken);

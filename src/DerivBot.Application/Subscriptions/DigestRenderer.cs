@@ -1,0 +1,106 @@
+using DerivBot.Application.Commands;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
+using DerivBot.Core.Markets;
+using DerivBot.Core.Ports;
+using DerivBot.Core.Reports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DerivBot.Application.Subscriptions;
+
+/// <summary>Why a digest could not be rendered well (the digest is postponed, never broadcast as an error).</summary>
+public enum DigestFailureKind
+{
+    /// <summary>The venue did not answer (down, rate limited, banned, timed out, bad response).</summary>
+    VenueDown,
+    /// <summary>The symbol is not loaded or not listed.</summary>
+    SymbolUnavailable,
+    /// <summary>The newest data is older than <see cref="JobsOptions.DigestMaxStaleness"/>.</summary>
+    Stale,
+    /// <summary>Anything else (the cause was logged).</summary>
+    Failed,
+}
+
+/// <summary>Why rendering failed: <paramref name="Venue"/> when a venue is to blame, <paramref name="Age"/> for stale data.</summary>
+public sealed record DigestFailure(DigestFailureKind Kind, string? Venue = null, TimeSpan? Age = null);
+
+/// <summary>A rendered digest, or why there is none.</summary>
+public sealed record DigestRender(CommandResult? Result, DigestFailure? Failure)
+{
+    public static DigestRender Of(CommandResult result) => new(result, null);
+
+    public static DigestRender Fail(DigestFailure failure) => new(null, failure);
+}
+
+/// <summary>What to render: the query behind <paramref name="Kind"/> for <paramref name="Symbol"/>, in a language, as seen by one chat (its time zone).</summary>
+public sealed record DigestRenderRequest(ChatAddress AnyChat, Symbol Symbol, DigestKind Kind, Language Language, DateTimeOffset Now);
+
+/// <summary>Renders a digest and reports failure to its caller, never as a chat reply.</summary>
+public interface IDigestRenderer
+{
+    Task<DigestRender> RenderAsync(DigestRenderRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Renders digests through the same query commands users run, but checks first that the data is worth sending: the
+/// symbol's snapshot must load (venue up, symbol known) and be no older than <see cref="JobsOptions.DigestMaxStaleness"/>.
+/// With the real <see cref="CommandDispatcher"/> it uses <see cref="CommandDispatcher.TryRunAsync"/>, so a failure comes
+/// back here instead of becoming an error report; any other dispatcher's error report counts as a failure too.
+/// </summary>
+public sealed class DigestRenderer(
+    ICommandDispatcher dispatcher, IMarketData market, IOptionsMonitor<JobsOptions> options, TimeProvider clock, ILogger<DigestRenderer> logger) : IDigestRenderer
+{
+    public async Task<DigestRender> RenderAsync(DigestRenderRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        MarketSnapshot snapshot;
+        try
+        {
+            snapshot = await market.GetSnapshotAsync(request.Symbol, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VenueException ex) when (ex.Kind == VenueErrorKind.InvalidSymbol)
+        {
+            return DigestRender.Fail(new DigestFailure(DigestFailureKind.SymbolUnavailable, ex.Venue));
+        }
+        catch (VenueException ex)
+        {
+            logger.LogWarning("Digest of {Symbol}: venue {Venue} failed ({Kind}); postponing", request.Symbol, ex.Venue, ex.Kind);
+            return DigestRender.Fail(new DigestFailure(DigestFailureKind.VenueDown, ex.Venue));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is SymbolNotFoundException or KeyNotFoundException or ArgumentException)
+        {
+            return DigestRender.Fail(new DigestFailure(DigestFailureKind.SymbolUnavailable, market.VenueName));
+        }
+        var age = clock.GetUtcNow() - snapshot.DataTime;
+        if (age > options.CurrentValue.DigestMaxStaleness)
+        {
+            logger.LogWarning("Digest of {Symbol}: data is {Age} old (Jobs:DigestMaxStaleness {Max}); postponing", request.Symbol, age, options.CurrentValue.DigestMaxStaleness);
+            return DigestRender.Fail(new DigestFailure(DigestFailureKind.Stale, snapshot.Venue, age));
+        }
+
+        // A query command needs no permission; the chat address only tells the handler whose time zone to use.
+        var command = new CommandRequest(request.AnyChat, ChatKind.Channel, null, request.Language, request.Kind.QueryCommand(), request.Symbol.Value,
+            _ => Task.FromResult(false), request.Now);
+        if (dispatcher is CommandDispatcher real)
+        {
+            var outcome = await real.TryRunAsync(command, cancellationToken).ConfigureAwait(false);
+            return outcome.Result is { } result
+                ? DigestRender.Of(result)
+                : DigestRender.Fail(new DigestFailure(outcome.Failure switch
+                {
+                    CommandFailureKind.Venue => DigestFailureKind.VenueDown,
+                    CommandFailureKind.SymbolNotFound => DigestFailureKind.SymbolUnavailable,
+                    _ => DigestFailureKind.Failed,
+                }, outcome.Venue ?? snapshot.Venue));
+        }
+        var rendered = await dispatcher.DispatchAsync(command, cancellationToken).ConfigureAwait(false);
+        return rendered.Replies.Any(r => r.Report.Kind == ReportKind.Error)
+            ? DigestRender.Fail(new DigestFailure(DigestFailureKind.Failed, snapshot.Venue))
+            : DigestRender.Of(rendered);
+    }
+}

@@ -1,0 +1,110 @@
+using DerivBot.Application.Commands;
+using DerivBot.Application.Reports;
+using DerivBot.Application.Subscriptions;
+using DerivBot.Core.Charts;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
+using DerivBot.Core.Ports;
+
+namespace DerivBot.Application.Tests.Reports;
+
+/// <summary>
+/// One time-zone resolver: every form a user may type (IANA name, <c>UTC+8</c>, <c>+08:00</c>, <c>GMT+8</c>, the
+/// <c>UTC+08:00</c> that <c>/tz</c> stores) prints the same local times in every report that shows a time: the funding
+/// next-settlement time, the provenance/data time in the footer, the chart axis zone and the digest "late" note.
+/// </summary>
+public sealed class TimeZoneTableTests
+{
+    private static readonly string[] Commands = ["funding", "oi", "quadrant", "liq", "ls", "rsi", "signal", "chart"];
+
+    /// <summary>Stored or typed zone, the data time (05:47 UTC) and next settlement (08:00 UTC) in that zone, its offset.</summary>
+    public static TheoryData<string, string, string, double> Zones() => new()
+    {
+        { "Asia/Taipei", "2025-10-10 13:47 UTC+8", "2025-10-10 16:00 UTC+8", 8 },
+        { "asia/taipei", "2025-10-10 13:47 UTC+8", "2025-10-10 16:00 UTC+8", 8 },
+        { "UTC+8", "2025-10-10 13:47 UTC+8", "2025-10-10 16:00 UTC+8", 8 },
+        { "UTC+08:00", "2025-10-10 13:47 UTC+8", "2025-10-10 16:00 UTC+8", 8 },
+        { "+08:00", "2025-10-10 13:47 UTC+8", "2025-10-10 16:00 UTC+8", 8 },
+        { "GMT+8", "2025-10-10 13:47 UTC+8", "2025-10-10 16:00 UTC+8", 8 },
+        { "UTC-03:30", "2025-10-10 02:17 UTC-3:30", "2025-10-10 04:30 UTC-3:30", -3.5 },
+        { "UTC-3:30", "2025-10-10 02:17 UTC-3:30", "2025-10-10 04:30 UTC-3:30", -3.5 },
+        { "-0330", "2025-10-10 02:17 UTC-3:30", "2025-10-10 04:30 UTC-3:30", -3.5 },
+        { "UTC", "2025-10-10 05:47 UTC", "2025-10-10 08:00 UTC", 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Zones))]
+    public async Task EveryReport_ZoneInAnyForm_ShowsTheSameLocalTimes(string zone, string dataTime, string settlement, double offsetHours)
+    {
+        var charts = new SpecRecorder();
+        var market = new FakeMarketData("BTCUSDT").With(TestData.Btc());
+        var query = TestData.Query(market, new FixedZoneChatRegistry(zone));
+        ICommandHandler[] handlers =
+        [
+            new FundingCommand(query, TestData.Localizer), new OpenInterestCommand(query, TestData.Localizer),
+            new QuadrantCommand(query, TestData.Localizer), new LiquidationsCommand(query, TestData.Localizer, charts),
+            new LongShortCommand(query, TestData.Localizer), new RsiCommand(query, TestData.Localizer),
+            new SignalCommand(query, TestData.Localizer), new ChartCommand(query, TestData.Localizer, charts),
+        ];
+        foreach (var command in Commands)
+        {
+            var handler = handlers.Single(h => h.Commands[0].Name == command);
+            foreach (var language in Enum.GetValues<Language>())
+            {
+                var reply = Assert.Single((await handler.HandleAsync(TestData.Request(command, "btc", language), CancellationToken.None)).Replies);
+                Assert.Contains(dataTime, reply.Report.Footer, StringComparison.Ordinal);
+                if (command == "funding")
+                {
+                    Assert.Contains(settlement, new PlainTextReportRenderer().Render(reply.Report), StringComparison.Ordinal);
+                }
+            }
+        }
+        var offset = TimeSpan.FromHours(offsetHours);
+        Assert.NotEmpty(charts.Zones);
+        Assert.All(charts.Zones, z => Assert.Equal(offset, z.GetUtcOffset(TestData.Now)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Zones))]
+    public void Resolver_ZoneInAnyForm_DigestLateNoteAndSchedulesUseTheSameClock(string zone, string dataTime, string settlement, double offsetHours)
+    {
+        _ = settlement;
+        Assert.True(TimeZones.TryResolve(zone, out var resolved, out var storedId));
+        // The stored id resolves to the same zone again, through the formatter's entry point too.
+        Assert.Equal(resolved.BaseUtcOffset, TimeZones.Find(storedId).BaseUtcOffset);
+        Assert.Equal(TimeSpan.FromHours(offsetHours), DerivBot.Application.Localization.TimeFormat.ZoneOrUtc(storedId).GetUtcOffset(TestData.Now));
+        // The digest "late" note and /mute, /subs times.
+        Assert.Equal(dataTime[..16], SubscriptionTexts.LocalTime(TestData.Now, TimeZones.Find(storedId)));
+        // Daily schedules: "daily 09:00" fires at 09:00 local for every form.
+        var next = DigestSchedule.DailyAt(new TimeOnly(9, 0)).NextAfter(TestData.Now, TimeZones.Find(storedId));
+        Assert.Equal(new TimeOnly(9, 0), TimeOnly.FromTimeSpan((next + TimeSpan.FromHours(offsetHours)).TimeOfDay));
+    }
+
+    private sealed class SpecRecorder : IChartRenderer
+    {
+        public List<TimeZoneInfo> Zones { get; } = [];
+
+        public bool IsAvailable => true;
+
+        public string? UnavailableReason => null;
+
+        public ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken)
+        {
+            Zones.Add(spec.TimeZone);
+            return new ChartImage("heatmap.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
+        }
+
+        public ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken)
+        {
+            Zones.Add(spec.TimeZone);
+            return new ChartImage("history.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
+        }
+
+        // Neither chart has a time axis; they answer like the real renderer and record nothing.
+        public ChartImage RenderVenues(VenueChartSpec spec, CancellationToken cancellationToken) =>
+            new("venues.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
+
+        public ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken) =>
+            new("options-oi-by-strike.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
+    }
+}
