@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<IMarketHistoryStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<Application.Study.IQuizStore>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddHostedService<MigrationHostedService>();
         return services;
     }

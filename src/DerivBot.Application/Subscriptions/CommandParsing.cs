@@ -52,10 +52,27 @@ public static partial class CommandParsing
             case "funding" or "fund" or "f" or "fr" or "recap" or "settlement" or "資金費率" or "资金费率" or "費率" or "费率":
                 kind = DigestKind.FundingRecap;
                 return true;
+            case "quiz" or "quizzes" or "測驗" or "测验":
+                kind = DigestKind.Quiz;
+                return true;
             default:
                 kind = default;
                 return false;
         }
+    }
+
+    /// <summary>The quiz kind word after "quiz" ("quiz venues"), as the digest kind that always asks it.</summary>
+    public static bool TryParseQuizKind(string token, out DigestKind kind)
+    {
+        kind = token.ToLowerInvariant() switch
+        {
+            "quadrant" or "quad" or "q" or "象限" => DigestKind.QuizQuadrant,
+            "venues" or "venue" or "v" or "交易所" => DigestKind.QuizVenues,
+            "funding" or "fund" or "f" or "fr" or "資金費率" or "资金费率" => DigestKind.QuizFunding,
+            "liq" or "liqs" or "liquidations" or "l" or "爆倉" or "爆仓" => DigestKind.QuizLiquidations,
+            _ => DigestKind.Quiz,
+        };
+        return kind != DigestKind.Quiz;
     }
 
     // ---------- durations and schedules ----------

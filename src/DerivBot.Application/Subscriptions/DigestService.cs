@@ -111,7 +111,7 @@ public sealed class DigestService
     private Task<CommandResult> RenderAsync(ChatAddress anyChat, Symbol symbol, DigestKind kind, Language language, DateTimeOffset now, CancellationToken ct)
     {
         // A query command needs no permission; the chat address only tells the dispatcher where the reply would go.
-        var request = new CommandRequest(anyChat, ChatKind.Channel, null, language, kind.QueryCommand(), symbol.Value,
+        var request = new CommandRequest(anyChat, ChatKind.Channel, null, language, kind.QueryCommand(), kind.QueryArguments(symbol),
             _ => Task.FromResult(false), now);
         return _dispatcher.DispatchAsync(request, ct);
     }

@@ -89,7 +89,13 @@ public sealed class SubscriptionCommandHandler : ICommandHandler
                 ? _texts.Error(language, _texts.Format(language, "error.unknownKind", tokens[1]), "subscribe")
                 : _texts.Syntax(language, "subscribe");
         }
-        var scheduleTokens = tokens.Skip(kindIndex + 1).ToList();
+        var afterKind = kindIndex + 1;
+        if (kind == DigestKind.Quiz && afterKind < tokens.Count && CommandParsing.TryParseQuizKind(tokens[afterKind], out var quizKind))
+        {
+            kind = quizKind; // "quiz venues daily 20:00": always that kind instead of the rotation
+            afterKind++;
+        }
+        var scheduleTokens = tokens.Skip(afterKind).ToList();
         if (!CommandParsing.TryParseSchedule(scheduleTokens, out var schedule, out var given))
         {
             return _texts.Error(language, _texts.Format(language, "error.badSchedule", string.Join(' ', scheduleTokens)), "subscribe");

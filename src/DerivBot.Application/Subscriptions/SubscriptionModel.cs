@@ -15,6 +15,16 @@ public enum DigestKind
     Dashboard = 2,
     /// <summary>The funding-settlement recap (<c>funding SYMBOL</c>).</summary>
     FundingRecap = 3,
+    /// <summary>A quiz whose kind rotates by day (<c>quiz SYMBOL rotate</c>).</summary>
+    Quiz = 4,
+    /// <summary>The quadrant quiz every time (<c>quiz SYMBOL quadrant</c>).</summary>
+    QuizQuadrant = 5,
+    /// <summary>The venues quiz every time.</summary>
+    QuizVenues = 6,
+    /// <summary>The funding-median quiz every time.</summary>
+    QuizFunding = 7,
+    /// <summary>The liquidation-side quiz every time.</summary>
+    QuizLiquidations = 8,
 }
 
 public static class DigestKindExtensions
@@ -26,8 +36,23 @@ public static class DigestKindExtensions
         DigestKind.Liquidations => "liq",
         DigestKind.Dashboard => "signal",
         DigestKind.FundingRecap => "funding",
+        DigestKind.Quiz or DigestKind.QuizQuadrant or DigestKind.QuizVenues or DigestKind.QuizFunding or DigestKind.QuizLiquidations => "quiz",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>The arguments of <see cref="QueryCommand"/> for <paramref name="symbol"/>.</summary>
+    public static string QueryArguments(this DigestKind kind, Symbol symbol) => kind switch
+    {
+        DigestKind.Quiz => symbol.Value + " rotate",
+        DigestKind.QuizQuadrant => symbol.Value + " quadrant",
+        DigestKind.QuizVenues => symbol.Value + " venues",
+        DigestKind.QuizFunding => symbol.Value + " funding",
+        DigestKind.QuizLiquidations => symbol.Value + " liq",
+        _ => symbol.Value,
+    };
+
+    /// <summary>True for the quiz kinds: each render is a new quiz.</summary>
+    public static bool IsQuiz(this DigestKind kind) => kind >= DigestKind.Quiz;
 }
 
 /// <summary>A new subscription as a command asks for it.</summary>

@@ -65,6 +65,11 @@ public sealed class SubscriptionTexts
         DigestKind.Quadrant => "kind.quadrant",
         DigestKind.Liquidations => "kind.liquidations",
         DigestKind.Dashboard => "kind.dashboard",
+        DigestKind.Quiz => "kind.quiz",
+        DigestKind.QuizQuadrant => "kind.quizQuadrant",
+        DigestKind.QuizVenues => "kind.quizVenues",
+        DigestKind.QuizFunding => "kind.quizFunding",
+        DigestKind.QuizLiquidations => "kind.quizLiq",
         _ => "kind.funding",
     });
 

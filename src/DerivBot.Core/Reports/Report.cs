@@ -21,7 +21,7 @@ public sealed record Report(
 public enum ReportKind
 {
     Funding, OpenInterest, Quadrant, Liquidations, LongShort, Rsi, Dashboard, Chart,
-    Lesson, Help, Subscriptions, Alerts, AlertFired, Digest, Settings, Info, Error,
+    Lesson, Help, Subscriptions, Alerts, AlertFired, Digest, Settings, Info, Error, Quiz,
 }
 
 /// <summary>Colour hint (Discord embed colour, an emoji on Telegram).</summary>
