@@ -129,11 +129,13 @@ public sealed class DiscordEmbedRenderer
                 payload["attachments"] = new JsonArray(attachment);
                 files.Add(new DiscordFile(fileName, image.Png, "image/png", alt));
             }
-            if (i == embeds.Count - 1 && (report.Quiz() is { } quiz ? QuizComponents(quiz) : Components(report.ActionsOrEmpty)) is { } components)
+            var last = i == embeds.Count - 1;
+            var quiz = last ? report.Quiz() : null;
+            if (last && (quiz is not null ? QuizComponents(quiz) : Components(report.ActionsOrEmpty)) is { } components)
             {
                 payload["components"] = components;
             }
-            messages.Add(new DiscordMessage(embeds[i], payload, files));
+            messages.Add(new DiscordMessage(embeds[i], payload, files) { QuizId = quiz?.QuizId });
         }
         return messages;
     }
