@@ -60,7 +60,7 @@ public sealed partial class SqliteStore : IQuizStore
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await c.ExecuteAsync(null, """
             INSERT OR IGNORE INTO quiz_answers (quiz_id, platform, chat_id, user_id, display_name, option, correct, answered_at)
-            VALUES ($quiz, $platform, $chat, $user, $name, $option, $correct, $at)
+            SELECT $quiz, $platform, $chat, $user, $name, $option, $correct, $at WHERE EXISTS (SELECT 1 FROM quizzes WHERE id = $quiz)
             """, cancellationToken,
             ("$quiz", answer.QuizId), ("$platform", Sql.Platform(answer.Chat.Platform)), ("$chat", answer.Chat.ChatId), ("$user", answer.UserId),
             ("$name", answer.DisplayName), ("$option", answer.Option), ("$correct", answer.Correct ? 1 : 0), ("$at", Sql.Ms(answer.AnsweredAt))).ConfigureAwait(false);
