@@ -148,7 +148,7 @@ public sealed class QuizMaker(SymbolQuery query, IEnumerable<IVenueOverview> ven
         new(ReportKind.Info, ctx.T.Get("quiz.title", ("symbol", q.Snapshot.Symbol.Value)), [new NoteBlock(text)], ReportParts.Footer(q.Snapshot, ctx), Tone: ReportTone.Warning);
 
     /// <summary>The model in the chat's language, within Telegram's poll limits.</summary>
-    internal static StoredQuiz Word(QuizModel model, MarketSnapshot snapshot, ReportContext ctx)
+    public static StoredQuiz Word(QuizModel model, MarketSnapshot snapshot, ReportContext ctx)
     {
         var t = ctx.T;
         var symbol = model.Symbol.Value;
