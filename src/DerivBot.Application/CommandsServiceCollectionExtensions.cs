@@ -37,6 +37,7 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, SignalCommand>();
         services.AddSingleton<ICommandHandler, ChartCommand>();
         services.AddSingleton<ICommandHandler, LearnCommand>();
+        services.AddSingleton<ICommandHandler, LevelsCommand>();
 
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         return services;
