@@ -23,6 +23,7 @@ public static class StudyServiceCollectionExtensions
         services.TryAddSingleton<IQuizBook>(sp => sp.GetRequiredService<QuizBook>());
         services.AddSingleton<ICommandHandler, QuizCommand>();
         services.AddSingleton<ICommandHandler, ScoresCommand>();
+        services.AddSingleton<ICommandHandler, RecapCommand>();
         services.AddHostedService<QuizRevealService>();
         return services;
     }

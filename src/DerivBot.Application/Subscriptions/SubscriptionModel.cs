@@ -25,6 +25,8 @@ public enum DigestKind
     QuizFunding = 7,
     /// <summary>The liquidation-side quiz every time.</summary>
     QuizLiquidations = 8,
+    /// <summary>The weekly recap of one symbol, or of every symbol the chat subscribes to when the symbol is <see cref="DigestKindExtensions.AllSymbols"/>.</summary>
+    Recap = 9,
 }
 
 public static class DigestKindExtensions
@@ -36,6 +38,7 @@ public static class DigestKindExtensions
         DigestKind.Liquidations => "liq",
         DigestKind.Dashboard => "signal",
         DigestKind.FundingRecap => "funding",
+        DigestKind.Recap => "recap",
         DigestKind.Quiz or DigestKind.QuizQuadrant or DigestKind.QuizVenues or DigestKind.QuizFunding or DigestKind.QuizLiquidations => "quiz",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
@@ -48,11 +51,18 @@ public static class DigestKindExtensions
         DigestKind.QuizVenues => symbol.Value + " venues",
         DigestKind.QuizFunding => symbol.Value + " funding",
         DigestKind.QuizLiquidations => symbol.Value + " liq",
+        DigestKind.Recap when symbol == AllSymbols => "",
         _ => symbol.Value,
     };
 
     /// <summary>True for the quiz kinds: each render is a new quiz.</summary>
-    public static bool IsQuiz(this DigestKind kind) => kind >= DigestKind.Quiz;
+    public static bool IsQuiz(this DigestKind kind) => kind is >= DigestKind.Quiz and <= DigestKind.QuizLiquidations;
+
+    /// <summary>True when the digest's content depends on the chat (its subscriptions, its quiz scores): rendered per chat.</summary>
+    public static bool IsPerChat(this DigestKind kind) => kind == DigestKind.Recap;
+
+    /// <summary>The symbol stored for a recap of all the chat's subscribed symbols.</summary>
+    public static readonly Symbol AllSymbols = new("*");
 }
 
 /// <summary>A new subscription as a command asks for it.</summary>
