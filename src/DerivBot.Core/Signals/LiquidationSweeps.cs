@@ -8,11 +8,11 @@ namespace DerivBot.Core.Signals;
 /// <param name="Side">Long clusters are swept by a low at or below the band's bottom; short clusters by a high at or above its top.</param>
 /// <param name="BandLow">Bottom of the cluster's price band (inclusive).</param>
 /// <param name="BandHigh">Top of the band (exclusive; the band is <see cref="LiquidationLevelOptions.ClusterBandFraction"/> × the mark wide).</param>
-/// <param name="EstimatedUsd">The cluster's estimated notional just before the sweeping bar, USD.</param>
-/// <param name="RealisedUsd">Liquidations of that side with a fill price inside the band during the bar, USD — a lower bound (see <see cref="LiquidationSweeps"/>).</param>
+/// <param name="EstimatedUsd">The cluster's estimated notional just before price entered its band, USD.</param>
+/// <param name="RealisedUsd">Liquidations of that side with a fill price inside the band during the sweep, USD — a lower bound (see <see cref="LiquidationSweeps"/>).</param>
 /// <param name="RealisedCount">How many liquidation events that sum holds.</param>
-/// <param name="Start">Open of the sweeping bar.</param>
-/// <param name="End">Its end (the next bar's open): the realised window is [Start, End).</param>
+/// <param name="Start">Open of the bar that first traded into the band.</param>
+/// <param name="End">End of the bar that crossed the band (the next bar's open): the realised window is [Start, End).</param>
 public sealed record LiquidationSweep(
     PositionSide Side,
     decimal BandLow,
@@ -39,9 +39,11 @@ public sealed record SweepCalibration(TimeSpan Window, int Sweeps, decimal Estim
 /// The "modelled vs realised" check. Replays the candles through the same <see cref="LiquidationLevelModel"/> as the
 /// heatmap; before each bar it takes the clusters the profile would report (bands of
 /// <see cref="LiquidationLevelOptions.ClusterBandFraction"/> × the previous close, the
-/// <see cref="LiquidationLevelOptions.ClusterCount"/> largest per side). A cluster is <b>swept</b> when the bar trades
-/// through its whole band. The realised side is every liquidation event of the same side whose fill price lies in the
-/// band and whose time lies in the sweeping bar. Pure: the caller passes the snapshot, the events and the window.
+/// <see cref="LiquidationLevelOptions.ClusterCount"/> largest per side). A cluster is <b>entered</b> by the first bar
+/// that trades into its band (its estimate is taken then) and <b>swept</b> when a bar, within
+/// <see cref="MaxSweepBars"/> bars, trades through the band's far edge (the bottom for longs, the top for shorts). The
+/// realised side is every liquidation event of the same side whose fill price lies in the band and whose time lies
+/// between the entering bar's open and the sweeping bar's end. Pure: the caller passes the snapshot, the events and the window.
 /// Realised totals are a lower bound: Binance's stream sends at most one liquidation per symbol per second, and
 /// other venues are missing until their streams are merged into the events passed in.
 /// </summary>
@@ -65,6 +67,8 @@ public static class LiquidationSweeps
         var interval = snapshot.KlineInterval.ToTimeSpan();
         var model = new LiquidationLevelModel(options);
         var width = options.ClusterBandFraction;
+        // Clusters price has entered but not yet crossed: band, estimate when first touched, first touching bar.
+        var pending = new List<(PositionSide Side, decimal Low, decimal High, decimal Usd, DateTimeOffset Start, int Bars)>();
         for (var i = 0; i < k.Count; i++)
         {
             var bar = k[i];
@@ -76,27 +80,34 @@ public static class LiquidationSweeps
             {
                 var mark = k[i - 1].Close;
                 var profile = model.Profile(mark, width, options.ClusterCount);
-                var end = bar.OpenTime + interval;
                 foreach (var cluster in profile.LongClusters.Concat(profile.ShortClusters))
                 {
                     var (low, high) = Band(cluster.Price, mark, mark * width);
-                    var swept = cluster.Side == PositionSide.Long ? bar.Low <= low : bar.High >= high;
-                    if (!swept)
+                    var touched = cluster.Side == PositionSide.Long ? bar.Low < high : bar.High >= low;
+                    if (touched && !pending.Any(p => p.Side == cluster.Side && p.Low < high && low < p.High))
                     {
-                        continue;
+                        pending.Add((cluster.Side, low, high, cluster.NotionalUsd, bar.OpenTime, 0));
                     }
-                    decimal realised = 0m;
-                    var count = 0;
-                    foreach (var e in mine)
+                }
+                var end = bar.OpenTime + interval;
+                for (var p = pending.Count - 1; p >= 0; p--)
+                {
+                    var c = pending[p];
+                    var crossed = c.Side == PositionSide.Long ? bar.Low <= c.Low : bar.High >= c.High;
+                    if (crossed)
                     {
-                        var price = e.AveragePrice != 0m ? e.AveragePrice : e.Price;
-                        if (e.Side == cluster.Side && e.Time >= bar.OpenTime && e.Time < end && price >= low && price < high)
-                        {
-                            realised += e.NotionalUsd;
-                            count++;
-                        }
+                        var (usd, count) = Realised(mine, c.Side, c.Low, c.High, c.Start, end);
+                        sweeps.Add(new LiquidationSweep(c.Side, c.Low, c.High, c.Usd, usd, count, c.Start, end));
+                        pending.RemoveAt(p);
                     }
-                    sweeps.Add(new LiquidationSweep(cluster.Side, low, high, cluster.NotionalUsd, realised, count, bar.OpenTime, end));
+                    else if (c.Bars + 1 >= MaxSweepBars)
+                    {
+                        pending.RemoveAt(p); // entered but never crossed: not a sweep
+                    }
+                    else
+                    {
+                        pending[p] = c with { Bars = c.Bars + 1 };
+                    }
                 }
             }
             var b = SeriesMath.LastAtOrBefore(oi, p => p.Time, bar.OpenTime);
@@ -110,6 +121,7 @@ public static class LiquidationSweeps
                 model.Apply(bar, 0m, 0m, null);
             }
         }
+        sweeps.Sort((x, y) => x.End.CompareTo(y.End) != 0 ? x.End.CompareTo(y.End) : x.Start.CompareTo(y.Start));
         return sweeps;
     }
 
@@ -121,6 +133,25 @@ public static class LiquidationSweeps
         var inside = sweeps.Where(s => s.End > from && s.End <= now).ToList();
         var covered = now - (historyStart > from ? historyStart : from);
         return new SweepCalibration(window, inside.Count, inside.Sum(s => s.EstimatedUsd), inside.Sum(s => s.RealisedUsd), covered < TimeSpan.Zero ? TimeSpan.Zero : covered);
+    }
+
+    /// <summary>Bars a touched cluster has to be crossed in (counting the touching bar), else it is dropped.</summary>
+    public const int MaxSweepBars = 12;
+
+    private static (decimal Usd, int Count) Realised(List<Liquidation> events, PositionSide side, decimal low, decimal high, DateTimeOffset start, DateTimeOffset end)
+    {
+        decimal usd = 0m;
+        var count = 0;
+        foreach (var e in events)
+        {
+            var price = e.AveragePrice != 0m ? e.AveragePrice : e.Price;
+            if (e.Side == side && e.Time >= start && e.Time < end && price >= low && price < high)
+            {
+                usd += e.NotionalUsd;
+                count++;
+            }
+        }
+        return (usd, count);
     }
 
     /// <summary>The band [mark + n·width, mark + (n+1)·width) holding <paramref name="price"/> (as the profile groups levels).</summary>

@@ -64,3 +64,50 @@ public sealed class LiquidationSweepsTests
         Assert.Equal(0, LiquidationSweeps.Calibrate(sweeps, T.AddDays(8), TimeSpan.FromDays(7), T).Sweeps);
     }
 }
+
+public sealed class LiquidationSweepsMultiBarTests
+{
+    private static readonly Symbol Btc = new("BTCUSDT");
+    private static readonly DateTimeOffset T = Some.Now;
+
+    [Fact]
+    public void Detect_EnteredThenCrossedNextBar_WindowSpansBothBars()
+    {
+        var options = new LiquidationLevelOptions
+        {
+            Tiers = [new LeverageTier { Leverage = 10m, Weight = 1m }],
+            MaintenanceMargin = 0.005m,
+            MergeTolerance = 0m,
+            ClusterBandFraction = 0.01m,
+            ClusterCount = 3,
+        };
+        // Long level 90.5 (7 500 USD) as in the single-bar case; bands from close 100 (width 1): [90, 91).
+        // Bar 2's low 90.6 enters the band (above the level, which survives): estimate 7 500, window opens at bar 2.
+        // Bar 3's low 89 crosses the band's bottom 90: swept; the window is bars 2–3 and the band stays [90, 91).
+        var snapshot = new MarketSnapshot
+        {
+            Venue = "binance",
+            Symbol = Btc,
+            DataTime = T.AddMinutes(20),
+            KlineInterval = KlineInterval.M5,
+            Klines =
+            [
+                Some.Bar(T, 100m, 102m, 98m, 100m, volume: 4m, takerBuy: 3m),
+                Some.Bar(T.AddMinutes(5), 100m, 101m, 99m, 100m),
+                Some.Bar(T.AddMinutes(10), 100m, 100m, 90.6m, 92m),
+                Some.Bar(T.AddMinutes(15), 92m, 93m, 89m, 90m),
+            ],
+            OpenInterest = [new OpenInterestPoint(T, 1000m, 100_000m), new OpenInterestPoint(T.AddMinutes(5), 1100m, 110_000m)],
+        };
+        List<Liquidation> events =
+        [
+            new(Btc, PositionSide.Long, 90.8m, 90.8m, 1m, T.AddMinutes(12)), // 90.8, entering bar
+            new(Btc, PositionSide.Long, 90.1m, 90.1m, 2m, T.AddMinutes(17)), // 180.2, crossing bar
+            new(Btc, PositionSide.Long, 89.5m, 89.5m, 9m, T.AddMinutes(18)), // below the band
+        ];
+
+        var sweep = Assert.Single(LiquidationSweeps.Detect(snapshot, events, T, T.AddMinutes(20), options));
+
+        Assert.Equal(new LiquidationSweep(PositionSide.Long, 90m, 91m, 7500m, 271m, 2, T.AddMinutes(10), T.AddMinutes(20)), sweep);
+    }
+}
