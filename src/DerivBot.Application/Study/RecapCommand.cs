@@ -37,7 +37,8 @@ public sealed class RecapCommand(
     IMarketData market,
     IQuizStore quizzes,
     ILocalizer localizer,
-    ISubscriptionStore? subscriptions = null) : ICommandHandler
+    ISubscriptionStore? subscriptions = null,
+    IChartRenderer? charts = null) : ICommandHandler
 {
     /// <summary>The recap covers the 7 days before now.</summary>
     public static readonly TimeSpan Week = TimeSpan.FromDays(7);
@@ -76,13 +77,19 @@ public sealed class RecapCommand(
             list = subs.Select(s => s.Symbol).Where(s => s != DigestKindExtensions.AllSymbols).Distinct().Take(MaxSymbols).ToList();
         }
         var weeks = new List<SymbolWeek>();
+        ChartImage? image = null;
         foreach (var symbol in list)
         {
             var snapshot = await market.GetSnapshotAsync(symbol, cancellationToken).ConfigureAwait(false);
             weeks.Add(Summarize(snapshot, ctx.Now, query.SignalOptions));
+            if (weeks.Count == 1 && charts is { IsAvailable: true })
+            {
+                // The one image: the first symbol's 7-day history chart (price, OI, funding, quadrant spans).
+                image = ChartReports.History(snapshot, "7d", query.SignalOptions, ctx, charts, cancellationToken).Image;
+            }
         }
         var scores = await quizzes.GetScoresAsync(request.Chat with { ThreadId = null }, ctx.Now - Week, cancellationToken).ConfigureAwait(false);
-        return CommandResult.Of(Build(weeks, scores.Take(3).ToList(), ctx), data: new { Symbols = weeks.Select(w => w.Symbol.Value).ToList(), Scores = scores.Take(3).ToList() });
+        return CommandResult.Of(Build(weeks, scores.Take(3).ToList(), ctx), image, new { Symbols = weeks.Select(w => w.Symbol.Value).ToList(), Scores = scores.Take(3).ToList() });
     }
 
     /// <summary>The week of one symbol (pure: snapshot and now in).</summary>
