@@ -5,6 +5,7 @@ using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Reports;
 using DerivBot.Core.Study;
+using DerivBot.Discord.Rendering;
 using DerivBot.Discord.Tests.Fakes;
 using DerivBot.Testing;
 using Microsoft.Extensions.Options;
@@ -80,4 +81,34 @@ public sealed class QuizInteractionTests
 
     private static JsonElement Reply(FakeDiscordServer server, string interactionId) =>
         JsonDocument.Parse(Assert.Single(server.RequestsTo("POST", $"/api/v10/interactions/{interactionId}/TOKEN_{interactionId}/callback")).BodyText).RootElement.Clone();
+}
+
+public sealed class QuizBroadcastTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task Broadcast_ScheduledQuiz_PostedWithButtonsAndRecordedForTheReveal()
+    {
+        await using var server = await FakeDiscordServer.StartAsync();
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 6, 20, 0, 0, TimeSpan.Zero));
+        var store = new InMemoryQuizStore();
+        var book = new QuizBook(store, new ResxLocalizer(), Options.Create(new QuizOptions { OpenPeriod = TimeSpan.FromMinutes(10) }));
+        var quiz = new StoredQuiz("feedbeef0001", "ETHUSDT", QuizKind.Liquidations, Language.ZhCn, "ETHUSDT：过去 24 小时哪一方爆仓更多？", ["多方", "空方"], 1,
+            "24 小时：多方 $120万，空方 $560万（Binance 数据流，为下限）。", clock.GetUtcNow());
+        await store.SaveQuizAsync(quiz, default);
+        var logs = new CollectingLoggerProvider();
+        var sender = new DiscordChatSender(Some.Rest(server, clock, logs), new DiscordEmbedRenderer(), new RecordingChatRegistry(), logs.For<DiscordChatSender>(), clock, book);
+        var channel = new ChatAddress(ChatPlatform.Discord, Some.ChannelId);
+        using var cts = TestTimeouts.NetworkToken();
+
+        var result = await sender.SendAsync(channel, new Core.Ports.OutboundMessage(new Report(ReportKind.Quiz, "ETHUSDT · 测验",
+            [new QuizBlock(quiz.Id, quiz.Question, quiz.Options, quiz.CorrectOption, quiz.Explanation)])), cts.Token);
+
+        Assert.Equal(Core.Ports.SendStatus.Sent, result.Status);
+        using var body = JsonDocument.Parse(Assert.Single(server.RequestsTo("POST", $"/api/v10/channels/{Some.ChannelId}/messages")).BodyText);
+        var buttons = body.RootElement.GetProperty("components")[0].GetProperty("components");
+        Assert.Equal(["quiz:feedbeef0001:0", "quiz:feedbeef0001:1"], buttons.EnumerateArray().Select(b => b.GetProperty("custom_id").GetString()).ToList());
+        Assert.Empty(await store.GetUnrevealedAsync(ChatPlatform.Discord, clock.GetUtcNow().AddMinutes(9), 10, default));
+        var due = Assert.Single(await store.GetUnrevealedAsync(ChatPlatform.Discord, clock.GetUtcNow().AddMinutes(10), 10, default));
+        Assert.Equal("空方", due.Quiz.Options[due.Quiz.CorrectOption]);
+    }
 }
