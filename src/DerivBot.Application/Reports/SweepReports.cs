@@ -18,11 +18,20 @@ public static class SweepReports
 
     private static readonly TimeSpan[] Windows = [TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
 
-    /// <summary>The sweeps in the snapshot's whole candle history, realised from its liquidation events.</summary>
-    public static IReadOnlyList<LiquidationSweep> Sweeps(MarketSnapshot snapshot, LiquidationLevelOptions options, DateTimeOffset now)
+    /// <summary>
+    /// The sweeps the held history can check: the model replays every candle, but sweeps are counted only from the
+    /// oldest liquidation still held (the store keeps fewer days of liquidations than of candles, and a sweep before
+    /// that would read as "nothing realised").
+    /// </summary>
+    public static IReadOnlyList<LiquidationSweep> Sweeps(MarketSnapshot snapshot, LiquidationLevelOptions options, DateTimeOffset now) =>
+        snapshot.Klines.Count == 0 ? [] : LiquidationSweeps.Detect(snapshot, snapshot.Liquidations, CheckedFrom(snapshot, now), now, options);
+
+    /// <summary>Where the check starts: the first candle, or the oldest liquidation held when that is later.</summary>
+    public static DateTimeOffset CheckedFrom(MarketSnapshot snapshot, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return snapshot.Klines.Count == 0 ? [] : LiquidationSweeps.Detect(snapshot, snapshot.Liquidations, snapshot.Klines[0].OpenTime, now, options);
+        var first = snapshot.Klines.Count > 0 ? snapshot.Klines[0].OpenTime : now;
+        return snapshot.Liquidations.Count > 0 && snapshot.Liquidations[0].Time > first ? snapshot.Liquidations[0].Time : first;
     }
 
     public static CommandReply Check(MarketSnapshot snapshot, LiquidationLevelOptions options, ReportContext ctx)
@@ -31,7 +40,7 @@ public static class SweepReports
         ArgumentNullException.ThrowIfNull(ctx);
         var t = ctx.T;
         var sweeps = Sweeps(snapshot, options, ctx.Now);
-        var start = snapshot.Klines.Count > 0 ? snapshot.Klines[0].OpenTime : ctx.Now;
+        var start = CheckedFrom(snapshot, ctx.Now);
         var blocks = new List<ReportBlock>();
         if (sweeps.Count == 0)
         {

@@ -124,8 +124,8 @@ public sealed class RecapCommand(
                 Side: g.Where(e => e.Side == PositionSide.Long).Sum(e => e.NotionalUsd) >= g.Where(e => e.Side == PositionSide.Short).Sum(e => e.NotionalUsd) ? PositionSide.Long : PositionSide.Short))
             .OrderByDescending(b => b.Usd).ThenBy(b => b.Start)
             .ToList();
-        var sweeps = snapshot.Klines.Count == 0 ? [] : LiquidationSweeps.Detect(snapshot, snapshot.Liquidations, snapshot.Klines[0].OpenTime, now, options.LiquidationLevels);
-        var start = snapshot.Klines.Count > 0 ? snapshot.Klines[0].OpenTime : now;
+        var sweeps = SweepReports.Sweeps(snapshot, options.LiquidationLevels, now);
+        var start = SweepReports.CheckedFrom(snapshot, now);
         return new SymbolWeek(snapshot.Symbol, changes, current.Status == SignalStatus.Ok ? current.State : null, high, low,
             buckets.Count == 0 ? null : buckets[0], LiquidationSweeps.Calibrate(sweeps, now, Week, start));
     }
