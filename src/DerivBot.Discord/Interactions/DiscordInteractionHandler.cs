@@ -127,20 +127,19 @@ internal sealed class DiscordInteractionHandler(
     /// </summary>
     private async Task AnswerQuizAsync(DiscordInteraction interaction, string customId, CancellationToken cancellationToken)
     {
+        if (quizzes is null || interaction.UserId is not { } userId)
+        {
+            // No quiz book in this host (or no user): acknowledge silently rather than say something meaningless.
+            await rest.SendAsync(Callback(interaction), new JsonObject { ["type"] = DeferredUpdateMessage }, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         var parts = customId[DiscordEmbedRenderer.QuizButtonPrefix.Length..].Split(':');
-        string text;
-        if (quizzes is null || parts.Length != 2 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var option)
-            || interaction.UserId is not { } userId)
-        {
-            text = "—";
-        }
-        else
-        {
-            var player = new QuizPlayer(userId, interaction.UserName is { Length: > 0 } n ? n : userId);
-            var chat = new ChatAddress(ChatPlatform.Discord, interaction.ChannelId);
-            var result = await quizzes.AnswerAsync(parts[0], chat, player, option, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            text = result.Text;
-        }
+        // A malformed id is scored as an unknown option: the book answers "no longer available" in the chat's language.
+        var option = parts.Length == 2 && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var o) ? o : -1;
+        var player = new QuizPlayer(userId, interaction.UserName is { Length: > 0 } n ? n : userId);
+        var chat = new ChatAddress(ChatPlatform.Discord, interaction.ChannelId);
+        var result = await quizzes.AnswerAsync(parts[0], chat, player, option, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var text = result.Text;
         var payload = new JsonObject
         {
             ["type"] = ChannelMessageWithSource,
