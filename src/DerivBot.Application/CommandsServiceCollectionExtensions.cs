@@ -41,6 +41,7 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, VenuesCommand>();
         services.TryAddSingleton<OptionChains.OptionsMarket>();
         services.AddSingleton<ICommandHandler, OptionsCommand>();
+        services.AddSingleton<ICommandHandler, LevelsCommand>();
 
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         return services;

@@ -15,7 +15,9 @@ internal sealed class DiscordChatSender(
     DiscordRestClient rest,
     DiscordEmbedRenderer renderer,
     IChatRegistry registry,
-    ILogger<DiscordChatSender> logger) : IChatSender
+    ILogger<DiscordChatSender> logger,
+    TimeProvider? time = null,
+    IQuizBook? quizzes = null) : IChatSender
 {
     public ChatPlatform Platform => ChatPlatform.Discord;
 
@@ -37,6 +39,11 @@ internal sealed class DiscordChatSender(
             try
             {
                 await rest.SendAsync(DiscordRoute.CreateMessage(to.ChatId), m.Payload, m.Files, cancellationToken).ConfigureAwait(false);
+                if (m.QuizId is { } quizId && quizzes is not null)
+                {
+                    // Posted: the quiz now takes answers here, and the reveal service will close it.
+                    await quizzes.RecordPostAsync(quizId, to, null, (time ?? TimeProvider.System).GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (DiscordApiException ex) when (ex.IsRateLimited)
             {

@@ -54,13 +54,20 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<DiscordCommandRegistrar>(),
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DiscordInteractionHandler>>()));
+            sp.GetRequiredService<ILogger<DiscordInteractionHandler>>(),
+            sp.GetService<IQuizBook>()));
         services.TryAddSingleton<DiscordGatewayClient>(sp => new DiscordGatewayClient(
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
             sp.GetRequiredService<DiscordInteractionHandler>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DiscordGatewayClient>>()));
-        services.TryAddSingleton<DiscordChatSender>();
+        services.TryAddSingleton<DiscordChatSender>(sp => new DiscordChatSender(
+            sp.GetRequiredService<DiscordRestClient>(),
+            sp.GetRequiredService<DiscordEmbedRenderer>(),
+            sp.GetRequiredService<IChatRegistry>(),
+            sp.GetRequiredService<ILogger<DiscordChatSender>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IQuizBook>()));
         services.AddSingleton<IChatSender>(sp => sp.GetRequiredService<DiscordChatSender>());
         services.AddHostedService<DiscordBotService>();
         return services;

@@ -31,6 +31,7 @@ namespace DerivBot.Host
                 .AddCommands(builder.Configuration)
                 .AddSqliteStorage(builder.Configuration)
                 .AddSubscriptions(builder.Configuration)
+                .AddStudy(builder.Configuration)
                 .AddCharts(builder.Configuration)
                 .AddTelegram(builder.Configuration)
                 .AddDiscord(builder.Configuration)

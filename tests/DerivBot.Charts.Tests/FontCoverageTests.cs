@@ -21,8 +21,9 @@ public sealed partial class FontCoverageTests
         key.StartsWith("chart.", StringComparison.Ordinal) || key.StartsWith("liq.chart", StringComparison.Ordinal)
         || key.StartsWith("state.", StringComparison.Ordinal) || key.StartsWith("common.", StringComparison.Ordinal);
 
-    /// <summary>Pictographs (U+1F000 and up) live in message text (🔔 alerts) and need a colour emoji font; charts never draw them.</summary>
-    private static bool IsEmoji(Rune r) => r.Value >= 0x1F000;
+    /// <summary>Pictographs (U+1F000 and up: 🔔 alerts) and the emoji-presentation symbols and dingbats (U+2600–U+27BF:
+    /// ✅ ❌ quiz answers) live in message text and need a colour emoji font; charts never draw them.</summary>
+    private static bool IsEmoji(Rune r) => r.Value >= 0x1F000 || r.Value is >= 0x2600 and <= 0x27BF;
 
     public static TheoryData<string, bool> Faces() => new()
     {

@@ -1,3 +1,4 @@
+using DerivBot.Core.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Reports;
@@ -64,7 +65,8 @@ internal static class Some
         RecordingChatRegistry? registry = null,
         FakeSymbolCatalog? symbols = null,
         IDiscordCommandHashStore? hashStore = null,
-        CollectingLoggerProvider? logs = null)
+        CollectingLoggerProvider? logs = null,
+        IQuizBook? quizzes = null)
     {
         logs ??= new CollectingLoggerProvider();
         var rest = Rest(server, clock, logs);
@@ -77,7 +79,8 @@ internal static class Some
             new DiscordCommandRegistrar(rest, dispatcher, hashStore ?? new InMemoryHashStore(), logs.For<DiscordCommandRegistrar>()),
             Options(server),
             clock,
-            logs.For<DiscordInteractionHandler>());
+            logs.For<DiscordInteractionHandler>(),
+            quizzes);
     }
 
     /// <summary>An INTERACTION_CREATE <c>d</c> for a slash command in a guild (the official sample's shape).</summary>

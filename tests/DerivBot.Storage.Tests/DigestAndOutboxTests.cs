@@ -248,6 +248,21 @@ public sealed class DigestAndOutboxTests
     }
 
     [Fact]
+    public void ReportJson_QuizBlock_RoundTripsWithAnswer()
+    {
+        // Scheduled quizzes wait in the outbox as JSON: the answer and explanation must survive for sendPoll.
+        var report = new Report(ReportKind.Quiz, "BTCUSDT · 測驗",
+            [new QuizBlock("a1b2c3d4e5f6", "BTCUSDT：目前市場處於哪個狀態？", ["中性", "多方擁擠", "去槓桿"], 2, "去槓桿：未平倉量 4h 內 -16.79%")]);
+
+        var back = ReportJson.Deserialize(ReportJson.Serialize(report));
+
+        var quiz = Assert.IsType<QuizBlock>(Assert.Single(back.Blocks));
+        Assert.Equal(("a1b2c3d4e5f6", 2, "去槓桿：未平倉量 4h 內 -16.79%"), (quiz.QuizId, quiz.CorrectOption, quiz.Explanation));
+        Assert.Equal(["中性", "多方擁擠", "去槓桿"], quiz.Options);
+        Assert.Equal(ReportKind.Quiz, back.Kind);
+    }
+
+    [Fact]
     public async Task Outbox_ImageAndSilentFlag_SurviveStorage()
     {
         using var w = new World();

@@ -135,3 +135,36 @@ public sealed class SubscriptionCommandTests
         Assert.Contains("23:00–07:00", list.Flatten(), StringComparison.Ordinal);
     }
 }
+
+public sealed class StudySubscriptionTests
+{
+    [Fact]
+    public async Task Subscribe_RecapAndQuiz_StoredAndEachChatsRecapRenderedForThatChat()
+    {
+        using var w = new World();
+        var a = World.Telegram(1);
+        var b = World.Telegram(2);
+
+        var recap = await w.RunAsync(a, "subscribe", "recap weekly sun 20:00");
+        await w.RunAsync(b, "subscribe", "recap weekly sun 20:00");
+        var quiz = await w.RunAsync(a, "subscribe", "BTC quiz venues daily 20:00");
+        var perSymbol = await w.RunAsync(b, "subscribe", "BTC recap weekly sun 20:00");
+
+        Assert.NotEqual(ReportKind.Error, recap.Kind);
+        Assert.Contains("Weekly recap", recap.Flatten(), StringComparison.Ordinal);
+        Assert.Contains("weekly Sun 20:00", recap.Flatten(), StringComparison.Ordinal);
+        Assert.NotEqual(ReportKind.Error, quiz.Kind);
+        Assert.NotEqual(ReportKind.Error, perSymbol.Kind);
+        var subsA = await w.Store.ListSubscriptionsAsync(a, default);
+        Assert.Contains(subsA, s => s.Kind == Application.Subscriptions.DigestKind.Recap && s.Symbol.Value == "*");
+        Assert.Contains(subsA, s => s.Kind == Application.Subscriptions.DigestKind.QuizVenues && s.Symbol.Value == "BTCUSDT");
+        Assert.Contains(await w.Store.ListSubscriptionsAsync(b, default), s => s.Kind == Application.Subscriptions.DigestKind.Recap && s.Symbol.Value == "BTCUSDT");
+
+        // Friday 00:00 UTC → Sunday 20:00 UTC: both "*" recaps are due; each chat's recap is its own render.
+        w.Clock.SetUtcNow(new DateTimeOffset(2025, 10, 12, 20, 0, 0, TimeSpan.Zero));
+        await w.Digests.RunDueAsync(default);
+        Assert.Equal(2, w.Dispatcher.Renders[("recap", "", Language.En)]);
+        Assert.Equal(1, w.Dispatcher.Renders[("recap", "BTCUSDT", Language.En)]);
+        Assert.Equal(1, w.Dispatcher.Renders[("quiz", "BTCUSDT venues", Language.En)]);
+    }
+}

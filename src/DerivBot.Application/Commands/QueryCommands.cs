@@ -152,8 +152,29 @@ public sealed class LiquidationsCommand(SymbolQuery query, ILocalizer localizer,
 
     public async Task<CommandResult> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        // "/liq BTC check" is the heatmap check (/levels BTC); anything else after the symbol is refused as before.
+        var args = CommandArguments.Split(request.Arguments);
+        var check = args.Count == 2 && string.Equals(args[1], "check", StringComparison.OrdinalIgnoreCase);
+        var q = await query.LoadAsync(request, check ? 1 : 0, cancellationToken).ConfigureAwait(false);
+        return check
+            ? new CommandResult([SweepReports.Check(q.Snapshot, query.SignalOptions.LiquidationLevels, q.Context)])
+            : new CommandResult([ChartReports.Liquidations(q.Snapshot, q.Signals, query.SignalOptions, q.Context, charts, cancellationToken)]);
+    }
+}
+
+/// <summary><c>/levels SYMBOL</c>: the heatmap check — estimated clusters price swept vs liquidations realised there.</summary>
+public sealed class LevelsCommand(SymbolQuery query, ILocalizer localizer) : ICommandHandler
+{
+    public IReadOnlyList<CommandInfo> Commands { get; } =
+    [
+        new("levels", ["heatcheck"], CommandCatalog.Describe(localizer, "cmd.levels.description"), false, [CommandCatalog.SymbolOption(localizer)]),
+    ];
+
+    public async Task<CommandResult> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
         var q = await query.LoadAsync(request, 0, cancellationToken).ConfigureAwait(false);
-        return new CommandResult([ChartReports.Liquidations(q.Snapshot, q.Signals, query.SignalOptions, q.Context, charts, cancellationToken)]);
+        return new CommandResult([SweepReports.Check(q.Snapshot, query.SignalOptions.LiquidationLevels, q.Context)]);
     }
 }
 

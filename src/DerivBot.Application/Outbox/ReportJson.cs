@@ -19,6 +19,7 @@ public static class ReportJson
         (typeof(FieldsBlock), "fields"),
         (typeof(ListBlock), "list"),
         (typeof(NoteBlock), "note"),
+        (typeof(QuizBlock), "quiz"),
     ];
 
     public static JsonSerializerOptions Options { get; } = Create();

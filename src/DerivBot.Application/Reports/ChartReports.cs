@@ -103,6 +103,10 @@ public static class ChartReports
             new(t["liq.clusterAbove"], ClusterText(above, ctx), Inline: false),
             new(t["liq.clusterBelow"], ClusterText(below, ctx), Inline: false),
         ]));
+        if (SweepReports.LastCheck(snapshot, options.LiquidationLevels, ctx) is { } lastCheck)
+        {
+            blocks.Add(ParagraphBlock.Of(lastCheck)); // the heatmap's last modelled-vs-realised check (/levels)
+        }
         if (liq.TotalsAreLowerBound)
         {
             blocks.Add(new NoteBlock(t["liq.lowerBound"]));

@@ -47,6 +47,15 @@ public sealed class PlainTextReportRenderer
                 case NoteBlock n:
                     sb.Append('(').Append(n.Text).Append(")\n");
                     break;
+                case QuizBlock q:
+                    // The console is one reader asking on purpose: question, lettered options, then the answer.
+                    sb.Append(q.Question).Append('\n');
+                    for (var i = 0; i < q.Options.Count; i++)
+                    {
+                        sb.Append((char)('A' + i)).Append(". ").Append(q.Options[i]).Append('\n');
+                    }
+                    sb.Append("→ ").Append((char)('A' + q.CorrectOption)).Append(". ").Append(q.Options[q.CorrectOption]).Append(" — ").Append(q.Explanation).Append('\n');
+                    break;
                 default:
                     throw new NotSupportedException($"Unknown report block {block.GetType().Name}.");
             }

@@ -55,10 +55,31 @@ public static partial class CommandParsing
             case "options" or "option" or "opt" or "pcr" or "putcall" or "期權" or "期权":
                 kind = DigestKind.Options;
                 return true;
+            case "quiz" or "quizzes" or "測驗" or "测验":
+                kind = DigestKind.Quiz;
+                return true;
             default:
                 kind = default;
                 return false;
         }
+    }
+
+    /// <summary>A first word that asks for the weekly recap of all the chat's symbols.</summary>
+    public static bool IsRecapWord(string token) =>
+        token.ToLowerInvariant() is "recap" or "weekly-recap" or "回顧" or "回顾" or "週報" or "周报" or "每週回顧" or "每周回顾";
+
+    /// <summary>The quiz kind word after "quiz" ("quiz venues"), as the digest kind that always asks it.</summary>
+    public static bool TryParseQuizKind(string token, out DigestKind kind)
+    {
+        kind = token.ToLowerInvariant() switch
+        {
+            "quadrant" or "quad" or "q" or "象限" => DigestKind.QuizQuadrant,
+            "venues" or "venue" or "v" or "交易所" => DigestKind.QuizVenues,
+            "funding" or "fund" or "f" or "fr" or "資金費率" or "资金费率" => DigestKind.QuizFunding,
+            "liq" or "liqs" or "liquidations" or "l" or "爆倉" or "爆仓" => DigestKind.QuizLiquidations,
+            _ => DigestKind.Quiz,
+        };
+        return kind != DigestKind.Quiz;
     }
 
     // ---------- durations and schedules ----------
@@ -167,6 +188,25 @@ public static partial class CommandParsing
             return true;
         }
         var words = tokens.ToList();
+        // "weekly sun 20:00", "weekly sunday 8pm", "每週日 20:00": one day of the week, a local time (midnight when none).
+        if (words[0] is "weekly" or "week" or "每週" or "每周" or "週" or "周")
+        {
+            if (words.Count >= 2 && TryParseWeekDay(words[1], out var weekDay))
+            {
+                var timeText = string.Join(' ', words.Skip(2));
+                if (timeText.Length == 0)
+                {
+                    schedule = DigestSchedule.WeeklyOn(weekDay, new TimeOnly(0, 0));
+                    return true;
+                }
+                if (TryParseTime(timeText, out var at))
+                {
+                    schedule = DigestSchedule.WeeklyOn(weekDay, at);
+                    return true;
+                }
+            }
+            return false;
+        }
         var daily = false;
         while (words.Count > 0 && words[0] is "every" or "each" or "per" or "每" or "at" or "@" or "daily" or "day" or "每天" or "每日" or "天天")
         {
@@ -198,6 +238,25 @@ public static partial class CommandParsing
             return true;
         }
         return false;
+    }
+
+    /// <summary>"sun", "sunday", "日", "週日", "周日", "星期日" … (Sunday to Saturday).</summary>
+    public static bool TryParseWeekDay(string token, out DayOfWeek day)
+    {
+        var t = token.ToLowerInvariant().TrimStart('週', '周').Replace("星期", "", StringComparison.Ordinal).Replace("禮拜", "", StringComparison.Ordinal).Replace("礼拜", "", StringComparison.Ordinal);
+        int? index = t switch
+        {
+            "sun" or "sunday" or "日" or "天" => 0,
+            "mon" or "monday" or "一" => 1,
+            "tue" or "tues" or "tuesday" or "二" => 2,
+            "wed" or "wednesday" or "三" => 3,
+            "thu" or "thur" or "thurs" or "thursday" or "四" => 4,
+            "fri" or "friday" or "五" => 5,
+            "sat" or "saturday" or "六" => 6,
+            _ => null,
+        };
+        day = (DayOfWeek)(index ?? 0);
+        return index is not null;
     }
 
     // ---------- numbers ----------

@@ -54,6 +54,11 @@ public sealed class DigestRenderer(
     public async Task<DigestRender> RenderAsync(DigestRenderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Symbol == DigestKindExtensions.AllSymbols)
+        {
+            // A recap of all the chat's symbols has no single snapshot to check; the recap itself says which symbol had no data.
+            return await RunAsync(request, venue: null, cancellationToken).ConfigureAwait(false);
+        }
         MarketSnapshot snapshot;
         try
         {
@@ -83,9 +88,14 @@ public sealed class DigestRenderer(
             return DigestRender.Fail(new DigestFailure(DigestFailureKind.Stale, snapshot.Venue, age));
         }
 
+        return await RunAsync(request, snapshot.Venue, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DigestRender> RunAsync(DigestRenderRequest request, string? venue, CancellationToken cancellationToken)
+    {
         // A query command needs no permission; the chat address only tells the handler whose time zone to use.
-        var command = new CommandRequest(request.AnyChat, ChatKind.Channel, null, request.Language, request.Kind.QueryCommand(), request.Symbol.Value,
-            _ => Task.FromResult(false), request.Now);
+        var command = new CommandRequest(request.AnyChat, ChatKind.Channel, null, request.Language, request.Kind.QueryCommand(),
+            request.Kind.QueryArguments(request.Symbol), _ => Task.FromResult(false), request.Now);
         if (dispatcher is CommandDispatcher real)
         {
             var outcome = await real.TryRunAsync(command, cancellationToken).ConfigureAwait(false);
@@ -96,11 +106,11 @@ public sealed class DigestRenderer(
                     CommandFailureKind.Venue => DigestFailureKind.VenueDown,
                     CommandFailureKind.SymbolNotFound => DigestFailureKind.SymbolUnavailable,
                     _ => DigestFailureKind.Failed,
-                }, outcome.Venue ?? snapshot.Venue));
+                }, outcome.Venue ?? venue));
         }
         var rendered = await dispatcher.DispatchAsync(command, cancellationToken).ConfigureAwait(false);
         return rendered.Replies.Any(r => r.Report.Kind == ReportKind.Error)
-            ? DigestRender.Fail(new DigestFailure(DigestFailureKind.Failed, snapshot.Venue))
+            ? DigestRender.Fail(new DigestFailure(DigestFailureKind.Failed, venue))
             : DigestRender.Of(rendered);
     }
 }

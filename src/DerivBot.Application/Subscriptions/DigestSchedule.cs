@@ -8,6 +8,8 @@ public enum ScheduleKind
     Interval = 0,
     /// <summary>Once a day at <see cref="DigestSchedule.TimeOfDay"/> in the chat's time zone.</summary>
     Daily = 1,
+    /// <summary>Once a week on <see cref="DigestSchedule.WeekDay"/> at <see cref="DigestSchedule.TimeOfDay"/> in the chat's time zone.</summary>
+    Weekly = 2,
 }
 
 /// <summary>
@@ -17,6 +19,11 @@ public enum ScheduleKind
 /// </summary>
 public sealed record DigestSchedule(ScheduleKind Kind, TimeSpan Interval, TimeOnly TimeOfDay)
 {
+    /// <summary>The local day of a <see cref="ScheduleKind.Weekly"/> schedule (Sunday otherwise, unused).</summary>
+    public DayOfWeek WeekDay { get; init; }
+
+    public static DigestSchedule WeeklyOn(DayOfWeek day, TimeOnly time) => new(ScheduleKind.Weekly, TimeSpan.FromDays(7), time) { WeekDay = day };
+
     public static DigestSchedule Every(TimeSpan interval)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
@@ -30,7 +37,31 @@ public sealed record DigestSchedule(ScheduleKind Kind, TimeSpan Interval, TimeOn
     {
         ArgumentNullException.ThrowIfNull(zone);
         after = after.ToUniversalTime();
-        return Kind == ScheduleKind.Daily ? NextDaily(after, zone) : NextInterval(after, zone);
+        return Kind switch
+        {
+            ScheduleKind.Daily => NextDaily(after, zone),
+            ScheduleKind.Weekly => NextWeekly(after, zone),
+            _ => NextInterval(after, zone),
+        };
+    }
+
+    private DateTimeOffset NextWeekly(DateTimeOffset after, TimeZoneInfo zone)
+    {
+        var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(after, zone).DateTime);
+        for (var day = -1; day <= 8; day++)
+        {
+            var date = localDate.AddDays(day);
+            if (date.DayOfWeek != WeekDay)
+            {
+                continue;
+            }
+            var candidate = ToUtc(date.ToDateTime(TimeOfDay), zone);
+            if (candidate > after)
+            {
+                return candidate;
+            }
+        }
+        throw new InvalidOperationException("unreachable: a weekly time recurs within eight days");
     }
 
     private DateTimeOffset NextInterval(DateTimeOffset after, TimeZoneInfo zone)
@@ -80,10 +111,13 @@ public sealed record DigestSchedule(ScheduleKind Kind, TimeSpan Interval, TimeOn
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    /// <summary>Storage form: <c>every:14400</c> (seconds) or <c>daily:08:00</c>.</summary>
-    public string ToStorage() => Kind == ScheduleKind.Daily
-        ? "daily:" + TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)
-        : "every:" + ((long)Interval.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+    /// <summary>Storage form: <c>every:14400</c> (seconds), <c>daily:08:00</c> or <c>weekly:0:20:00</c> (day 0 = Sunday).</summary>
+    public string ToStorage() => Kind switch
+    {
+        ScheduleKind.Daily => "daily:" + TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture),
+        ScheduleKind.Weekly => "weekly:" + ((int)WeekDay).ToString(CultureInfo.InvariantCulture) + ":" + TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture),
+        _ => "every:" + ((long)Interval.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+    };
 
     public static DigestSchedule FromStorage(string text)
     {
@@ -91,6 +125,10 @@ public sealed record DigestSchedule(ScheduleKind Kind, TimeSpan Interval, TimeOn
         if (text.StartsWith("daily:", StringComparison.Ordinal))
         {
             return DailyAt(TimeOnly.ParseExact(text["daily:".Length..], "HH:mm", CultureInfo.InvariantCulture));
+        }
+        if (text.StartsWith("weekly:", StringComparison.Ordinal) && text.Length > 9)
+        {
+            return WeeklyOn((DayOfWeek)int.Parse(text[7..8], CultureInfo.InvariantCulture), TimeOnly.ParseExact(text[9..], "HH:mm", CultureInfo.InvariantCulture));
         }
         if (text.StartsWith("every:", StringComparison.Ordinal))
         {

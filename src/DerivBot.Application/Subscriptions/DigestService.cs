@@ -79,10 +79,12 @@ public sealed class DigestService
         // One render per (symbol, report, language) — and per time zone, because a report shows times in the zone of
         // the chat it was rendered for; chats in different zones must not read another zone's clock.
         var groups = due.Where(d => d.Chat.Active && !d.Muted)
-            .GroupBy(d => (d.Subscription.Symbol, d.Subscription.Kind, d.Chat.Language, Zone: TimeZones.Find(d.Chat.TimeZone).Id));
+            .GroupBy(d => (d.Subscription.Symbol, d.Subscription.Kind, d.Chat.Language, Zone: TimeZones.Find(d.Chat.TimeZone).Id,
+                // A recap reads the chat's own subscriptions and quiz scores: one render per chat.
+                Chat: d.Subscription.Kind.IsPerChat() ? d.Chat.Address.ToString() : ""));
         foreach (var group in groups)
         {
-            var (symbol, kind, language, _) = group.Key;
+            var (symbol, kind, language, _, _) = group.Key;
             DigestRender rendered;
             try
             {

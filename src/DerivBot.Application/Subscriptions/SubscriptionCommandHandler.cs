@@ -75,7 +75,13 @@ public sealed class SubscriptionCommandHandler : ICommandHandler
         var tokens = CommandParsing.Tokenize(request.Arguments);
         var kindIndex = -1;
         var kind = DigestKind.Quadrant;
-        for (var i = 1; i < tokens.Count; i++)
+        var allSymbols = tokens.Count > 0 && CommandParsing.IsRecapWord(tokens[0]);
+        if (allSymbols)
+        {
+            kind = DigestKind.Recap; // "/subscribe recap weekly sun 20:00": every symbol the chat subscribes to
+            kindIndex = 0;
+        }
+        for (var i = 1; i < tokens.Count && !allSymbols; i++)
         {
             if (CommandParsing.TryParseKind(tokens[i], out kind))
             {
@@ -89,17 +95,32 @@ public sealed class SubscriptionCommandHandler : ICommandHandler
                 ? _texts.Error(language, _texts.Format(language, "error.unknownKind", tokens[1]), "subscribe")
                 : _texts.Syntax(language, "subscribe");
         }
-        var scheduleTokens = tokens.Skip(kindIndex + 1).ToList();
+        var afterKind = kindIndex + 1;
+        if (kind == DigestKind.Quiz && afterKind < tokens.Count && CommandParsing.TryParseQuizKind(tokens[afterKind], out var quizKind))
+        {
+            kind = quizKind; // "quiz venues daily 20:00": always that kind instead of the rotation
+            afterKind++;
+        }
+        var scheduleTokens = tokens.Skip(afterKind).ToList();
         if (!CommandParsing.TryParseSchedule(scheduleTokens, out var schedule, out var given))
         {
             return _texts.Error(language, _texts.Format(language, "error.badSchedule", string.Join(' ', scheduleTokens)), "subscribe");
+        }
+        if (kind == DigestKind.FundingRecap && schedule.Kind == ScheduleKind.Weekly)
+        {
+            kind = DigestKind.Recap; // "/subscribe BTC recap weekly sun 20:00" is the weekly recap, not the settlement recap
         }
         var min = _jobs.CurrentValue.MinScheduleInterval;
         if (schedule.Kind == ScheduleKind.Interval && schedule.Interval < min)
         {
             return _texts.Error(language, _texts.Format(language, "error.tooFrequent", DigestSchedule.FormatDuration(min)), "subscribe");
         }
-        var (symbols, error) = await CommandSupport.ResolveSymbolsAsync(_market, _texts, language, tokens.Take(kindIndex).ToList(), "subscribe", ct).ConfigureAwait(false);
+        IReadOnlyList<Symbol> symbols = [DigestKindExtensions.AllSymbols];
+        Report? error = null;
+        if (!allSymbols)
+        {
+            (symbols, error) = await CommandSupport.ResolveSymbolsAsync(_market, _texts, language, tokens.Take(kindIndex).ToList(), "subscribe", ct).ConfigureAwait(false);
+        }
         if (error is not null)
         {
             return error;

@@ -17,6 +17,18 @@ public enum DigestKind
     FundingRecap = 3,
     /// <summary>The options positioning report (<c>options SYMBOL</c>: put/call, max pain, ATM IV).</summary>
     Options = 4,
+    /// <summary>A quiz whose kind rotates by day (<c>quiz SYMBOL rotate</c>).</summary>
+    Quiz = 5,
+    /// <summary>The quadrant quiz every time (<c>quiz SYMBOL quadrant</c>).</summary>
+    QuizQuadrant = 6,
+    /// <summary>The venues quiz every time.</summary>
+    QuizVenues = 7,
+    /// <summary>The funding-median quiz every time.</summary>
+    QuizFunding = 8,
+    /// <summary>The liquidation-side quiz every time.</summary>
+    QuizLiquidations = 9,
+    /// <summary>The weekly recap of one symbol, or of every symbol the chat subscribes to when the symbol is <see cref="DigestKindExtensions.AllSymbols"/>.</summary>
+    Recap = 10,
 }
 
 public static class DigestKindExtensions
@@ -29,8 +41,31 @@ public static class DigestKindExtensions
         DigestKind.Dashboard => "signal",
         DigestKind.FundingRecap => "funding",
         DigestKind.Options => "options",
+        DigestKind.Recap => "recap",
+        DigestKind.Quiz or DigestKind.QuizQuadrant or DigestKind.QuizVenues or DigestKind.QuizFunding or DigestKind.QuizLiquidations => "quiz",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>The arguments of <see cref="QueryCommand"/> for <paramref name="symbol"/>.</summary>
+    public static string QueryArguments(this DigestKind kind, Symbol symbol) => kind switch
+    {
+        DigestKind.Quiz => symbol.Value + " rotate",
+        DigestKind.QuizQuadrant => symbol.Value + " quadrant",
+        DigestKind.QuizVenues => symbol.Value + " venues",
+        DigestKind.QuizFunding => symbol.Value + " funding",
+        DigestKind.QuizLiquidations => symbol.Value + " liq",
+        DigestKind.Recap when symbol == AllSymbols => "",
+        _ => symbol.Value,
+    };
+
+    /// <summary>True for the quiz kinds: each render is a new quiz.</summary>
+    public static bool IsQuiz(this DigestKind kind) => kind is >= DigestKind.Quiz and <= DigestKind.QuizLiquidations;
+
+    /// <summary>True when the digest's content depends on the chat (its subscriptions, its quiz scores): rendered per chat.</summary>
+    public static bool IsPerChat(this DigestKind kind) => kind == DigestKind.Recap;
+
+    /// <summary>The symbol stored for a recap of all the chat's subscribed symbols.</summary>
+    public static readonly Symbol AllSymbols = new("*");
 }
 
 /// <summary>A new subscription as a command asks for it.</summary>

@@ -66,10 +66,18 @@ public sealed class SubscriptionTexts
         DigestKind.Liquidations => "kind.liquidations",
         DigestKind.Dashboard => "kind.dashboard",
         DigestKind.Options => "kind.options",
+        DigestKind.Quiz => "kind.quiz",
+        DigestKind.QuizQuadrant => "kind.quizQuadrant",
+        DigestKind.QuizVenues => "kind.quizVenues",
+        DigestKind.QuizFunding => "kind.quizFunding",
+        DigestKind.QuizLiquidations => "kind.quizLiq",
+        DigestKind.Recap => "kind.recap",
         _ => "kind.funding",
     });
 
-    public string Describe(Language language, DigestSchedule schedule) => schedule.Kind == ScheduleKind.Daily
+    public string Describe(Language language, DigestSchedule schedule) => schedule.Kind == ScheduleKind.Weekly
+        ? Format(language, "schedule.weekly", Get(language, "weekday." + (int)schedule.WeekDay), schedule.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture))
+        : schedule.Kind == ScheduleKind.Daily
         ? Format(language, "schedule.daily", schedule.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture))
         : Format(language, "schedule.every", DigestSchedule.FormatDuration(schedule.Interval));
 

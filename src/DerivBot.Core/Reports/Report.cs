@@ -25,6 +25,7 @@ public enum ReportKind
     Venues,
     /// <summary>Options positioning (<c>/options</c>).</summary>
     Options,
+    Quiz,
 }
 
 /// <summary>Colour hint (Discord embed colour, an emoji on Telegram).</summary>

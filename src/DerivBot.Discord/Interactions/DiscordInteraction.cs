@@ -19,6 +19,9 @@ internal sealed record DiscordInteraction(
     IReadOnlyList<(string Name, string Value, bool Focused)> Options,
     string? CustomId)
 {
+    /// <summary>The user's display name: global_name, else username (the scoreboard never shows a bare id).</summary>
+    public string? UserName { get; init; }
+
     public const int ApplicationCommand = 2;
     public const int MessageComponent = 3;
     public const int Autocomplete = 4;
@@ -41,16 +44,22 @@ internal sealed record DiscordInteraction(
             return null;
         }
         string? userId = null;
+        string? userName = null;
         ulong? permissions = null;
         if (d.TryGetProperty("member", out var member) && member.ValueKind == JsonValueKind.Object)
         {
-            userId = member.TryGetProperty("user", out var mu) && mu.ValueKind == JsonValueKind.Object ? Str(mu, "id") : null;
+            if (member.TryGetProperty("user", out var mu) && mu.ValueKind == JsonValueKind.Object)
+            {
+                userId = Str(mu, "id");
+                userName = Str(mu, "global_name") ?? Str(mu, "username");
+            }
             // A decimal string: the member's total permissions in this channel, overwrites included.
             permissions = ulong.TryParse(Str(member, "permissions"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
         }
         else if (d.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object)
         {
             userId = Str(user, "id");
+            userName = Str(user, "global_name") ?? Str(user, "username");
         }
 
         string? name = null;
@@ -63,7 +72,7 @@ internal sealed record DiscordInteraction(
             CollectOptions(data, options);
         }
         return new DiscordInteraction(type, id, token, Str(d, "application_id"), channelId, Str(d, "guild_id"), userId, permissions,
-            Str(d, "locale"), Str(d, "guild_locale"), name, options, customId);
+            Str(d, "locale"), Str(d, "guild_locale"), name, options, customId) { UserName = userName };
     }
 
     private static void CollectOptions(JsonElement container, List<(string, string, bool)> into)

@@ -31,7 +31,8 @@ internal sealed class DiscordInteractionHandler(
     DiscordCommandRegistrar registrar,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<DiscordInteractionHandler> logger) : IGatewayDispatchHandler
+    ILogger<DiscordInteractionHandler> logger,
+    IQuizBook? quizzes = null) : IGatewayDispatchHandler
 {
     /// <summary>Permission bits that may change a guild channel's settings: ADMINISTRATOR | MANAGE_CHANNELS | MANAGE_GUILD.</summary>
     public const ulong SettingsPermissions = 8 | 16 | 32;
@@ -43,6 +44,7 @@ internal sealed class DiscordInteractionHandler(
     private const int DeferredUpdateMessage = 6;
     private const int UpdateMessage = 7;
     private const int AutocompleteResult = 8;
+    private const int EphemeralFlag = 1 << 6;
 
     /// <summary>Message flag EPHEMERAL: only the user who clicked sees the answer.</summary>
     private const int Ephemeral = 64;
@@ -101,6 +103,9 @@ internal sealed class DiscordInteractionHandler(
                     var command = name.ToLowerInvariant();
                     await RunCommandAsync(interaction, command, JoinArguments(command, interaction.Options), component: false, cancellationToken).ConfigureAwait(false);
                     break;
+                case DiscordInteraction.MessageComponent when interaction.CustomId is { } quizId && quizId.StartsWith(DiscordEmbedRenderer.QuizButtonPrefix, StringComparison.Ordinal):
+                    await AnswerQuizAsync(interaction, quizId, cancellationToken).ConfigureAwait(false);
+                    break;
                 case DiscordInteraction.MessageComponent when interaction.CustomId is { Length: > 0 } customId:
                     // A button's custom_id is the command to re-run, e.g. "quadrant BTCUSDT".
                     var trimmed = customId.Trim();
@@ -127,6 +132,33 @@ internal sealed class DiscordInteractionHandler(
         {
             logger.LogError(ex, "Discord interaction failed");
         }
+    }
+
+    /// <summary>
+    /// A quiz button: the answer is scored and the presser alone gets right/wrong with the explanation, as an
+    /// ephemeral reply (type 4, flags 64) sent straight away — scoring is one SQLite write, well inside Discord's 3 s.
+    /// </summary>
+    private async Task AnswerQuizAsync(DiscordInteraction interaction, string customId, CancellationToken cancellationToken)
+    {
+        if (quizzes is null || interaction.UserId is not { } userId)
+        {
+            // No quiz book in this host (or no user): acknowledge silently rather than say something meaningless.
+            await rest.SendAsync(Callback(interaction), new JsonObject { ["type"] = DeferredUpdateMessage }, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var parts = customId[DiscordEmbedRenderer.QuizButtonPrefix.Length..].Split(':');
+        // A malformed id is scored as an unknown option: the book answers "no longer available" in the chat's language.
+        var option = parts.Length == 2 && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var o) ? o : -1;
+        var player = new QuizPlayer(userId, interaction.UserName is { Length: > 0 } n ? n : userId);
+        var chat = new ChatAddress(ChatPlatform.Discord, interaction.ChannelId);
+        var result = await quizzes.AnswerAsync(parts[0], chat, player, option, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var text = result.Text;
+        var payload = new JsonObject
+        {
+            ["type"] = ChannelMessageWithSource,
+            ["data"] = new JsonObject { ["content"] = text, ["flags"] = EphemeralFlag, ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() } },
+        };
+        await rest.SendAsync(Callback(interaction), payload, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Option values joined with spaces in the order the command defines them (then any unknown ones).</summary>
@@ -206,6 +238,18 @@ internal sealed class DiscordInteractionHandler(
         foreach (var more in messages.Skip(1))
         {
             await rest.SendAsync(DiscordRoute.CreateFollowup(applicationId, interaction.Token), more.Payload, more.Files, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var quizId in messages.Select(m => m.QuizId).OfType<string>())
+        {
+            await RecordQuizAsync(quizId, new ChatAddress(ChatPlatform.Discord, interaction.ChannelId), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RecordQuizAsync(string quizId, ChatAddress chat, CancellationToken cancellationToken)
+    {
+        if (quizzes is not null)
+        {
+            await quizzes.RecordPostAsync(quizId, chat, null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -46,4 +46,8 @@ internal sealed record DiscordEmbed(
 internal sealed record DiscordEmbedField(string Name, string Value, bool Inline);
 
 /// <summary>One message: its JSON payload (embeds, components, attachments, allowed_mentions, flags) and files.</summary>
-internal sealed record DiscordMessage(DiscordEmbed Embed, JsonObject Payload, IReadOnlyList<DiscordFile> Files);
+internal sealed record DiscordMessage(DiscordEmbed Embed, JsonObject Payload, IReadOnlyList<DiscordFile> Files)
+{
+    /// <summary>The quiz whose answer buttons this message carries, or null: once posted, the quiz book is told.</summary>
+    public string? QuizId { get; init; }
+}

@@ -129,11 +129,13 @@ public sealed class DiscordEmbedRenderer
                 payload["attachments"] = new JsonArray(attachment);
                 files.Add(new DiscordFile(fileName, image.Png, "image/png", alt));
             }
-            if (i == embeds.Count - 1 && Components(report.ActionsOrEmpty) is { } components)
+            var last = i == embeds.Count - 1;
+            var quiz = last ? report.Quiz() : null;
+            if (last && (quiz is not null ? QuizComponents(quiz) : Components(report.ActionsOrEmpty)) is { } components)
             {
                 payload["components"] = components;
             }
-            messages.Add(new DiscordMessage(embeds[i], payload, files));
+            messages.Add(new DiscordMessage(embeds[i], payload, files) { QuizId = quiz?.QuizId });
         }
         return messages;
     }
@@ -164,6 +166,27 @@ public sealed class DiscordEmbedRenderer
             row.Add(new JsonObject { ["type"] = 2, ["style"] = 2, ["label"] = label, ["custom_id"] = id });
         }
         return rows.Count == 0 ? null : rows;
+    }
+
+    /// <summary>The custom_id prefix of quiz answer buttons: <c>quiz:{quizId}:{option}</c>.</summary>
+    public const string QuizButtonPrefix = "quiz:";
+
+    /// <summary>One primary button per option ("A. Deleveraging"), five per row; custom_id <c>quiz:{id}:{index}</c>.</summary>
+    internal static JsonArray QuizComponents(QuizBlock quiz)
+    {
+        var rows = new JsonArray();
+        JsonArray? row = null;
+        for (var i = 0; i < quiz.Options.Count && i < ButtonsPerRow * MaxRows; i++)
+        {
+            if (row is null || row.Count == ButtonsPerRow)
+            {
+                row = [];
+                rows.Add(new JsonObject { ["type"] = 1, ["components"] = row });
+            }
+            var label = Clip(Tidy((char)('A' + i) + ". " + quiz.Options[i]), ButtonLabelLimit);
+            row.Add(new JsonObject { ["type"] = 2, ["style"] = 1, ["label"] = label, ["custom_id"] = QuizButtonPrefix + quiz.QuizId + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+        return rows;
     }
 
     /// <summary>Attachment names Discord accepts in <c>attachment://</c>: ASCII letters, digits, dot, dash, underscore; .png.</summary>
@@ -236,6 +259,11 @@ public sealed class DiscordEmbedRenderer
                     break;
                 case ListBlock l:
                     AppendText(string.Join('\n', l.Items.Select(i => "• " + DiscordMarkdown.Line(i))));
+                    break;
+                case QuizBlock q:
+                    // The answer is not shown: buttons collect answers and the reveal comes when the quiz closes.
+                    AppendText("**" + DiscordMarkdown.Escape(Tidy(q.Question)) + "**\n"
+                        + string.Join('\n', q.Options.Select((o, i) => (char)('A' + i) + ". " + DiscordMarkdown.Escape(Tidy(o)))));
                     break;
                 case NoteBlock n:
                     AppendText(string.Join('\n', Tidy(n.Text).Split('\n').Select(line => line.Trim().Length == 0 ? "" : "*" + DiscordMarkdown.Escape(line.Trim()) + "*")));

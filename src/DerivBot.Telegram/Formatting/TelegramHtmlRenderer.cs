@@ -108,6 +108,14 @@ public sealed class TelegramHtmlRenderer
             case NoteBlock n:
                 sb.Append("<blockquote>").Append(TelegramHtml.Escape(n.Text)).Append("</blockquote>");
                 break;
+            case QuizBlock q:
+                // Normally sent as a native quiz poll (TelegramMessenger); as text only when a poll cannot be sent.
+                sb.Append("<b>").Append(TelegramHtml.Escape(q.Question)).Append("</b>");
+                for (var i = 0; i < q.Options.Count; i++)
+                {
+                    sb.Append('\n').Append((char)('A' + i)).Append(". ").Append(TelegramHtml.Escape(q.Options[i]));
+                }
+                break;
             default:
                 throw new NotSupportedException($"No Telegram layout for report block {block.GetType().Name}.");
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Ports;
+using DerivBot.Core.Reports;
 using DerivBot.Telegram.Api;
 using DerivBot.Telegram.Formatting;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,8 @@ public sealed class TelegramMessenger(
     IChatRegistry registry,
     IOptions<TelegramOptions> options,
     TimeProvider time,
-    ILogger<TelegramMessenger> logger)
+    ILogger<TelegramMessenger> logger,
+    IQuizBook? quizzes = null)
 {
     /// <summary>One Bot API call, built afresh for every attempt (an upload stream is read once). The mode is
     /// <see cref="ParseMode.Html"/>, or <see cref="ParseMode.None"/> for the plain-text fallback.</summary>
@@ -41,6 +43,10 @@ public sealed class TelegramMessenger(
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Report.Quiz() is { } quiz)
+        {
+            return await SendQuizAsync(to, quiz, message.Silent, priority, cancellationToken).ConfigureAwait(false);
+        }
         var keyboard = renderer.Keyboard(message.Report);
         var steps = new List<Step>();
         if (message.Image is { } image)
@@ -195,6 +201,71 @@ public sealed class TelegramMessenger(
             }
         }
         return new SendResult(SendStatus.Failed, "Telegram refused the message", MigratedTo: migratedTo);
+    }
+
+    /// <summary>
+    /// A quiz goes out as a native quiz poll: non-anonymous so poll_answer updates name who answered (groups, private
+    /// chats); a channel refuses non-anonymous polls with a 400, so the poll is resent once anonymous, where answers
+    /// arrive without a user and are not scored. It closes itself after <see cref="IQuizBook.OpenPeriod"/>, which
+    /// also makes Telegram reveal the answer. The post is recorded with its poll id to map poll_answer back to the quiz.
+    /// </summary>
+    private async Task<SendResult> SendQuizAsync(ChatAddress to, QuizBlock quiz, bool silent, TelegramSendPriority priority, CancellationToken cancellationToken)
+    {
+        var target = to;
+        ChatAddress? migratedTo = null;
+        var anonymous = false;
+        int? openPeriod = quizzes is null ? null : (int)Math.Clamp(quizzes.OpenPeriod.TotalSeconds, 5, 2_628_000);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var chatId = new ChatId(target.ChatId);
+            int? thread = target.ThreadId is { } t && int.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
+            try
+            {
+                var isAnonymous = anonymous;
+                var sent = await RunPacedAsync(target, priority, "sendPoll", ct => client.SendPoll(chatId, quiz.Question,
+                    quiz.Options.Select(o => new InputPollOption(o)), isAnonymous: isAnonymous, type: PollType.Quiz,
+                    correctOptionIds: [quiz.CorrectOption], explanation: quiz.Explanation, openPeriod: openPeriod,
+                    messageThreadId: thread, disableNotification: silent, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+                if (quizzes is not null)
+                {
+                    await quizzes.RecordPostAsync(quiz.QuizId, target, anonymous ? null : sent.Poll?.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
+                return SendResult.Ok(migratedTo);
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 403)
+            {
+                logger.LogInformation("Telegram chat {Chat} is gone ({ErrorCode} {Description}); marking it inactive", target, ex.ErrorCode, ex.Message);
+                await registry.MarkInactiveAsync(target, ex.Message, cancellationToken).ConfigureAwait(false);
+                return new SendResult(SendStatus.ChatGone, ex.Message, MigratedTo: migratedTo);
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Parameters?.MigrateToChatId is { } newId && migratedTo is null)
+            {
+                var moved = target with { ChatId = newId.ToString(CultureInfo.InvariantCulture), ThreadId = null };
+                await registry.MigrateAsync(target, moved, cancellationToken).ConfigureAwait(false);
+                target = moved;
+                migratedTo = moved;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 400 && !anonymous)
+            {
+                logger.LogInformation("Telegram sendPoll to {Chat} refused non-anonymous ({Description}); resending as an anonymous quiz (not scored)", target, ex.Message);
+                anonymous = true;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 429)
+            {
+                return new SendResult(SendStatus.RetryLater, ex.Message, ex.RetryAfter(), migratedTo);
+            }
+            catch (ApiRequestException ex)
+            {
+                logger.LogWarning("Telegram sendPoll to {Chat} failed: {ErrorCode} {Description}", target, ex.ErrorCode, ex.Message);
+                return new SendResult(TelegramApi.IsTransient(ex) ? SendStatus.RetryLater : SendStatus.Failed, ex.Message, MigratedTo: migratedTo);
+            }
+            catch (RequestException ex)
+            {
+                logger.LogWarning(ex, "Telegram sendPoll to {Chat} failed after retries", target);
+                return new SendResult(SendStatus.RetryLater, ex.Message, MigratedTo: migratedTo);
+            }
+        }
+        return new SendResult(SendStatus.Failed, "Telegram refused the quiz poll", MigratedTo: migratedTo);
     }
 
     private Call BuildSend(ChatAddress to, Step step, bool silent)

@@ -29,11 +29,14 @@ public sealed class TelegramUpdateHandler(
     TelegramAdminCache admins,
     TelegramUserRateLimiter rateLimiter,
     TimeProvider time,
-    ILogger<TelegramUpdateHandler> logger)
+    ILogger<TelegramUpdateHandler> logger,
+    IQuizBook? quizzes = null)
 {
-    /// <summary>The update types we ask Telegram for. edited_message is left out on purpose: re-running a command
-    /// because someone fixed a typo would post a second reply.</summary>
-    public static readonly IReadOnlyList<UpdateType> AllowedUpdates = [UpdateType.Message, UpdateType.ChannelPost, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+    /// <summary>The update types we ask Telegram for (getUpdates and setWebhook alike). edited_message is left out on
+    /// purpose: re-running a command because someone fixed a typo would post a second reply. poll_answer is what scores
+    /// quizzes (without it in the list Telegram never sends it); poll carries a quiz poll's state changes.</summary>
+    public static readonly IReadOnlyList<UpdateType> AllowedUpdates =
+        [UpdateType.Message, UpdateType.ChannelPost, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.PollAnswer, UpdateType.Poll];
 
     private int _deliveries;
 
@@ -49,8 +52,29 @@ public sealed class TelegramUpdateHandler(
             { ChannelPost: { } post } => HandleMessageAsync(post, cancellationToken),
             { CallbackQuery: { } query } => HandleCallbackAsync(query, cancellationToken),
             { MyChatMember: { } change } => HandleMembershipAsync(change, cancellationToken),
-            _ => Task.CompletedTask,
+            { PollAnswer: { } answer } => HandlePollAnswerAsync(answer, cancellationToken),
+            _ => Task.CompletedTask, // poll: Telegram closes and reveals quiz polls itself; nothing to do
         };
+    }
+
+    /// <summary>Scores a quiz answer. Only non-anonymous polls send these, with the user; a retracted vote has no option.</summary>
+    private async Task HandlePollAnswerAsync(PollAnswer answer, CancellationToken cancellationToken)
+    {
+        if (quizzes is null || answer.User is not { } user)
+        {
+            return;
+        }
+        var player = new QuizPlayer(user.Id.ToString(CultureInfo.InvariantCulture), DisplayName(user));
+        int? option = answer.OptionIds is { Length: > 0 } ids ? ids[0] : null;
+        var result = await quizzes.AnswerPollAsync(answer.PollId, player, option, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        logger.LogDebug("Telegram poll answer on {PollId}: {Status}", answer.PollId, result.Status);
+    }
+
+    /// <summary>"@username" when the user has one, else the first name: never a bare id.</summary>
+    public static string DisplayName(User user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Username is { Length: > 0 } name ? "@" + name : user.FirstName;
     }
 
     /// <summary>The chat an update belongs to (updates of one chat are handled in order), or null.</summary>

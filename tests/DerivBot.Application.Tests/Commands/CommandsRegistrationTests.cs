@@ -24,7 +24,7 @@ public sealed class CommandsRegistrationTests
         var dispatcher = provider.GetRequiredService<ICommandDispatcher>();
 
         Assert.Equal(
-            ["ping", "funding", "oi", "quadrant", "liq", "ls", "rsi", "signal", "chart", "learn", "venues", "options", "help"],
+            ["ping", "funding", "oi", "quadrant", "liq", "ls", "rsi", "signal", "chart", "learn", "venues", "options", "levels", "help"],
             dispatcher.Commands.Select(c => c.Name).ToList());
         Assert.True(dispatcher.IsKnown("q"));
         var reply = await dispatcher.DispatchAsync(TestData.Request("ping", ""), CancellationToken.None);

@@ -58,7 +58,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public const string BotUsername = "DerivTestBot";
     public const long BotId = 7000001234;
 
-    private static readonly HashSet<string> MessageMethods = new(StringComparer.OrdinalIgnoreCase) { "sendMessage", "sendPhoto", "editMessageText", "editMessageMedia" };
+    private static readonly HashSet<string> MessageMethods = new(StringComparer.OrdinalIgnoreCase) { "sendMessage", "sendPhoto", "editMessageText", "editMessageMedia", "sendPoll" };
     private static readonly HashSet<string> ParseModes = new(StringComparer.OrdinalIgnoreCase) { "HTML", "MarkdownV2", "Markdown" };
 
     private readonly object _gate = new();
@@ -72,6 +72,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private LoopbackServer? _server;
     private long _nextUpdateId = 100_000;
     private long _nextMessageId = 1;
+    private long _nextPollId;
     private int _rateLimitHits;
 
     private FakeTelegramServer(TimeProvider clock, FakeLimits? limits)
@@ -220,11 +221,17 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             await Reply(context, scripted).ConfigureAwait(false);
             return;
         }
+        if (method == "sendPoll" && PollProblem(call) is { } problem)
+        {
+            await Reply(context, FakeReply.BadRequest(problem)).ConfigureAwait(false);
+            return;
+        }
         var result = method switch
         {
             "getMe" => $$"""{"id":{{BotId}},"is_bot":true,"first_name":"Deriv Test","username":"{{BotUsername}}"}""",
             "getUpdates" => await GetUpdatesAsync(call, context.RequestAborted).ConfigureAwait(false),
             "sendMessage" or "sendPhoto" => SentMessage(call),
+            "sendPoll" => SentPoll(call),
             "editMessageText" or "editMessageMedia" => SentMessage(call),
             "getChatMember" => Member(call),
             "answerCallbackQuery" or "setMyCommands" or "setWebhook" or "deleteWebhook" => "true",
@@ -233,6 +240,56 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         await Reply(context, result is null
             ? new FakeReply(404, """{"ok":false,"error_code":404,"description":"Not Found: method not found"}""")
             : new FakeReply(200, $$"""{"ok":true,"result":{{result}}}""")).ConfigureAwait(false);
+    }
+
+    /// <summary>Channel chat ids: like Telegram, they refuse non-anonymous polls.</summary>
+    public HashSet<string> ChannelIds { get; } = [];
+
+    /// <summary>What Telegram would refuse in a sendPoll (Bot API limits: question 1–300, 2–10 options of 1–100
+    /// characters, a quiz needs its correct option, explanation ≤ 200 characters with ≤ 2 line feeds), or null.</summary>
+    private string? PollProblem(FakeCall call)
+    {
+        var question = call["question"] ?? "";
+        if (question.Length is < 1 or > 300)
+        {
+            return "Bad Request: poll question length must not exceed 300";
+        }
+        using var options = JsonDocument.Parse(call["options"] ?? "[]");
+        var texts = options.RootElement.EnumerateArray().Select(o => o.ValueKind == JsonValueKind.String ? o.GetString()! : o.GetProperty("text").GetString()!).ToList();
+        if (texts.Count is < 2 or > 10 || texts.Any(t => t.Length is < 1 or > 100))
+        {
+            return "Bad Request: poll options are invalid";
+        }
+        if (call["type"] == "quiz")
+        {
+            using var correct = JsonDocument.Parse(call["correct_option_ids"] ?? "[]");
+            var ids = correct.RootElement.EnumerateArray().Select(e => e.GetInt32()).ToList();
+            if (ids.Count == 0 || ids.Any(i => i < 0 || i >= texts.Count))
+            {
+                return "Bad Request: wrong correct option ids specified";
+            }
+        }
+        var explanation = call["explanation"] ?? "";
+        if (explanation.Length > 200 || explanation.Count(c => c == '\n') > 2)
+        {
+            return "Bad Request: explanation is too long";
+        }
+        if (call["is_anonymous"] != "true" && call.ChatId is { } chat && ChannelIds.Contains(chat))
+        {
+            return "Bad Request: non-anonymous polls can't be sent to channel chats";
+        }
+        return null;
+    }
+
+    private string SentPoll(FakeCall call)
+    {
+        var id = Interlocked.Increment(ref _nextMessageId);
+        var chat = call.ChatId ?? "0";
+        var type = ChannelIds.Contains(chat) ? "channel" : chat.StartsWith('-') ? "supergroup" : "private";
+        var anonymous = call["is_anonymous"] == "true" ? "true" : "false";
+        var pollId = Interlocked.Increment(ref _nextPollId); // poll-1, poll-2 … in send order
+        var poll = $$"""{"id":"poll-{{pollId}}","question":{{JsonSerializer.Serialize(call["question"])}},"options":[],"total_voter_count":0,"is_closed":false,"is_anonymous":{{anonymous}},"type":"quiz","allows_multiple_answers":false}""";
+        return $$"""{"message_id":{{id}},"chat":{"id":{{chat}},"type":"{{type}}"},"date":1723000000,"poll":{{poll}}}""";
     }
 
     private bool OverLimit(string chat, DateTimeOffset now)

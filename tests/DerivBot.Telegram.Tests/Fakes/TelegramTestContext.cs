@@ -1,4 +1,7 @@
+using DerivBot.Application.Localization;
+using DerivBot.Application.Study;
 using DerivBot.Core.Ports;
+using DerivBot.Testing;
 using DerivBot.Telegram.Api;
 using DerivBot.Telegram.Hosting;
 using DerivBot.Telegram.Sending;
@@ -29,6 +32,9 @@ public sealed class TelegramTestContext : IAsyncDisposable
     public InMemoryChatRegistry Registry { get; }
     public CapturingLoggerProvider Logs { get; }
 
+    /// <summary>The quiz store behind the registered <see cref="IQuizBook"/> (the real QuizBook over the in-memory fake).</summary>
+    public InMemoryQuizStore Quizzes { get; private init; } = new();
+
     public TelegramUpdateHandler Handler => Services.GetRequiredService<TelegramUpdateHandler>();
     public TelegramChatSender Sender => Services.GetRequiredService<TelegramChatSender>();
     public TelegramOutbox Outbox => Services.GetRequiredService<TelegramOutbox>();
@@ -48,6 +54,8 @@ public sealed class TelegramTestContext : IAsyncDisposable
         services.AddSingleton(Options.Create(options));
         services.AddSingleton<ICommandDispatcher>(dispatcher);
         services.AddSingleton<IChatRegistry>(registry);
+        var quizzes = new InMemoryQuizStore();
+        services.AddSingleton<IQuizBook>(new QuizBook(quizzes, new ResxLocalizer(), Options.Create(new QuizOptions())));
         if (time is not null)
         {
             services.AddSingleton(time);
@@ -55,7 +63,7 @@ public sealed class TelegramTestContext : IAsyncDisposable
         services.AddTelegramCore(_ => new HttpClient(new TelegramApiHandler(options) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan });
         var provider = services.BuildServiceProvider();
         provider.GetRequiredService<TelegramBotIdentity>().Set(new User { Id = FakeTelegramServer.BotId, IsBot = true, FirstName = "Deriv Test", Username = FakeTelegramServer.BotUsername });
-        return new TelegramTestContext(server, provider, dispatcher, registry, logs);
+        return new TelegramTestContext(server, provider, dispatcher, registry, logs) { Quizzes = quizzes };
     }
 
     /// <summary>Handles one update the way the poller does (exceptions surface to the test).</summary>
