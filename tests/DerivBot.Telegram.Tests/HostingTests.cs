@@ -41,6 +41,29 @@ public sealed class HostingTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Poller_StopWhileBatchHandled_ReplyStillSentAndConfirmedLocally()
+    {
+        await using var ctx = await TelegramTestContext.StartAsync();
+        using var cts = TestTimeouts.NetworkToken();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
+        var release = new TaskCompletionSource();
+        var inner = ctx.Dispatcher.Handler;
+        ctx.Dispatcher.Handler = async (r, ct) => { await release.Task.WaitAsync(ct); return await inner(r, ct); };
+        var id = ctx.Server.AddUpdate(TgUpdates.Private("/funding BTC"));
+
+        var run = ctx.Poller.RunAsync(stop.Token);
+        await TestTimeouts.WaitUntilAsync(() => !ctx.Dispatcher.Requests.IsEmpty, what: "dispatch");
+        await stop.CancelAsync(); // SIGTERM while the command is being answered
+        release.SetResult();
+        await run.WaitAsync(cts.Token);
+
+        // The answer went out although the stop came first, the update counts as handled, and no new poll was made.
+        Assert.Single(ctx.Server.CallsTo("sendMessage"));
+        Assert.Equal(id, await ctx.Services.GetRequiredService<ITelegramOffsetStore>().GetLastHandledAsync(cts.Token));
+        Assert.Single(ctx.Server.CallsTo("getUpdates"));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Poller_RestartWithStoredOffset_DoesNotHandleTwice()
     {
         await using var ctx = await TelegramTestContext.StartAsync();

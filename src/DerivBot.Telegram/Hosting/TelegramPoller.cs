@@ -14,6 +14,9 @@ namespace DerivBot.Telegram.Hosting;
 /// 409 (another poller, or a webhook is set) backs off from 30 s doubling to 5 min with a clear error; 5xx, timeouts
 /// and network errors back off from 1 s doubling to 30 s. The HTTP timeout (poll time + RequestTimeout) is applied
 /// by <see cref="TelegramApiHandler"/>.
+/// On stop (SIGTERM) no new batch is fetched, but a batch already received is still handled and its replies sent —
+/// bounded by <c>HostOptions.ShutdownTimeout</c> — so a user who asked just before a restart still gets the answer;
+/// what is cut off is not confirmed, and Telegram delivers it again to the next start.
 /// </summary>
 public sealed class TelegramPoller(
     ITelegramBotClient client,
@@ -21,7 +24,8 @@ public sealed class TelegramPoller(
     ITelegramOffsetStore offsets,
     IOptions<TelegramOptions> options,
     TimeProvider time,
-    ILogger<TelegramPoller> logger)
+    ILogger<TelegramPoller> logger,
+    IOptions<Microsoft.Extensions.Hosting.HostOptions>? hostOptions = null)
 {
     internal static readonly TimeSpan ConflictBackoffStart = TimeSpan.FromSeconds(30);
     internal static readonly TimeSpan ConflictBackoffMax = TimeSpan.FromMinutes(5);
@@ -48,9 +52,13 @@ public sealed class TelegramPoller(
                 {
                     continue;
                 }
-                await HandleBatchAsync(fresh, cancellationToken).ConfigureAwait(false);
+                // The batch outlives a stop request by at most the host's shutdown timeout (see the class remarks).
+                using var grace = new CancellationTokenSource();
+                var shutdownTimeout = hostOptions?.Value.ShutdownTimeout ?? TimeSpan.FromSeconds(30);
+                using var onStop = cancellationToken.Register(() => grace.CancelAfter(shutdownTimeout));
+                await HandleBatchAsync(fresh, grace.Token).ConfigureAwait(false);
                 last = fresh[^1].Id;
-                await offsets.SetLastHandledAsync(last.Value, cancellationToken).ConfigureAwait(false);
+                await offsets.SetLastHandledAsync(last.Value, grace.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

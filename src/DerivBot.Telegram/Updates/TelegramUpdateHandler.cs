@@ -38,11 +38,6 @@ public sealed class TelegramUpdateHandler(
     public static readonly IReadOnlyList<UpdateType> AllowedUpdates =
         [UpdateType.Message, UpdateType.ChannelPost, UpdateType.CallbackQuery, UpdateType.MyChatMember, UpdateType.PollAnswer, UpdateType.Poll];
 
-    private int _deliveries;
-
-    /// <summary>Replies still being delivered in the background.</summary>
-    public int PendingDeliveries => Volatile.Read(ref _deliveries);
-
     public Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -109,13 +104,13 @@ public sealed class TelegramUpdateHandler(
                 return;
             case RateDecision.RefuseWithNotice:
                 var notice = new Report(ReportKind.Error, TelegramTexts.SlowDown(settings.Language, rateLimiter.PerMinute), [], Tone: ReportTone.Warning);
-                Deliver(address, [new CommandReply(notice)], cancellationToken);
+                await DeliverAsync(address, [new CommandReply(notice)], cancellationToken).ConfigureAwait(false);
                 return;
         }
         var request = new CommandRequest(address, kind, message.From?.Id.ToString(CultureInfo.InvariantCulture), settings.Language,
             command.Name, command.Arguments, AdminCheck(message.Chat, kind, message.From, message.SenderChat), time.GetUtcNow());
         var result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
-        Deliver(address, result.Replies, cancellationToken);
+        await DeliverAsync(address, result.Replies, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
@@ -149,27 +144,21 @@ public sealed class TelegramUpdateHandler(
         var first = result.Replies[0];
         // An inaccessible (too old) message has date 0; a text message cannot become a photo and vice versa.
         var canEdit = message.Date != default && (first.Image is null) == (message.Photo is null or { Length: 0 });
-        Interlocked.Increment(ref _deliveries);
-        _ = Task.Run(async () =>
+        // Awaited, not fired and forgotten: the poller confirms the update only after its reply went out, and a stop
+        // (SIGTERM) lets it finish within the shutdown timeout.
+        try
         {
-            try
+            var edited = canEdit && await messenger.EditAsync(address, message.MessageId, new OutboundMessage(first.Report, first.Image), cancellationToken).ConfigureAwait(false);
+            var rest = edited ? result.Replies.Skip(1) : result.Replies;
+            foreach (var reply in rest)
             {
-                var edited = canEdit && await messenger.EditAsync(address, message.MessageId, new OutboundMessage(first.Report, first.Image), cancellationToken).ConfigureAwait(false);
-                var rest = edited ? result.Replies.Skip(1) : result.Replies;
-                foreach (var reply in rest)
-                {
-                    await messenger.SendAsync(address, new OutboundMessage(reply.Report, reply.Image), cancellationToken).ConfigureAwait(false);
-                }
+                await messenger.SendAsync(address, new OutboundMessage(reply.Report, reply.Image), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Telegram callback reply to {Chat} failed", address);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _deliveries);
-            }
-        }, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Telegram callback reply to {Chat} failed", address);
+        }
     }
 
     private async Task HandleMembershipAsync(ChatMemberUpdated change, CancellationToken cancellationToken)
@@ -192,40 +181,34 @@ public sealed class TelegramUpdateHandler(
         }
     }
 
-    private void Deliver(ChatAddress address, IReadOnlyList<CommandReply> replies, CancellationToken cancellationToken)
+    /// <summary>Sends the replies in order through the paced queue (replies go ahead of broadcasts). Awaited, so the
+    /// poller confirms an update only after its answer went out and a stop lets it finish.</summary>
+    private async Task DeliverAsync(ChatAddress address, IReadOnlyList<CommandReply> replies, CancellationToken cancellationToken)
     {
         if (replies.Count == 0)
         {
             return;
         }
-        Interlocked.Increment(ref _deliveries);
-        _ = Task.Run(async () =>
+        try
         {
-            try
+            foreach (var reply in replies)
             {
-                foreach (var reply in replies)
+                var result = await messenger.SendAsync(address, new OutboundMessage(reply.Report, reply.Image), cancellationToken).ConfigureAwait(false);
+                if (result.Status != SendStatus.Sent)
                 {
-                    var result = await messenger.SendAsync(address, new OutboundMessage(reply.Report, reply.Image), cancellationToken).ConfigureAwait(false);
-                    if (result.Status != SendStatus.Sent)
-                    {
-                        logger.LogWarning("Telegram reply to {Chat} not delivered: {Status} {Detail}", address, result.Status, result.Detail);
-                        break;
-                    }
-                    if (result.MigratedTo is { } moved)
-                    {
-                        address = moved;
-                    }
+                    logger.LogWarning("Telegram reply to {Chat} not delivered: {Status} {Detail}", address, result.Status, result.Detail);
+                    break;
+                }
+                if (result.MigratedTo is { } moved)
+                {
+                    address = moved;
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Telegram reply to {Chat} failed", address);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _deliveries);
-            }
-        }, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Telegram reply to {Chat} failed", address);
+        }
     }
 
     private async Task AnswerAsync(string callbackQueryId, string? text, CancellationToken cancellationToken)
