@@ -348,12 +348,27 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
     private async Task<IReadOnlyDictionary<string, OkxFunding>> FundingAsync(IReadOnlyList<string> instIds, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, OkxFunding>(StringComparer.Ordinal);
-        foreach (var instId in instIds)
+        // funding-rate has no bulk form and OKX allows 20 calls / 2 s, so 50 watched instruments take ~6 s — longer than
+        // the aggregation waits for a venue (Venues:RequestTimeout). The round therefore stops asking after half the
+        // request timeout and answers the rest from the cache; never-fetched and stalest instruments go first, so every
+        // instrument's rate is refreshed within a few cycles.
+        var started = _time.GetUtcNow();
+        var budget = _options.RequestTimeout / 2;
+        var order = instIds.OrderBy(i => _funding.TryGetValue(i, out var c) ? c.At : DateTimeOffset.MinValue).ToList();
+        foreach (var instId in order)
         {
             var now = _time.GetUtcNow();
             if (_funding.TryGetValue(instId, out var cached) && now - cached.At < _options.FundingMaxAge && now < cached.Funding.FundingTime)
             {
                 result[instId] = cached.Funding;
+                continue;
+            }
+            if (now - started >= budget)
+            {
+                if (cached.Funding is not null)
+                {
+                    result[instId] = cached.Funding;
+                }
                 continue;
             }
             try
