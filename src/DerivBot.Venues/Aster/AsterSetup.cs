@@ -2,7 +2,6 @@ using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Aster;
@@ -20,12 +19,7 @@ public static class AsterSetup
     {
         services.AddVenueOptions<AsterOptions, AsterOptionsValidator>(configuration, AsterOptions.SectionName);
         return services
-            .AddVenueSingleton(HttpClientName, (sp, http) => new AsterVenue(
-                http,
-                sp.GetRequiredService<IOptions<AsterOptions>>(),
-                sp.GetRequiredService<IOptions<VenuesOptions>>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<AsterVenue>>()))
+            .AddVenueSingleton<AsterVenue>(HttpClientName)
             .AddVenueOverview<AsterVenue>()
             .AddKeyedMarketDataVenue<AsterVenue>(VenueIds.Aster);
     }

@@ -2,8 +2,6 @@ using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Bybit;
 
@@ -22,11 +20,7 @@ public static class BybitSetup
         services.AddVenueOptions<BybitOptions, BybitOptionsValidator>(configuration, BybitOptions.SectionName)
             .InheritRequestTimeout(configuration, BybitOptions.SectionName, (o, timeout) => o.RequestTimeout = timeout);
         return services
-            .AddVenueSingleton(HttpClientName, (sp, http) => new BybitVenue(
-                http,
-                sp.GetRequiredService<IOptions<BybitOptions>>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<BybitVenue>>()))
+            .AddVenueSingleton<BybitVenue>(HttpClientName)
             .AddVenueOverview<BybitVenue>()
             .AddKeyedMarketDataVenue<BybitVenue>(VenueIds.Bybit);
     }

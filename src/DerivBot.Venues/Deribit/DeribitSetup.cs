@@ -3,8 +3,6 @@ using DerivBot.Venues.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Deribit;
 
@@ -18,11 +16,7 @@ public static class DeribitSetup
     public static IServiceCollection AddDeribitVenue(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddVenueOptions<DeribitOptions, DeribitOptionsValidator>(configuration, DeribitOptions.SectionName);
-        services.AddVenueSingleton(HttpClientName, (sp, http) => new DeribitOptionsVenue(
-            http,
-            sp.GetRequiredService<IOptions<DeribitOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DeribitOptionsVenue>>()));
+        services.AddVenueSingleton<DeribitOptionsVenue>(HttpClientName);
         services.TryAddSingleton<IOptionsVenue>(sp => sp.GetRequiredService<DeribitOptionsVenue>());
         return services;
     }

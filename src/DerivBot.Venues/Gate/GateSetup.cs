@@ -2,7 +2,6 @@ using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Gate;
@@ -16,12 +15,7 @@ public static class GateSetup
     {
         services.AddVenueOptions<GateOptions, GateOptionsValidator>(configuration, GateOptions.SectionName);
         return services
-            .AddVenueSingleton(HttpClientName, (sp, http) => new GateVenue(
-                http,
-                sp.GetRequiredService<IOptions<GateOptions>>(),
-                sp.GetRequiredService<IOptions<VenuesOptions>>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<GateVenue>>()))
+            .AddVenueSingleton<GateVenue>(HttpClientName)
             .AddVenueOverview<GateVenue>();
     }
 }

@@ -50,6 +50,14 @@ internal static class VenueRegistration
     }
 
     /// <summary>
+    /// The venue singleton <typeparamref name="TVenue"/> on the named HttpClient <paramref name="httpClientName"/>; the
+    /// rest of its public constructor (options, clock, logger) comes from the container.
+    /// </summary>
+    public static IServiceCollection AddVenueSingleton<TVenue>(this IServiceCollection services, string httpClientName)
+        where TVenue : class =>
+        services.AddVenueSingleton(httpClientName, (sp, http) => ActivatorUtilities.CreateInstance<TVenue>(sp, http));
+
+    /// <summary>
     /// The venue singleton <typeparamref name="TVenue"/>, built by <paramref name="create"/> on the named HttpClient
     /// <paramref name="httpClientName"/> (registered here, see <see cref="AddVenueHttpClient"/>).
     /// </summary>

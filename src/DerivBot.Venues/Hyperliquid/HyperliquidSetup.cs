@@ -2,7 +2,6 @@ using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Hyperliquid;
@@ -16,12 +15,7 @@ public static class HyperliquidSetup
     {
         services.AddVenueOptions<HyperliquidOptions, HyperliquidOptionsValidator>(configuration, HyperliquidOptions.SectionName);
         return services
-            .AddVenueSingleton(HttpClientName, (sp, http) => new HyperliquidVenue(
-                http,
-                sp.GetRequiredService<IOptions<HyperliquidOptions>>(),
-                sp.GetRequiredService<IOptions<VenuesOptions>>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<HyperliquidVenue>>()))
+            .AddVenueSingleton<HyperliquidVenue>(HttpClientName)
             .AddVenueOverview<HyperliquidVenue>();
     }
 }

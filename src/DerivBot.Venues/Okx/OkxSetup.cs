@@ -2,8 +2,6 @@ using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Okx;
 
@@ -22,11 +20,7 @@ public static class OkxSetup
         services.AddVenueOptions<OkxOptions, OkxOptionsValidator>(configuration, OkxOptions.SectionName)
             .InheritRequestTimeout(configuration, OkxOptions.SectionName, (o, timeout) => o.RequestTimeout = timeout);
         return services
-            .AddVenueSingleton(HttpClientName, (sp, http) => new OkxVenue(
-                http,
-                sp.GetRequiredService<IOptions<OkxOptions>>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<OkxVenue>>()))
+            .AddVenueSingleton<OkxVenue>(HttpClientName)
             .AddVenueOverview<OkxVenue>()
             .AddKeyedMarketDataVenue<OkxVenue>(VenueIds.Okx);
     }
