@@ -2,8 +2,6 @@ using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Aster;
@@ -19,21 +17,11 @@ public static class AsterSetup
 
     public static IServiceCollection AddAsterVenue(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<AsterOptions>().Bind(configuration.GetSection(AsterOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AsterOptions>, AsterOptionsValidator>());
-        VenueHttpClients.Add(services, HttpClientName);
-        services.TryAddSingleton(sp => new AsterVenue(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            sp.GetRequiredService<IOptions<AsterOptions>>(),
-            sp.GetRequiredService<IOptions<VenuesOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<AsterVenue>>()));
-        services.AddSingleton<IVenueOverview>(sp => sp.GetRequiredService<AsterVenue>());
-        services.AddKeyedSingleton<IMarketDataVenue>(VenueIds.Aster, (sp, _) => sp.GetRequiredService<AsterVenue>());
-        return services;
+        services.AddVenueOptions<AsterOptions, AsterOptionsValidator>(configuration, AsterOptions.SectionName);
+        return services
+            .AddVenueSingleton<AsterVenue>(HttpClientName)
+            .AddVenueOverview<AsterVenue>()
+            .AddKeyedMarketDataVenue<AsterVenue>(VenueIds.Aster);
     }
 }
 

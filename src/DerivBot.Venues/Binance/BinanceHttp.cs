@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
 using Microsoft.Extensions.Logging;
@@ -134,7 +132,7 @@ internal sealed class BinanceHttp
         {
             // Connection-level failures: nothing reached the venue (or we cannot tell); the caller retries on its schedule.
             return (null, new VenueException(_venue, VenueErrorKind.Unreachable,
-                $"{_venue}: cannot reach {gate.Host} ({Describe(ex)})", ex));
+                $"{_venue}: cannot reach {gate.Host} ({NetworkFailure.Describe(ex)})", ex));
         }
         catch (IOException ex)
         {
@@ -234,30 +232,5 @@ internal sealed class BinanceHttp
     {
         var exponential = _options.RetryBaseDelay * Math.Pow(2, attempt - 1);
         return exponential * (0.5 + 0.5 * Math.Clamp(_random(), 0, 1));
-    }
-
-    private static string Describe(HttpRequestException ex)
-    {
-        if (ex.InnerException is SocketException socket)
-        {
-            return socket.SocketErrorCode switch
-            {
-                SocketError.ConnectionRefused => "connection refused",
-                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "host name not found",
-                SocketError.TimedOut => "connection timed out",
-                SocketError.NetworkUnreachable or SocketError.HostUnreachable => "network unreachable",
-                SocketError.ConnectionReset => "connection reset",
-                _ => socket.SocketErrorCode.ToString(),
-            };
-        }
-        return ex.HttpRequestError switch
-        {
-            HttpRequestError.NameResolutionError => "host name not found",
-            HttpRequestError.SecureConnectionError => "TLS handshake failed",
-            HttpRequestError.ProxyTunnelError => "proxy tunnel failed",
-            HttpRequestError.ResponseEnded => "connection closed before the response ended",
-            HttpRequestError.ConnectionError => "connection failed",
-            _ => ex.StatusCode is HttpStatusCode code ? "HTTP " + (int)code : ex.HttpRequestError.ToString(),
-        };
     }
 }

@@ -34,28 +34,19 @@ public static class BinanceSetup
     /// </summary>
     public static IServiceCollection AddBinanceVenueCore(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<BinanceOptions>()
-            .Bind(configuration.GetSection(BinanceOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BinanceOptions>, BinanceOptionsValidator>());
-        VenueHttpClients.Add(services, HttpClientName);
-
-        services.TryAddSingleton<BinanceMarketDataVenue>(sp => new BinanceMarketDataVenue(
-            BinanceParsers.Venue,
-            BinanceHttp.FuturesWeightPerMinute,
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            sp.GetRequiredService<IOptions<BinanceOptions>>().Value,
-            sp.GetRequiredService<IOptions<VenuesOptions>>().Value.RequestTimeout,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BinanceMarketDataVenue>>(),
-            Random.Shared.NextDouble));
-        services.AddSingleton<IVenueOverview>(sp => sp.GetRequiredService<BinanceMarketDataVenue>());
-        services.AddKeyedSingleton<IMarketDataVenue>(VenueIds.Binance, (sp, _) => sp.GetRequiredService<BinanceMarketDataVenue>());
-        return services;
+        services.AddVenueOptions<BinanceOptions, BinanceOptionsValidator>(configuration, BinanceOptions.SectionName);
+        return services
+            .AddVenueSingleton(HttpClientName, (sp, http) => new BinanceMarketDataVenue(
+                BinanceParsers.Venue,
+                BinanceHttp.FuturesWeightPerMinute,
+                http,
+                sp.GetRequiredService<IOptions<BinanceOptions>>().Value,
+                sp.GetRequiredService<IOptions<VenuesOptions>>().Value.RequestTimeout,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<BinanceMarketDataVenue>>(),
+                Random.Shared.NextDouble))
+            .AddVenueOverview<BinanceMarketDataVenue>()
+            .AddKeyedMarketDataVenue<BinanceMarketDataVenue>(VenueIds.Binance);
     }
 
     /// <summary>The all-market mark-price + liquidation stream as the <see cref="IMarketStream"/>.</summary>

@@ -190,36 +190,7 @@ internal static class BybitParsers
     /// </summary>
     public static VenueException? EnvelopeError(ReadOnlySpan<byte> body, string path)
     {
-        int code;
-        string message;
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            using var document = JsonDocument.ParseValue(ref reader);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("retCode", out var rc))
-            {
-                return null;
-            }
-            if (rc.ValueKind == JsonValueKind.Number && rc.TryGetInt32(out var n))
-            {
-                code = n;
-            }
-            else if (rc.ValueKind == JsonValueKind.String && int.TryParse(rc.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var s))
-            {
-                code = s;
-            }
-            else
-            {
-                return null;
-            }
-            message = root.TryGetProperty("retMsg", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? "" : "";
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        if (code == 0)
+        if (!VenueJson.TryReadEnvelope(body, "retCode", "retMsg", out var code, out var message) || code == 0)
         {
             return null;
         }

@@ -2,9 +2,6 @@ using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Bybit;
 
@@ -20,46 +17,11 @@ public static class BybitSetup
 
     public static IServiceCollection AddBybitVenue(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
-        services.TryAddSingleton(TimeProvider.System);
-        var section = configuration.GetSection(BybitOptions.SectionName);
-        services.AddOptions<BybitOptions>()
-            .Bind(section)
-            .PostConfigure(o =>
-            {
-                if (OptionChecks.InheritedRequestTimeout(configuration, section) is { } shared)
-                {
-                    o.RequestTimeout = shared;
-                }
-            })
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BybitOptions>, BybitOptionsValidator>());
-
-        services.AddHttpClient(HttpClientName, client =>
-            {
-                // Timeouts are ours (one deadline per call, on the injected clock).
-                client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("DerivBot/1.0");
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = System.Net.DecompressionMethods.All,
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-            })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            // The factory's own handlers log every request at Information; the venue logs what matters (bans, retries).
-            .RemoveAllLoggers();
-
-        services.TryAddSingleton<BybitVenue>(sp => new BybitVenue(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            sp.GetRequiredService<IOptions<BybitOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<BybitVenue>>()));
-        services.AddSingleton<IVenueOverview>(sp => sp.GetRequiredService<BybitVenue>());
-        services.AddKeyedSingleton<IMarketDataVenue>(VenueIds.Bybit, (sp, _) => sp.GetRequiredService<BybitVenue>());
-        return services;
+        services.AddVenueOptions<BybitOptions, BybitOptionsValidator>(configuration, BybitOptions.SectionName)
+            .InheritRequestTimeout(configuration, BybitOptions.SectionName, (o, timeout) => o.RequestTimeout = timeout);
+        return services
+            .AddVenueSingleton<BybitVenue>(HttpClientName)
+            .AddVenueOverview<BybitVenue>()
+            .AddKeyedMarketDataVenue<BybitVenue>(VenueIds.Bybit);
     }
 }

@@ -34,8 +34,7 @@ public sealed class BybitVenue : IMarketDataVenue, IVenueOverview, IDisposable
     private readonly SlidingWindowLimiter[] _limiters;
     private readonly BybitOptions _options;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _instrumentsGate = new(1, 1);
-    private InstrumentCache? _instruments;
+    private readonly ReusedValue<IReadOnlyDictionary<Symbol, BybitInstrument>> _instruments;
 
     public BybitVenue(HttpClient http, IOptions<BybitOptions> options, TimeProvider time, ILogger<BybitVenue> logger)
     {
@@ -45,6 +44,7 @@ public sealed class BybitVenue : IMarketDataVenue, IVenueOverview, IDisposable
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
         _time = time;
+        _instruments = new(time);
         var host = new Uri(_options.RestUrl).Host;
         IpLimiter = new SlidingWindowLimiter(Name, "IP", IpRequestsPerWindow, IpWindow, time);
         _limiters = [IpLimiter];
@@ -64,7 +64,7 @@ public sealed class BybitVenue : IMarketDataVenue, IVenueOverview, IDisposable
     public async Task<IReadOnlyList<PerpetualContract>> GetPerpetualsAsync(CancellationToken cancellationToken)
     {
         var instruments = await InstrumentsAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-        return instruments.Items.Values
+        return instruments.Values
             .Where(i => i.IsTradingUsdtPerpetual)
             .OrderBy(i => i.Symbol.Value, StringComparer.Ordinal)
             // Binance's words for the same thing, so code written against the primary venue reads every venue alike.
@@ -94,7 +94,7 @@ public sealed class BybitVenue : IMarketDataVenue, IVenueOverview, IDisposable
     public async Task<IReadOnlyList<FundingInfoEntry>> GetFundingInfoAsync(CancellationToken cancellationToken)
     {
         var instruments = await InstrumentsAsync(_options.InstrumentsMaxAge, cancellationToken).ConfigureAwait(false);
-        return instruments.Items.Values
+        return instruments.Values
             .Where(i => i.IsTradingUsdtPerpetual)
             .OrderBy(i => i.Symbol.Value, StringComparer.Ordinal)
             .Select(i => new FundingInfoEntry(i.Symbol, i.FundingIntervalHours, i.UpperFundingRate ?? 0m, i.LowerFundingRate ?? 0m))
@@ -204,7 +204,7 @@ public sealed class BybitVenue : IMarketDataVenue, IVenueOverview, IDisposable
         var best = new Dictionary<string, VenueInstrumentStat>(StringComparer.Ordinal);
         foreach (var t in tickers)
         {
-            if (!instruments.Items.TryGetValue(t.Symbol, out var instrument) || !instrument.IsTradingUsdtPerpetual
+            if (!instruments.TryGetValue(t.Symbol, out var instrument) || !instrument.IsTradingUsdtPerpetual
                 || t.MarkPrice is not > 0 || t.OpenInterest is not { } oi)
             {
                 continue;
@@ -233,7 +233,7 @@ public sealed class BybitVenue : IMarketDataVenue, IVenueOverview, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(asset);
         var canonical = AssetNames.AssetOf(asset);
         var instruments = await InstrumentsAsync(_options.InstrumentsMaxAge, cancellationToken).ConfigureAwait(false);
-        var listing = instruments.Items.Values
+        var listing = instruments.Values
             .Where(i => i.IsTradingUsdtPerpetual)
             .Select(i => (Instrument: i, Ref: AssetNames.Parse(i.Symbol.Value)))
             .Where(x => x.Ref.Asset == canonical)
@@ -248,25 +248,14 @@ public sealed class BybitVenue : IMarketDataVenue, IVenueOverview, IDisposable
         return points.Select(p => p with { Contracts = p.Contracts * listing.Ref.CoinsPerUnit }).ToList();
     }
 
-    public void Dispose() => _instrumentsGate.Dispose();
+    public void Dispose() => _instruments.Dispose();
 
     // ------------------------------------------------------------------ helpers
 
-    private async Task<InstrumentCache> InstrumentsAsync(TimeSpan maxAge, CancellationToken cancellationToken)
-    {
-        var cached = Volatile.Read(ref _instruments);
-        if (cached is not null && maxAge > TimeSpan.Zero && _time.GetUtcNow() - cached.At < maxAge)
+    /// <summary>The instrument list, reused for <paramref name="maxAge"/> (zero: read afresh).</summary>
+    private Task<IReadOnlyDictionary<Symbol, BybitInstrument>> InstrumentsAsync(TimeSpan maxAge, CancellationToken cancellationToken) =>
+        _instruments.GetAsync(maxAge, async ct =>
         {
-            return cached;
-        }
-        await _instrumentsGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            cached = _instruments;
-            if (cached is not null && maxAge > TimeSpan.Zero && _time.GetUtcNow() - cached.At < maxAge)
-            {
-                return cached;
-            }
             var items = new Dictionary<Symbol, BybitInstrument>();
             string? cursor = null;
             // Bounded: ~600 linear symbols fit in one page of 1000; a venue that keeps paging cannot hold us here.
@@ -277,7 +266,7 @@ public sealed class BybitVenue : IMarketDataVenue, IVenueOverview, IDisposable
                 {
                     q.Add("cursor", cursor);
                 }
-                var body = await _rest.GetAsync(Paths.Instruments, q.ToString(), 1, _limiters, cancellationToken).ConfigureAwait(false);
+                var body = await _rest.GetAsync(Paths.Instruments, q.ToString(), 1, _limiters, ct).ConfigureAwait(false);
                 var (list, next) = BybitParsers.ParseInstruments(body);
                 foreach (var i in list)
                 {
@@ -289,15 +278,8 @@ public sealed class BybitVenue : IMarketDataVenue, IVenueOverview, IDisposable
                 }
                 cursor = next;
             }
-            cached = new InstrumentCache(items, _time.GetUtcNow());
-            Volatile.Write(ref _instruments, cached);
-            return cached;
-        }
-        finally
-        {
-            _instrumentsGate.Release();
-        }
-    }
+            return (IReadOnlyDictionary<Symbol, BybitInstrument>)items;
+        }, cancellationToken);
 
     private async Task<(IReadOnlyList<BybitTicker> Items, DateTimeOffset? Time)> TickersAsync(string category, Symbol? symbol, CancellationToken cancellationToken)
     {
@@ -378,7 +360,6 @@ public sealed class BybitVenue : IMarketDataVenue, IVenueOverview, IDisposable
         _ => null,
     };
 
-    private sealed record InstrumentCache(IReadOnlyDictionary<Symbol, BybitInstrument> Items, DateTimeOffset At);
 
     internal static class Paths
     {

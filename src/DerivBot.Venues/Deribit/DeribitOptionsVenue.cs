@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using DerivBot.Core.OptionChains;
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
@@ -207,7 +205,7 @@ public sealed class DeribitOptionsVenue : IOptionsVenue
         }
         catch (HttpRequestException ex)
         {
-            return (null, new VenueException(Venue, VenueErrorKind.Unreachable, $"{Venue}: cannot reach {_host} ({Describe(ex)})", ex));
+            return (null, new VenueException(Venue, VenueErrorKind.Unreachable, $"{Venue}: cannot reach {_host} ({NetworkFailure.Describe(ex)})", ex));
         }
         catch (IOException ex)
         {
@@ -247,21 +245,6 @@ public sealed class DeribitOptionsVenue : IOptionsVenue
             HttpStatus = status,
             VendorCode = hasError ? code : null,
         };
-    }
-
-    private static string Describe(HttpRequestException ex)
-    {
-        if (ex.InnerException is SocketException socket)
-        {
-            return socket.SocketErrorCode switch
-            {
-                SocketError.ConnectionRefused => "connection refused",
-                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "host name not found",
-                SocketError.TimedOut => "connection timed out",
-                _ => socket.SocketErrorCode.ToString(),
-            };
-        }
-        return ex.StatusCode is HttpStatusCode code ? "HTTP " + (int)code : ex.HttpRequestError.ToString();
     }
 
     private sealed record CacheEntry(DateTimeOffset StartedAt, Task<BookSummary> Task);

@@ -1,9 +1,8 @@
 using DerivBot.Core.Ports;
+using DerivBot.Venues.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Deribit;
 
@@ -16,34 +15,8 @@ public static class DeribitSetup
 
     public static IServiceCollection AddDeribitVenue(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<DeribitOptions>()
-            .Bind(configuration.GetSection(DeribitOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeribitOptions>, DeribitOptionsValidator>());
-
-        services.AddHttpClient(HttpClientName, client =>
-            {
-                // Timeouts are ours (per attempt, on the injected clock).
-                client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("DerivBot/1.0");
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = System.Net.DecompressionMethods.All,
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-            })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-
-        services.TryAddSingleton<DeribitOptionsVenue>(sp => new DeribitOptionsVenue(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            sp.GetRequiredService<IOptions<DeribitOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DeribitOptionsVenue>>()));
+        services.AddVenueOptions<DeribitOptions, DeribitOptionsValidator>(configuration, DeribitOptions.SectionName);
+        services.AddVenueSingleton<DeribitOptionsVenue>(HttpClientName);
         services.TryAddSingleton<IOptionsVenue>(sp => sp.GetRequiredService<DeribitOptionsVenue>());
         return services;
     }

@@ -2,8 +2,6 @@ using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Gate;
@@ -15,20 +13,10 @@ public static class GateSetup
 
     public static IServiceCollection AddGateVenue(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<GateOptions>().Bind(configuration.GetSection(GateOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GateOptions>, GateOptionsValidator>());
-        VenueHttpClients.Add(services, HttpClientName);
-        services.TryAddSingleton(sp => new GateVenue(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            sp.GetRequiredService<IOptions<GateOptions>>(),
-            sp.GetRequiredService<IOptions<VenuesOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<GateVenue>>()));
-        services.AddSingleton<IVenueOverview>(sp => sp.GetRequiredService<GateVenue>());
-        return services;
+        services.AddVenueOptions<GateOptions, GateOptionsValidator>(configuration, GateOptions.SectionName);
+        return services
+            .AddVenueSingleton<GateVenue>(HttpClientName)
+            .AddVenueOverview<GateVenue>();
     }
 }
 

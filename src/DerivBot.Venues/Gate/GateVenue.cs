@@ -151,27 +151,28 @@ public sealed class GateVenue : IVenueOverview
     internal static IReadOnlyDictionary<string, GateContract> ParseContracts(byte[] body)
     {
         const string what = "contracts";
-        return OverviewJson.Parse(VenueIds.Gate, what, body, root =>
+        var json = new VenueJson(VenueIds.Gate, what);
+        return json.Read(body, root =>
         {
-            OverviewJson.RequireKind(root, JsonValueKind.Array, what);
+            json.RequireKind(root, JsonValueKind.Array);
             var result = new Dictionary<string, GateContract>(StringComparer.Ordinal);
             foreach (var item in root.EnumerateArray())
             {
-                OverviewJson.RequireKind(item, JsonValueKind.Object, what + "[]");
-                var name = OverviewJson.RequireString(item, "name", what);
-                var quanto = OverviewJson.RequireDecimal(item, "quanto_multiplier", what);
-                var interval = OverviewJson.OptionalInt64(item, "funding_interval", what) ?? 28_800;
+                json.RequireKind(item, JsonValueKind.Object, what + "[]");
+                var name = json.RequireString(item, "name");
+                var quanto = json.RequireDecimal(item, "quanto_multiplier");
+                var interval = json.OptionalInt64(item, "funding_interval") ?? 28_800;
                 if (quanto <= 0 || interval is <= 0 or > 86_400)
                 {
                     throw new FormatException($"{what}: {name} has quanto_multiplier {quanto} and funding_interval {interval}");
                 }
-                var next = OverviewJson.OptionalInt64(item, "funding_next_apply", what);
+                var next = json.OptionalInt64(item, "funding_next_apply");
                 result[name] = new GateContract(
                     name,
                     quanto,
                     (int)interval,
                     next is > 0 ? DateTimeOffset.FromUnixTimeSeconds(next.Value) : null,
-                    OverviewJson.OptionalBool(item, "in_delisting"));
+                    json.OptionalBool(item, "in_delisting"));
             }
             return (IReadOnlyDictionary<string, GateContract>)result;
         });
@@ -184,33 +185,34 @@ public sealed class GateVenue : IVenueOverview
     internal static IReadOnlyList<VenueInstrumentStat> ParseTickers(byte[] body, IReadOnlyDictionary<string, GateContract> contracts, DateTimeOffset now)
     {
         const string what = "tickers";
-        return OverviewJson.Parse(VenueIds.Gate, what, body, root =>
+        var json = new VenueJson(VenueIds.Gate, what);
+        return json.Read(body, root =>
         {
-            OverviewJson.RequireKind(root, JsonValueKind.Array, what);
+            json.RequireKind(root, JsonValueKind.Array);
             var rows = new List<(VenueInstrumentStat Stat, decimal CoinsPerUnit)>();
             foreach (var item in root.EnumerateArray())
             {
-                OverviewJson.RequireKind(item, JsonValueKind.Object, what + "[]");
-                var name = OverviewJson.RequireString(item, "contract", what);
+                json.RequireKind(item, JsonValueKind.Object, what + "[]");
+                var name = json.RequireString(item, "contract");
                 if (!contracts.TryGetValue(name, out var contract) || contract.InDelisting || !name.EndsWith("_USDT", StringComparison.Ordinal))
                 {
                     continue;
                 }
                 var asset = AssetNames.Parse(name);
-                var mark = OverviewJson.RequireDecimal(item, "mark_price", what);
-                var contractsOpen = OverviewJson.RequireDecimal(item, "total_size", what);
+                var mark = json.RequireDecimal(item, "mark_price");
+                var contractsOpen = json.RequireDecimal(item, "total_size");
                 var baseUnits = contractsOpen * contract.QuantoMultiplier;
                 rows.Add((new VenueInstrumentStat(
                     VenueIds.Gate,
                     name,
                     asset.Asset,
                     mark / asset.CoinsPerUnit,
-                    OverviewJson.OptionalDecimal(item, "funding_rate", what),
+                    json.OptionalDecimal(item, "funding_rate"),
                     Math.Max(1, contract.FundingIntervalSeconds / 3600),
                     NextSettlement(contract, now),
                     baseUnits * asset.CoinsPerUnit,
                     baseUnits * mark,
-                    OverviewJson.OptionalDecimal(item, "volume_24h_quote", what) ?? OverviewJson.OptionalDecimal(item, "volume_24h_settle", what),
+                    json.OptionalDecimal(item, "volume_24h_quote") ?? json.OptionalDecimal(item, "volume_24h_settle"),
                     now), asset.CoinsPerUnit));
             }
             return (IReadOnlyList<VenueInstrumentStat>)rows.OrderBy(r => r.CoinsPerUnit).Select(r => r.Stat).ToList();
@@ -221,18 +223,19 @@ public sealed class GateVenue : IVenueOverview
     internal static IReadOnlyList<OpenInterestPoint> ParseContractStats(byte[] body, decimal coinsPerContract)
     {
         const string what = "contract_stats";
-        return OverviewJson.Parse(VenueIds.Gate, what, body, root =>
+        var json = new VenueJson(VenueIds.Gate, what);
+        return json.Read(body, root =>
         {
-            OverviewJson.RequireKind(root, JsonValueKind.Array, what);
+            json.RequireKind(root, JsonValueKind.Array);
             var points = new List<OpenInterestPoint>();
             foreach (var item in root.EnumerateArray())
             {
-                OverviewJson.RequireKind(item, JsonValueKind.Object, what + "[]");
-                var seconds = OverviewJson.OptionalInt64(item, "time", what) ?? throw new FormatException($"{what}: required field 'time' is missing");
+                json.RequireKind(item, JsonValueKind.Object, what + "[]");
+                var seconds = json.OptionalInt64(item, "time") ?? throw new FormatException($"{what}: required field 'time' is missing");
                 points.Add(new OpenInterestPoint(
                     DateTimeOffset.FromUnixTimeSeconds(seconds),
-                    OverviewJson.RequireDecimal(item, "open_interest", what) * coinsPerContract,
-                    OverviewJson.OptionalDecimal(item, "open_interest_usd", what) ?? 0m));
+                    json.RequireDecimal(item, "open_interest") * coinsPerContract,
+                    json.OptionalDecimal(item, "open_interest_usd") ?? 0m));
             }
             return (IReadOnlyList<OpenInterestPoint>)points.OrderBy(p => p.Time).ToList();
         });

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Logging;
 
@@ -86,8 +85,7 @@ internal sealed class VenueHttp
         }
         catch (HttpRequestException ex)
         {
-            var reason = ex.InnerException is SocketException socket ? socket.SocketErrorCode.ToString() : ex.HttpRequestError.ToString();
-            throw new VenueException(_venue, VenueErrorKind.Unreachable, $"{_venue}: cannot reach {Gate.Host} ({reason})", ex);
+            throw new VenueException(_venue, VenueErrorKind.Unreachable, $"{_venue}: cannot reach {Gate.Host} ({NetworkFailure.Describe(ex)})", ex);
         }
         catch (IOException ex)
         {

@@ -5,9 +5,9 @@ using DerivBot.Core.Ports;
 namespace DerivBot.Venues.Http;
 
 /// <summary>
-/// Tolerant field readers for the Bybit and OKX payloads (apis.md B.1/B.2): numbers arrive as JSON strings (numbers are
-/// accepted too), times are epoch milliseconds as strings or numbers, an empty string means "not applicable", unknown
-/// fields are ignored, invariant culture. Every failure is a <see cref="VenueException"/> with
+/// Tolerant field readers for the venue payloads (Bybit, OKX, Hyperliquid, Gate; apis.md B.1/B.2): numbers arrive as JSON
+/// strings (numbers are accepted too), times are epoch milliseconds as strings or numbers, an empty string means "not
+/// applicable", unknown fields are ignored, invariant culture. Every failure is a <see cref="VenueException"/> with
 /// <see cref="VenueErrorKind.BadResponse"/> naming the venue and the endpoint (<paramref name="What"/>).
 /// </summary>
 internal readonly record struct VenueJson(string Venue, string What)
@@ -33,14 +33,49 @@ internal readonly record struct VenueJson(string Venue, string What)
             {
                 return parse(document.RootElement);
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException or OverflowException)
             {
                 throw new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: unexpected {What} response ({ex.Message})", ex);
             }
-            catch (FormatException ex)
+        }
+    }
+
+    /// <summary>
+    /// Reads an error envelope's integer code (a JSON number or a numeric string) and its message ("" when absent) from
+    /// the fields <paramref name="codeField"/> and <paramref name="messageField"/> (Bybit <c>retCode</c>/<c>retMsg</c>,
+    /// OKX <c>code</c>/<c>msg</c>). False when the body is not JSON, not an object, or has no integer code.
+    /// </summary>
+    public static bool TryReadEnvelope(ReadOnlySpan<byte> body, string codeField, string messageField, out int code, out string message)
+    {
+        code = 0;
+        message = "";
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            using var document = JsonDocument.ParseValue(ref reader);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(codeField, out var c))
             {
-                throw new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: unexpected {What} response ({ex.Message})", ex);
+                return false;
             }
+            if (c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n))
+            {
+                code = n;
+            }
+            else if (c.ValueKind == JsonValueKind.String && int.TryParse(c.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s))
+            {
+                code = s;
+            }
+            else
+            {
+                return false;
+            }
+            message = root.TryGetProperty(messageField, out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? "" : "";
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
@@ -54,11 +89,12 @@ internal readonly record struct VenueJson(string Venue, string What)
         return value;
     }
 
-    public void RequireKind(JsonElement element, JsonValueKind kind)
+    /// <summary>Fails unless <paramref name="element"/> is a <paramref name="kind"/>; <paramref name="where"/> names the place (default: the endpoint).</summary>
+    public void RequireKind(JsonElement element, JsonValueKind kind, string? where = null)
     {
         if (element.ValueKind != kind)
         {
-            throw Bad($"{What}: expected {Describe(kind)}, got {Describe(element.ValueKind)}");
+            throw Bad($"{where ?? What}: expected {Describe(kind)}, got {Describe(element.ValueKind)}");
         }
     }
 
@@ -69,6 +105,10 @@ internal readonly record struct VenueJson(string Venue, string What)
 
     public string RequireString(JsonElement obj, string name) =>
         OptionalString(obj, name) ?? throw Missing(name);
+
+    /// <summary>True only for a JSON <c>true</c>; absent or anything else is false.</summary>
+    public bool OptionalBool(JsonElement obj, string name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
 
     public decimal? OptionalDecimal(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) ? ToDecimal(v, name) : null;
@@ -127,7 +167,14 @@ internal readonly record struct VenueJson(string Venue, string What)
         switch (value.ValueKind)
         {
             case JsonValueKind.Number:
-                return value.TryGetInt64(out var n) ? n : throw Bad($"{What}: '{name}' is not an integer ({value.GetRawText()})");
+                if (value.TryGetInt64(out var n))
+                {
+                    return n;
+                }
+                // Some integer fields arrive as decimals (Gate's "funding_interval": 28800.0); accept whole values only.
+                return value.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue
+                    ? (long)d
+                    : throw Bad($"{What}: '{name}' is not an integer ({value.GetRawText()})");
             case JsonValueKind.String:
                 var text = value.GetString();
                 if (string.IsNullOrEmpty(text))

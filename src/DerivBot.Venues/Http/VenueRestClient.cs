@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Logging;
 
@@ -153,7 +151,7 @@ internal sealed class VenueRestClient
         }
         catch (HttpRequestException ex)
         {
-            return (null, new VenueException(Venue, VenueErrorKind.Unreachable, $"{Venue}: cannot reach {Gate.Host} ({Describe(ex)})", ex));
+            return (null, new VenueException(Venue, VenueErrorKind.Unreachable, $"{Venue}: cannot reach {Gate.Host} ({NetworkFailure.Describe(ex)})", ex));
         }
         catch (IOException ex)
         {
@@ -228,30 +226,5 @@ internal sealed class VenueRestClient
             return TimeSpan.FromSeconds(seconds);
         }
         return null;
-    }
-
-    private static string Describe(HttpRequestException ex)
-    {
-        if (ex.InnerException is SocketException socket)
-        {
-            return socket.SocketErrorCode switch
-            {
-                SocketError.ConnectionRefused => "connection refused",
-                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "host name not found",
-                SocketError.TimedOut => "connection timed out",
-                SocketError.NetworkUnreachable or SocketError.HostUnreachable => "network unreachable",
-                SocketError.ConnectionReset => "connection reset",
-                _ => socket.SocketErrorCode.ToString(),
-            };
-        }
-        return ex.HttpRequestError switch
-        {
-            HttpRequestError.NameResolutionError => "host name not found",
-            HttpRequestError.SecureConnectionError => "TLS handshake failed",
-            HttpRequestError.ProxyTunnelError => "proxy tunnel failed",
-            HttpRequestError.ResponseEnded => "connection closed before the response ended",
-            HttpRequestError.ConnectionError => "connection failed",
-            _ => ex.StatusCode is HttpStatusCode code ? "HTTP " + (int)code : ex.HttpRequestError.ToString(),
-        };
     }
 }

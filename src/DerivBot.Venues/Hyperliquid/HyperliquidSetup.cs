@@ -2,8 +2,6 @@ using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Hyperliquid;
@@ -15,20 +13,10 @@ public static class HyperliquidSetup
 
     public static IServiceCollection AddHyperliquidVenue(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<HyperliquidOptions>().Bind(configuration.GetSection(HyperliquidOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HyperliquidOptions>, HyperliquidOptionsValidator>());
-        VenueHttpClients.Add(services, HttpClientName);
-        services.TryAddSingleton(sp => new HyperliquidVenue(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-            sp.GetRequiredService<IOptions<HyperliquidOptions>>(),
-            sp.GetRequiredService<IOptions<VenuesOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<HyperliquidVenue>>()));
-        services.AddSingleton<IVenueOverview>(sp => sp.GetRequiredService<HyperliquidVenue>());
-        return services;
+        services.AddVenueOptions<HyperliquidOptions, HyperliquidOptionsValidator>(configuration, HyperliquidOptions.SectionName);
+        return services
+            .AddVenueSingleton<HyperliquidVenue>(HttpClientName)
+            .AddVenueOverview<HyperliquidVenue>();
     }
 }
 

@@ -88,22 +88,23 @@ public sealed class HyperliquidVenue : IVenueOverview
     {
         const string what = "metaAndAssetCtxs";
         var nextHour = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero).AddHours(1);
-        return OverviewJson.Parse(VenueIds.Hyperliquid, what, body, root =>
+        var json = new VenueJson(VenueIds.Hyperliquid, what);
+        return json.Read(body, root =>
         {
-            OverviewJson.RequireKind(root, JsonValueKind.Array, what);
+            json.RequireKind(root, JsonValueKind.Array);
             if (root.GetArrayLength() < 2)
             {
                 throw new FormatException($"{what}: expected [meta, assetCtxs], got {root.GetArrayLength()} element(s)");
             }
             var meta = root[0];
-            OverviewJson.RequireKind(meta, JsonValueKind.Object, what + "[0]");
+            json.RequireKind(meta, JsonValueKind.Object, what + "[0]");
             if (!meta.TryGetProperty("universe", out var universe))
             {
                 throw new FormatException($"{what}: meta has no 'universe'");
             }
-            OverviewJson.RequireKind(universe, JsonValueKind.Array, what + ".universe");
+            json.RequireKind(universe, JsonValueKind.Array, what + ".universe");
             var contexts = root[1];
-            OverviewJson.RequireKind(contexts, JsonValueKind.Array, what + "[1]");
+            json.RequireKind(contexts, JsonValueKind.Array, what + "[1]");
             if (contexts.GetArrayLength() < universe.GetArrayLength())
             {
                 throw new FormatException($"{what}: {universe.GetArrayLength()} assets but {contexts.GetArrayLength()} contexts");
@@ -114,27 +115,27 @@ public sealed class HyperliquidVenue : IVenueOverview
             foreach (var entry in universe.EnumerateArray())
             {
                 var ctx = contexts[index++];
-                OverviewJson.RequireKind(entry, JsonValueKind.Object, what + ".universe[]");
-                if (OverviewJson.OptionalBool(entry, "isDelisted"))
+                json.RequireKind(entry, JsonValueKind.Object, what + ".universe[]");
+                if (json.OptionalBool(entry, "isDelisted"))
                 {
                     continue;
                 }
-                OverviewJson.RequireKind(ctx, JsonValueKind.Object, what + ".assetCtxs[]");
-                var name = OverviewJson.RequireString(entry, "name", what);
+                json.RequireKind(ctx, JsonValueKind.Object, what + ".assetCtxs[]");
+                var name = json.RequireString(entry, "name");
                 var asset = AssetNames.Parse(name);
-                var mark = OverviewJson.RequireDecimal(ctx, "markPx", what);
-                var openInterest = OverviewJson.RequireDecimal(ctx, "openInterest", what);
+                var mark = json.RequireDecimal(ctx, "markPx");
+                var openInterest = json.RequireDecimal(ctx, "openInterest");
                 rows.Add((new VenueInstrumentStat(
                     VenueIds.Hyperliquid,
                     name,
                     asset.Asset,
                     mark / asset.CoinsPerUnit,
-                    OverviewJson.OptionalDecimal(ctx, "funding", what),
+                    json.OptionalDecimal(ctx, "funding"),
                     1,
                     nextHour,
                     openInterest * asset.CoinsPerUnit,
                     openInterest * mark,
-                    OverviewJson.OptionalDecimal(ctx, "dayNtlVlm", what),
+                    json.OptionalDecimal(ctx, "dayNtlVlm"),
                     now), asset.CoinsPerUnit));
             }
             return (IReadOnlyList<VenueInstrumentStat>)rows

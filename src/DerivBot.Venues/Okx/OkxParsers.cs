@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
@@ -200,36 +199,7 @@ internal static class OkxParsers
     /// </summary>
     public static VenueException? EnvelopeError(ReadOnlySpan<byte> body, string path)
     {
-        int code;
-        string message;
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            using var document = JsonDocument.ParseValue(ref reader);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out var c))
-            {
-                return null;
-            }
-            if (c.ValueKind == JsonValueKind.String && int.TryParse(c.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s))
-            {
-                code = s;
-            }
-            else if (c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n))
-            {
-                code = n;
-            }
-            else
-            {
-                return null;
-            }
-            message = root.TryGetProperty("msg", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? "" : "";
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        if (code == 0)
+        if (!VenueJson.TryReadEnvelope(body, "code", "msg", out var code, out var message) || code == 0)
         {
             return null;
         }

@@ -27,10 +27,9 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
     private readonly OkxOptions _options;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, SlidingWindowLimiter[]> _limiters;
-    private readonly SemaphoreSlim _instrumentsGate = new(1, 1);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _watched = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (OkxFunding Funding, DateTimeOffset At)> _funding = new(StringComparer.Ordinal);
-    private InstrumentCache? _instruments;
+    private readonly ReusedValue<IReadOnlyDictionary<string, OkxInstrument>> _instruments;
     private RankedInstruments? _mostTraded;
 
     public OkxVenue(HttpClient http, IOptions<OkxOptions> options, TimeProvider time, ILogger<OkxVenue> logger)
@@ -41,6 +40,7 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
         _time = time;
+        _instruments = new(time);
         // Documented requests per 2 s per IP and endpoint (apis.md B.2 and OKX's endpoint pages).
         _limiters = new (string Path, int PerWindow)[]
             {
@@ -67,7 +67,7 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
     public async Task<IReadOnlyList<PerpetualContract>> GetPerpetualsAsync(CancellationToken cancellationToken)
     {
         var instruments = await InstrumentsAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-        return instruments.Items.Values
+        return instruments.Values
             .Where(i => i.IsLiveUsdtSwap)
             .OrderBy(i => i.InstId, StringComparer.Ordinal)
             .Select(i => new PerpetualContract(new Symbol(i.InstId), BaseOf(i), "USDT", "PERPETUAL", "TRADING", null, i.ListTime))
@@ -143,7 +143,7 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
         var q = new VenueQuery().Add("instId", symbol.Value).Add("period", RubikPeriod(period));
         AddBeginEnd(q, query, 100);
         var body = await GetAsync(Paths.OpenInterestHistory, q, cancellationToken).ConfigureAwait(false);
-        var perContract = instruments.Items.TryGetValue(symbol.Value, out var i) && i.CoinsPerContract > 0 ? i.CoinsPerContract : (decimal?)null;
+        var perContract = instruments.TryGetValue(symbol.Value, out var i) && i.CoinsPerContract > 0 ? i.CoinsPerContract : (decimal?)null;
         return OkxParsers.ParseOpenInterestHistory(body, perContract);
     }
 
@@ -223,7 +223,7 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
             return [];
         }
         var instruments = await InstrumentsAsync(_options.InstrumentsMaxAge, cancellationToken).ConfigureAwait(false);
-        var listings = instruments.Items.Values
+        var listings = instruments.Values
             .Where(i => i.IsLiveUsdtSwap && wanted.Contains(AssetNames.AssetOf(i.InstId)))
             .ToList();
         if (listings.Count == 0)
@@ -267,14 +267,14 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(asset);
         var canonical = AssetNames.AssetOf(asset);
         var instruments = await InstrumentsAsync(_options.InstrumentsMaxAge, cancellationToken).ConfigureAwait(false);
-        var listing = instruments.Items.Values
+        var listing = instruments.Values
             .Where(i => i.IsLiveUsdtSwap && AssetNames.AssetOf(i.InstId) == canonical)
             .OrderBy(i => i.InstId, StringComparer.Ordinal)
             .FirstOrDefault();
         return listing is null ? [] : await GetOpenInterestHistoryAsync(new Symbol(listing.InstId), period, query, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _instrumentsGate.Dispose();
+    public void Dispose() => _instruments.Dispose();
 
     // ------------------------------------------------------------------ helpers
 
@@ -405,37 +405,18 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
         return result;
     }
 
-    private async Task<InstrumentCache> InstrumentsAsync(TimeSpan maxAge, CancellationToken cancellationToken)
-    {
-        var cached = Volatile.Read(ref _instruments);
-        if (cached is not null && maxAge > TimeSpan.Zero && _time.GetUtcNow() - cached.At < maxAge)
+    /// <summary>The SWAP instrument list by instId, reused for <paramref name="maxAge"/> (zero: read afresh).</summary>
+    private Task<IReadOnlyDictionary<string, OkxInstrument>> InstrumentsAsync(TimeSpan maxAge, CancellationToken cancellationToken) =>
+        _instruments.GetAsync(maxAge, async ct =>
         {
-            return cached;
-        }
-        await _instrumentsGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            cached = _instruments;
-            if (cached is not null && maxAge > TimeSpan.Zero && _time.GetUtcNow() - cached.At < maxAge)
-            {
-                return cached;
-            }
-            var body = await GetAsync(Paths.Instruments, new VenueQuery().Add("instType", "SWAP"), cancellationToken).ConfigureAwait(false);
-            var items = OkxParsers.ParseInstruments(body).GroupBy(i => i.InstId, StringComparer.Ordinal)
+            var body = await GetAsync(Paths.Instruments, new VenueQuery().Add("instType", "SWAP"), ct).ConfigureAwait(false);
+            return (IReadOnlyDictionary<string, OkxInstrument>)OkxParsers.ParseInstruments(body).GroupBy(i => i.InstId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            cached = new InstrumentCache(items, _time.GetUtcNow());
-            Volatile.Write(ref _instruments, cached);
-            return cached;
-        }
-        finally
-        {
-            _instrumentsGate.Release();
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>Contracts × coins per contract; OKX's own <c>oiCcy</c> when the instrument is unknown.</summary>
-    private static decimal Coins(OkxOpenInterest row, InstrumentCache instruments) =>
-        instruments.Items.TryGetValue(row.InstId, out var i) && i.CoinsPerContract > 0
+    private static decimal Coins(OkxOpenInterest row, IReadOnlyDictionary<string, OkxInstrument> instruments) =>
+        instruments.TryGetValue(row.InstId, out var i) && i.CoinsPerContract > 0
             ? row.Oi * i.CoinsPerContract
             : row.OiCcy ?? throw new VenueException(VenueIds.Okx, VenueErrorKind.BadResponse, $"{VenueIds.Okx}: no contract size for {row.InstId}");
 
@@ -514,7 +495,6 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
         _ => null,
     };
 
-    private sealed record InstrumentCache(IReadOnlyDictionary<string, OkxInstrument> Items, DateTimeOffset At);
 
     private sealed record RankedInstruments(IReadOnlyList<string> InstIds, DateTimeOffset At);
 

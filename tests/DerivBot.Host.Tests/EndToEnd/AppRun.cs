@@ -35,6 +35,25 @@ public sealed record AppRun(int ExitCode, string Out, string Err)
         return new AppRun(exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>
+    /// <c>ask "<paramref name="text"/>" --replay</c> (plus <c>--json</c>, <c>--lang</c>) with no network at all. The replay
+    /// scenario is parsed on first use: the run gets 90 s on a slow, loaded machine.
+    /// </summary>
+    public static async Task<AppRun> AskReplayAsync(TempDirectory temp, string text, bool json, string? language = null)
+    {
+        var args = new List<string> { "ask", text, "--replay" };
+        if (json)
+        {
+            args.Add("--json");
+        }
+        if (language is not null)
+        {
+            args.AddRange(["--lang", language]);
+        }
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        return await RunAsync([.. args], temp, cancellationToken: cts.Token);
+    }
+
     /// <summary>Storage, image folder and Discord's command-hash file under <paramref name="temp"/>, then the test's own keys.</summary>
     public static Dictionary<string, string?> WithTemp(TempDirectory temp, IReadOnlyDictionary<string, string?>? overrides = null)
     {

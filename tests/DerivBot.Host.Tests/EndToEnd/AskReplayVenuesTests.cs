@@ -13,20 +13,7 @@ public sealed class AskReplayVenuesTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private async Task<AppRun> AskAsync(string text, bool json, string? language = null)
-    {
-        var args = new List<string> { "ask", text, "--replay" };
-        if (json)
-        {
-            args.Add("--json");
-        }
-        if (language is not null)
-        {
-            args.AddRange(["--lang", language]);
-        }
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        return await AppRun.RunAsync([.. args], _temp, cancellationToken: cts.Token);
-    }
+    private Task<AppRun> AskAsync(string text, bool json, string? language = null) => AppRun.AskReplayAsync(_temp, text, json, language);
 
     [Fact(Timeout = 120_000)]
     public async Task AskVenuesJson_Replay_FiveVenuesInCoinsWithTheAggregate()

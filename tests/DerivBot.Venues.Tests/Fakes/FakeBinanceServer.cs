@@ -20,6 +20,26 @@ public sealed record FakeResponse(int Status = 200, string? Body = null, IReadOn
         new(status, $$"""{"code":{{code}},"msg":"{{message}}"}""", headers);
 
     public static FakeResponse Slow(TimeSpan delay) => new(Delay: delay);
+
+    /// <summary>Answers <paramref name="context"/> with this reply (after <see cref="Delay"/>), as JSON.</summary>
+    public async Task WriteToAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted).ConfigureAwait(false);
+        }
+        context.Response.StatusCode = Status;
+        foreach (var (name, value) in Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+        context.Response.ContentType = "application/json";
+        if (Body is { } body)
+        {
+            await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
 }
 
 /// <summary>
@@ -124,24 +144,11 @@ public sealed class FakeBinanceServer : IAsyncDisposable
             ? scripted
             : DefaultResponse(path, context.Request.Query);
 
-        if (response.Delay > TimeSpan.Zero)
-        {
-            await Task.Delay(response.Delay, context.RequestAborted).ConfigureAwait(false);
-        }
-        context.Response.StatusCode = response.Status;
         if (UsedWeight is { } used)
         {
             context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = used.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
-        {
-            context.Response.Headers[name] = value;
-        }
-        context.Response.ContentType = "application/json";
-        if (response.Body is { } body)
-        {
-            await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
-        }
+        await response.WriteToAsync(context).ConfigureAwait(false);
     }
 
     private static FakeResponse DefaultResponse(string path, IQueryCollection query)

@@ -24,11 +24,9 @@ public sealed record BybitListing(
 /// Bybit.Net fixtures): <c>{retCode, retMsg, result:{category, list, nextPageCursor}, retExtInfo, time}</c>, strings
 /// for market values, <c>fundingInterval</c> a number, lists newest first. Unknown symbols answer retCode 10001.
 /// </summary>
-public sealed class FakeBybitServer : IAsyncDisposable
+public sealed class FakeBybitServer : ScriptedVenueFake
 {
     public const long Time = 1760054400000; // 2025-10-10 00:00:00 UTC
-
-    private ScriptedVenueServer _server = null!;
 
     public List<BybitListing> Listings { get; } =
     [
@@ -42,30 +40,13 @@ public sealed class FakeBybitServer : IAsyncDisposable
         new("OLDUSDT", "OLD", 480, "1", "0", "0", "0", "0", Status: "Closed"),
     ];
 
-    public string RestUrl => _server.RestUrl;
-
-    public static async Task<FakeBybitServer> StartAsync()
-    {
-        var fake = new FakeBybitServer();
-        fake._server = await ScriptedVenueServer.StartAsync(fake.Default).ConfigureAwait(false);
-        return fake;
-    }
-
-    public void Enqueue(string path, params FakeResponse[] responses) => _server.Enqueue(path, responses);
-
-    public int Count(string path) => _server.Count(path);
-
-    public int Total => _server.Total;
-
-    public IReadOnlyList<RecordedRequest> RequestsTo(string path) => _server.RequestsTo(path);
-
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public static Task<FakeBybitServer> StartAsync() => StartAsync(new FakeBybitServer());
 
     /// <summary>A Bybit envelope with a non-zero retCode.</summary>
     public static FakeResponse Error(int retCode, string retMsg, int status = 200) =>
         new(status, $$"""{"retCode":{{retCode}},"retMsg":"{{retMsg}}","result":{},"retExtInfo":{},"time":{{Time}}}""");
 
-    private FakeResponse Default(string path, IQueryCollection query)
+    protected override FakeResponse Default(string path, IQueryCollection query)
     {
         var symbol = query["symbol"].ToString();
         if (symbol.Length > 0 && path != "/v5/market/tickers" && Listings.All(l => l.Symbol != symbol))

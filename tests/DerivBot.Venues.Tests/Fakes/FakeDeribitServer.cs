@@ -124,20 +124,7 @@ public sealed class FakeDeribitServer : IAsyncDisposable
         {
             reply = RpcError(400, -32601, "Method not found");
         }
-        if (reply.Delay > TimeSpan.Zero)
-        {
-            await Task.Delay(reply.Delay, context.RequestAborted).ConfigureAwait(false);
-        }
-        context.Response.StatusCode = reply.Status;
-        foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
-        {
-            context.Response.Headers[name] = value;
-        }
-        context.Response.ContentType = "application/json";
-        if (reply.Body is not null)
-        {
-            await context.Response.WriteAsync(reply.Body, context.RequestAborted).ConfigureAwait(false);
-        }
+        await reply.WriteToAsync(context).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -87,19 +87,6 @@ public sealed class FakeJsonVenueServer : IAsyncDisposable
             response = problem is null ? FakeResponse.Json(FixtureText(file)) : new FakeResponse(400, problem);
         }
 
-        if (response.Delay > TimeSpan.Zero)
-        {
-            await Task.Delay(response.Delay, context.RequestAborted).ConfigureAwait(false);
-        }
-        context.Response.StatusCode = response.Status;
-        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
-        {
-            context.Response.Headers[name] = value;
-        }
-        context.Response.ContentType = "application/json";
-        if (response.Body is { } text)
-        {
-            await context.Response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
-        }
+        await response.WriteToAsync(context).ConfigureAwait(false);
     }
 }

@@ -29,12 +29,10 @@ public sealed record OkxListing(
 /// OKX.Net fixtures): <c>{"code":"0","msg":"","data":[…]}</c>, every value a string, times as ms strings, candles and
 /// Rubik rows as arrays of strings, newest first. Unknown instruments answer code 51001.
 /// </summary>
-public sealed class FakeOkxServer : IAsyncDisposable
+public sealed class FakeOkxServer : ScriptedVenueFake
 {
     public const long Ts = 1760054400000; // 2025-10-10 00:00:00 UTC
     public const long FundingTime = 1760083200000; // 08:00 UTC, the next settlement
-
-    private ScriptedVenueServer _server = null!;
 
     public List<OkxListing> Listings { get; } =
     [
@@ -49,30 +47,13 @@ public sealed class FakeOkxServer : IAsyncDisposable
         new("OLD-USDT-SWAP", "1", "1", "OLD", "1", "1", "0", "0", "0", "0", "0", 8, State: "suspend"),
     ];
 
-    public string RestUrl => _server.RestUrl;
-
-    public static async Task<FakeOkxServer> StartAsync()
-    {
-        var fake = new FakeOkxServer();
-        fake._server = await ScriptedVenueServer.StartAsync(fake.Default).ConfigureAwait(false);
-        return fake;
-    }
-
-    public void Enqueue(string path, params FakeResponse[] responses) => _server.Enqueue(path, responses);
-
-    public int Count(string path) => _server.Count(path);
-
-    public int Total => _server.Total;
-
-    public IReadOnlyList<RecordedRequest> RequestsTo(string path) => _server.RequestsTo(path);
-
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public static Task<FakeOkxServer> StartAsync() => StartAsync(new FakeOkxServer());
 
     /// <summary>An OKX error envelope (<c>code</c> a string).</summary>
     public static FakeResponse Error(string code, string msg, int status = 200, IReadOnlyDictionary<string, string>? headers = null) =>
         new(status, $$"""{"code":"{{code}}","msg":"{{msg}}","data":[]}""", headers);
 
-    private FakeResponse Default(string path, IQueryCollection query)
+    protected override FakeResponse Default(string path, IQueryCollection query)
     {
         var instId = query["instId"].ToString();
         if (instId.Length > 0 && Listings.All(l => l.InstId != instId))

@@ -52,19 +52,6 @@ public sealed class ScriptedVenueServer : IAsyncDisposable
         var response = _scripted.TryGetValue(path, out var queue) && queue.TryDequeue(out var scripted)
             ? scripted
             : _defaults(path, context.Request.Query);
-        if (response.Delay > TimeSpan.Zero)
-        {
-            await Task.Delay(response.Delay, context.RequestAborted).ConfigureAwait(false);
-        }
-        context.Response.StatusCode = response.Status;
-        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
-        {
-            context.Response.Headers[name] = value;
-        }
-        context.Response.ContentType = "application/json";
-        if (response.Body is { } body)
-        {
-            await context.Response.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
-        }
+        await response.WriteToAsync(context).ConfigureAwait(false);
     }
 }
