@@ -54,8 +54,10 @@ public abstract class LoopbackOverviewContract : VenueOverviewContract, IAsyncLi
 
     protected static long Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
-    /// <summary>The reply that makes the adapter's HTTP layer report <paramref name="kind"/>; null for kinds without one.</summary>
-    protected static FakeResponse? FailureReply(VenueErrorKind kind) => kind switch
+    /// <summary>The reply that makes the adapter's HTTP layer report <paramref name="kind"/>; throws for kinds without one.</summary>
+    protected static FakeResponse FailureReply(VenueErrorKind kind) => WireFailure(kind);
+
+    internal static FakeResponse WireFailure(VenueErrorKind kind) => kind switch
     {
         VenueErrorKind.RateLimited => new FakeResponse(429, "{}", new Dictionary<string, string> { ["Retry-After"] = "30" }),
         VenueErrorKind.Banned => new FakeResponse(403, "<html>forbidden</html>"),
@@ -63,7 +65,7 @@ public abstract class LoopbackOverviewContract : VenueOverviewContract, IAsyncLi
         VenueErrorKind.ServerError => new FakeResponse(503, "<html>busy</html>"),
         VenueErrorKind.BadResponse => new FakeResponse(200, "{\"not\":[\"what\",\"the venue sends\""),
         VenueErrorKind.Timeout => new FakeResponse(Delay: Forever),
-        _ => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no wire reply produces this kind"),
     };
 
     /// <summary>Many copies, so retries and the second call of a test meet the same failure.</summary>
