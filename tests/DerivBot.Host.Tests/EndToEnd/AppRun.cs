@@ -54,11 +54,37 @@ public sealed record AppRun(int ExitCode, string Out, string Err)
         return await RunAsync([.. args], temp, cancellationToken: cts.Token);
     }
 
-    /// <summary>Storage, image folder and Discord's command-hash file under <paramref name="temp"/>, then the test's own keys.</summary>
+    /// <summary>
+    /// A closed port on this machine. Every venue a test does not serve itself points here, so a Live-mode host built by a
+    /// test never reaches for a real exchange (tests talk to loopback only); connecting is refused at once, and the venue
+    /// is reported missing like any unreachable venue.
+    /// </summary>
+    public const string ClosedLoopback = "127.0.0.1:9";
+
+    /// <summary>Every venue's REST and stream address at <see cref="ClosedLoopback"/>; a test overrides the ones it serves.</summary>
+    public static IReadOnlyDictionary<string, string?> OfflineVenues { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Venues:Binance:FuturesRestUrl"] = "http://" + ClosedLoopback,
+        ["Venues:Binance:SpotRestUrl"] = "http://" + ClosedLoopback,
+        ["Venues:Binance:FuturesStreamUrl"] = "ws://" + ClosedLoopback + "/market",
+        ["Venues:Bybit:RestUrl"] = "http://" + ClosedLoopback,
+        ["Venues:Bybit:StreamUrl"] = "ws://" + ClosedLoopback + "/v5/public/linear",
+        ["Venues:Okx:RestUrl"] = "http://" + ClosedLoopback,
+        ["Venues:Okx:StreamUrl"] = "ws://" + ClosedLoopback + "/ws/v5/public",
+        ["Venues:Hyperliquid:RestUrl"] = "http://" + ClosedLoopback,
+        ["Venues:Gate:RestUrl"] = "http://" + ClosedLoopback + "/api/v4",
+        ["Venues:Aster:RestUrl"] = "http://" + ClosedLoopback,
+        ["Venues:Deribit:RestUrl"] = "http://" + ClosedLoopback + "/api/v2",
+    };
+
+    /// <summary>
+    /// Storage, image folder and Discord's command-hash file under <paramref name="temp"/>, every venue offline
+    /// (<see cref="OfflineVenues"/>), then the test's own keys.
+    /// </summary>
     public static Dictionary<string, string?> WithTemp(TempDirectory temp, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(temp);
-        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        var all = new Dictionary<string, string?>(OfflineVenues, StringComparer.OrdinalIgnoreCase)
         {
             ["Storage:ConnectionString"] = "Data Source=" + temp.File("bot.db"),
             ["Demo:OutputDirectory"] = temp.File("out"),
