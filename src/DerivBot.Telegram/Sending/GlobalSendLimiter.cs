@@ -41,8 +41,10 @@ namespace DerivBot.Telegram.Sending;
 /// </summary>
 internal sealed class GlobalSendLimiter
 {
-    /// <summary>Answers needed before the fastest round trip is credited (until then a place frees 1 s after the answer).</summary>
-    public const int MinSamples = 30;
+    /// <summary>Answers needed before the fastest round trip is credited (until then a place frees 1 s after the answer):
+    /// the first answers of a process carry connection set-up, JIT and start-up load, so the fastest of a few is not yet
+    /// the path's floor. 300 is about 10 s at 30/s; the conservative start costs under a second per broadcast.</summary>
+    public const int MinSamples = 300;
 
     /// <summary>Default bound on the fastest observed request's own variable delay (see the class remarks).</summary>
     public static readonly TimeSpan DefaultMargin = TimeSpan.FromMilliseconds(10);
