@@ -182,7 +182,7 @@ public sealed class TelegramOutbox : IAsyncDisposable
 
     private async Task PumpAsync()
     {
-        var started = new List<(Lane Lane, WorkItem Item)>();
+        var started = new List<(Lane Lane, WorkItem Item, DateTimeOffset StartedAt)>();
         while (!_stop.IsCancellationRequested)
         {
             var wait = Timeout.InfiniteTimeSpan;
@@ -215,7 +215,7 @@ public sealed class TelegramOutbox : IAsyncDisposable
                     _recentSends.Enqueue(now);
                     TrimRecentSends(now);
                     lane.Busy = true;
-                    started.Add((lane, item));
+                    started.Add((lane, item, now));
                 }
                 if (started.Count == 0 && !_signaled)
                 {
@@ -223,9 +223,9 @@ public sealed class TelegramOutbox : IAsyncDisposable
                     _sleeper = sleeper;
                 }
             }
-            foreach (var (lane, item) in started)
+            foreach (var (lane, item, startedAt) in started)
             {
-                _ = ExecuteAsync(lane, item);
+                _ = ExecuteAsync(lane, item, startedAt);
             }
             if (started.Count > 0 || sleeper is null)
             {
@@ -242,14 +242,14 @@ public sealed class TelegramOutbox : IAsyncDisposable
         }
     }
 
-    private async Task ExecuteAsync(Lane lane, WorkItem item)
+    private async Task ExecuteAsync(Lane lane, WorkItem item, DateTimeOffset startedAt)
     {
         var (hold, requeue) = await item.ExecuteAsync().ConfigureAwait(false);
         lock (_gate)
         {
             var now = _time.GetUtcNow();
             lane.Busy = false;
-            _global.End(now);
+            _global.End(startedAt, now);
             if (hold is { } retryAfter)
             {
                 lane.HeldUntil = now + retryAfter;
