@@ -390,6 +390,10 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
         return result;
     }
 
+    /// <summary>The SWAP instruments by instId (cached for <see cref="OkxOptions.InstrumentsMaxAge"/>), for contract sizes.</summary>
+    internal async Task<IReadOnlyDictionary<string, OkxInstrument>> InstrumentMapAsync(CancellationToken cancellationToken) =>
+        (await InstrumentsAsync(_options.InstrumentsMaxAge, cancellationToken).ConfigureAwait(false)).Items;
+
     private async Task<InstrumentCache> InstrumentsAsync(TimeSpan maxAge, CancellationToken cancellationToken)
     {
         var cached = Volatile.Read(ref _instruments);
