@@ -162,6 +162,9 @@ internal sealed class LiquidationBook(Symbol symbol, int capacity)
     /// events, far fewer than this.</summary>
     internal const int DuplicateScan = 512;
 
+    /// <summary>Events arriving more than this after an older stored one are not compared with it (10 min).</summary>
+    internal const long DuplicateHorizonMs = 600_000;
+
     // Venue ids are stored as small codes in a decimal column; 0 is "the primary venue's own stream" (null venue).
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> VenueCodes = new(StringComparer.Ordinal);
     private static readonly List<string> VenueNames = [""];
@@ -182,7 +185,12 @@ internal sealed class LiquidationBook(Symbol symbol, int capacity)
         var venue = (decimal)CodeOf(l.Venue);
         for (int i = _ring.Count - 1, seen = 0; i >= 0 && seen < DuplicateScan; i--, seen++)
         {
-            if (_ring.TimeAt(i) == time && _ring.ValueAt(i, 4) == venue && _ring.ValueAt(i, 0) == side
+            var at = _ring.TimeAt(i);
+            if (at < time - DuplicateHorizonMs)
+            {
+                break; // arrival order is near time order: nothing older can be the same event
+            }
+            if (at == time && _ring.ValueAt(i, 4) == venue && _ring.ValueAt(i, 0) == side
                 && _ring.ValueAt(i, 1) == l.Price && _ring.ValueAt(i, 2) == l.AveragePrice && _ring.ValueAt(i, 3) == l.Quantity)
             {
                 return false;
