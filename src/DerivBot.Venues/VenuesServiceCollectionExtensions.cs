@@ -121,6 +121,10 @@ public static class VenuesServiceCollectionExtensions
         {
             services.AddSingleton<IMarketStream, Okx.OkxLiquidationStream>();
         }
+        if (selection.IsEnabled(VenueIds.Gate))
+        {
+            services.AddSingleton<IMarketStream, Gate.GateLiquidationPoller>();
+        }
         return services;
     }
 }
