@@ -36,6 +36,7 @@ public static class MarketServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MarketStore>();
         services.TryAddSingleton<IMarketData>(sp => sp.GetRequiredService<MarketStore>());
+        services.TryAddSingleton<IWatchedSymbols>(sp => sp.GetRequiredService<MarketStore>());
         services.TryAddSingleton(sp => sp.GetRequiredService<MarketStore>().StreamHealth);
         services.AddHostedService<MarketStreamService>();
         return services;

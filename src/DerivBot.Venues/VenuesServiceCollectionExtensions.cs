@@ -111,6 +111,20 @@ public static class VenuesServiceCollectionExtensions
             services.TryAddSingleton<BinanceMarketStream>();
             services.AddSingleton<IMarketStream>(sp => new PrimaryStream(sp.GetRequiredService<BinanceMarketStream>(), sp.GetRequiredService<PrimaryVenueSelector>()));
         }
+        // Liquidation-only streams of the other enabled venues: they add events to the merged flow whatever the primary
+        // is (they never carry mark prices). They need IWatchedSymbols (the market store) to know what to subscribe.
+        if (selection.IsEnabled(VenueIds.Bybit))
+        {
+            services.AddSingleton<IMarketStream, Bybit.BybitLiquidationStream>();
+        }
+        if (selection.IsEnabled(VenueIds.Okx))
+        {
+            services.AddSingleton<IMarketStream, Okx.OkxLiquidationStream>();
+        }
+        if (selection.IsEnabled(VenueIds.Gate))
+        {
+            services.AddSingleton<IMarketStream, Gate.GateLiquidationPoller>();
+        }
         return services;
     }
 }

@@ -19,7 +19,7 @@ namespace DerivBot.Application.Market;
 /// symbol that never loaded propagates the <see cref="VenueException"/>. A Retry-After pauses all calls until it passes.</item>
 /// </list>
 /// </summary>
-public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
+public sealed class MarketStore : IMarketData, IMarketStreamHandler, IWatchedSymbols, IDisposable
 {
     private readonly IMarketDataVenue _venue;
     private readonly MarketOptions _options;
@@ -89,6 +89,11 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
             return total;
         }
     }
+
+    /// <summary>Symbols watched (a subscription, an alert) or kept loaded (the top-N, warm leases): what per-symbol
+    /// liquidation streams subscribe.</summary>
+    public IReadOnlyCollection<Symbol> WatchedSymbols =>
+        _symbols.Values.Where(s => !s.Evicted && (s.Watchers > 0 || s.Loaded)).Select(s => s.Symbol).ToList();
 
     /// <summary>Keeps <paramref name="symbol"/> loaded and refreshed until a matching <see cref="Unwatch"/> (reference counted).</summary>
     public void Watch(Symbol symbol)
@@ -293,11 +298,17 @@ public sealed class MarketStore : IMarketData, IMarketStreamHandler, IDisposable
     {
         var book = _liquidations.GetOrAdd(liquidation.Symbol, s => new LiquidationBook(s, _options.LiquidationsPerSymbol));
         var cutoff = SymbolSeries.Ms(_time.GetUtcNow() - _options.LiquidationRetention);
+        bool added;
         lock (book.Gate)
         {
-            book.Add(liquidation, cutoff);
+            added = book.Add(liquidation, cutoff);
         }
         StreamHealth.OnLiquidation(_time.GetUtcNow());
+        if (!added)
+        {
+            // The same event again (a reconnect replaying recent pushes): counted once, alerted once.
+            return;
+        }
         foreach (var listener in _listeners)
         {
             try

@@ -14,7 +14,13 @@ namespace DerivBot.Application.Reports;
 public sealed record LiquidationWindowData(int Hours, decimal LongUsd, decimal ShortUsd, int LongCount, int ShortCount);
 
 /// <summary>A single liquidation in <see cref="LiquidationsData"/>.</summary>
-public sealed record LiquidationEventData(DateTimeOffset Time, string Side, decimal Price, decimal NotionalUsd);
+/// <param name="Venue">Venue id of the event (<c>binance</c>, <c>bybit</c>, <c>okx</c>, <c>gate</c>).</param>
+public sealed record LiquidationEventData(DateTimeOffset Time, string Side, decimal Price, decimal NotionalUsd, string? Venue = null);
+
+/// <summary>One venue's liquidation totals in <see cref="LiquidationsData"/>, USD over 1 h / 4 h / 24 h, and how
+/// completely that venue reports (<c>snapshot</c>: Binance's one event per symbol per second; <c>every</c>: Bybit, OKX;
+/// <c>polled</c>: Gate).</summary>
+public sealed record LiquidationVenueData(string Venue, decimal Usd1h, decimal Usd4h, decimal Usd24h, int Count24h, string Coverage);
 
 /// <summary>An estimated cluster in <see cref="LiquidationsData"/>.</summary>
 /// <param name="Distance">(price − mark) / mark: negative below the mark.</param>
@@ -32,7 +38,8 @@ public sealed record LiquidationsData(
     ClusterData? ClusterBelow,
     string Reason,
     DateTimeOffset DataTime,
-    bool Stale);
+    bool Stale,
+    IReadOnlyList<LiquidationVenueData>? Venues = null);
 
 /// <summary>What <c>/chart</c> returns as JSON: the text summary behind the image.</summary>
 public sealed record ChartData(
@@ -87,6 +94,11 @@ public static class ChartReports
             blocks.Add(ParagraphBlock.Of(new TextRun(ReasonText.Format(liq.Reason, ctx), TextStyle.Bold)));
         }
         blocks.Add(new FieldsBlock(fields));
+        var perVenue = liq.Venues.Count > 1 || liq.Venues.Any(v => !string.Equals(v.Venue, snapshot.Venue, StringComparison.Ordinal));
+        if (perVenue)
+        {
+            blocks.AddRange(VenueBlocks(liq, ctx));
+        }
         if (!liq.Cascade.Active)
         {
             blocks.Add(ParagraphBlock.Of(ReasonText.Format(liq.Reason, ctx)));
@@ -95,7 +107,8 @@ public static class ChartReports
         {
             blocks.Add(new HeadingBlock(t["liq.largest"]));
             blocks.Add(new ListBlock(liq.Largest.Select(l => (IReadOnlyList<TextRun>)[new TextRun(t.Get("liq.event",
-                ("time", TimeFormat.Clock(l.Time, ctx.Zone)), ("side", t["liq.side." + l.Side]), ("usd", ctx.Usd(l.NotionalUsd)), ("price", NumberFormat.Price(l.AveragePrice != 0m ? l.AveragePrice : l.Price))))]).ToList()));
+                ("time", TimeFormat.Clock(l.Time, ctx.Zone)), ("side", t["liq.side." + l.Side]), ("usd", ctx.Usd(l.NotionalUsd)), ("price", NumberFormat.Price(l.AveragePrice != 0m ? l.AveragePrice : l.Price)))
+                + (perVenue ? " · " + VenueDisplay.Name(l.Venue ?? snapshot.Venue) : ""))]).ToList()));
         }
         blocks.Add(new HeadingBlock(t["liq.clusters"]));
         blocks.Add(new FieldsBlock(
@@ -134,9 +147,35 @@ public static class ChartReports
         }
         var data = new LiquidationsData(
             symbol.Value, snapshot.Venue, windows,
-            liq.Largest.Select(l => new LiquidationEventData(l.Time, l.Side.ToString(), l.AveragePrice != 0m ? l.AveragePrice : l.Price, l.NotionalUsd)).ToList(),
-            liq.Cascade.Active, liq.TotalsAreLowerBound, Cluster(above), Cluster(below), liq.Reason.Code, snapshot.DataTime, snapshot.IsStale(ctx.Now));
+            liq.Largest.Select(l => new LiquidationEventData(l.Time, l.Side.ToString(), l.AveragePrice != 0m ? l.AveragePrice : l.Price, l.NotionalUsd, l.Venue ?? snapshot.Venue)).ToList(),
+            liq.Cascade.Active, liq.TotalsAreLowerBound, Cluster(above), Cluster(below), liq.Reason.Code, snapshot.DataTime, snapshot.IsStale(ctx.Now),
+            liq.Venues.Select(v => new LiquidationVenueData(v.Venue, v.Usd1h, v.Usd4h, v.Usd24h, v.Count24h, Coverage(v.Venue))).ToList());
         return new CommandReply(report, image, data);
+    }
+
+    /// <summary>How completely a venue's feed reports liquidations: Binance's stream is a one-per-symbol-per-second
+    /// snapshot, Bybit and OKX push every event, Gate is polled.</summary>
+    public static string Coverage(string venue) => venue switch
+    {
+        VenueIds.Binance => "snapshot",
+        VenueIds.Gate => "polled",
+        VenueIds.Bybit or VenueIds.Okx => "every",
+        _ => "every",
+    };
+
+    /// <summary>The per-venue split of the merged flow (one line per venue and the merged line) and each venue's coverage.</summary>
+    internal static IEnumerable<ReportBlock> VenueBlocks(LiquidationSignal liq, ReportContext ctx)
+    {
+        var t = ctx.T;
+        string Value(decimal h1, decimal h4, decimal h24, int count) => t.Get("liq.venueValue",
+            ("h1", ctx.Usd(h1)), ("h4", ctx.Usd(h4)), ("h24", ctx.Usd(h24)), ("count", count.ToString(Inv)));
+        var fields = liq.Venues.Select(v => new ReportField(VenueDisplay.Name(v.Venue), Value(v.Usd1h, v.Usd4h, v.Usd24h, v.Count24h), Inline: false)).ToList();
+        fields.Add(new ReportField(t["liq.venueMerged"],
+            Value(liq.Venues.Sum(v => v.Usd1h), liq.Venues.Sum(v => v.Usd4h), liq.Venues.Sum(v => v.Usd24h), liq.Venues.Sum(v => v.Count24h)), Inline: false));
+        yield return new HeadingBlock(t["liq.byVenue"]);
+        yield return new FieldsBlock(fields);
+        var coverage = liq.Venues.Select(v => t.Get("liq.coverage." + Coverage(v.Venue), ("venue", VenueDisplay.Name(v.Venue))));
+        yield return new NoteBlock(t.Get("liq.coverage", ("list", string.Join(t["liq.coverage.separator"], coverage))));
     }
 
     /// <summary>

@@ -100,8 +100,10 @@ public readonly record struct Liquidation(
     decimal Price,
     decimal AveragePrice,
     decimal Quantity,
-    DateTimeOffset Time)
+    DateTimeOffset Time,
+    string? Venue = null)
 {
-    /// <summary>Filled quantity × average price, in USD(T).</summary>
+    /// <summary>Filled quantity × average price, in USD(T). <see cref="Venue"/> is the venue id (<c>bybit</c>, <c>okx</c>);
+    /// null means the primary venue's own stream.</summary>
     public decimal NotionalUsd => Quantity * (AveragePrice != 0 ? AveragePrice : Price);
 }

@@ -51,6 +51,14 @@ public interface IMarketStream
     Task RunAsync(IMarketStreamHandler handler, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A stream that only adds liquidations from another venue (Bybit, OKX) to the merged flow: it never carries mark
+/// prices, and its connection state is logged rather than shown as the market stream's health.
+/// </summary>
+public interface ILiquidationStream : IMarketStream
+{
+}
+
 /// <summary>Receives what an <see cref="IMarketStream"/> delivers. Called from the stream's reader; keep it quick.</summary>
 public interface IMarketStreamHandler
 {

@@ -22,6 +22,8 @@ internal static class LiquidationSignals
         var longs = new int[Windows.Length];
         var shorts = new int[Windows.Length];
         var top = new List<Liquidation>(o.LargestCount + 1);
+        // Per venue: [1h, 4h, 24h] USD and the 24 h count. Few venues, so a small dictionary.
+        var byVenue = new Dictionary<string, (decimal[] Usd, int Count)>(StringComparer.Ordinal);
         var span = SeriesMath.AsSpan(events);
         var dayStart = SeriesMath.LastAtOrBefore(events, e => e.Time, now - Windows[^1]) + 1;
         for (var i = dayStart; i < end; i++)
@@ -29,12 +31,19 @@ internal static class LiquidationSignals
             ref readonly var e = ref span[i];
             var usd = e.NotionalUsd;
             var age = now - e.Time;
+            var venue = e.Venue ?? s.Venue;
+            if (!byVenue.TryGetValue(venue, out var vt))
+            {
+                vt = (new decimal[Windows.Length], 0);
+            }
+            byVenue[venue] = (vt.Usd, vt.Count + 1);
             for (var w = 0; w < Windows.Length; w++)
             {
                 if (age >= Windows[w])
                 {
                     continue;
                 }
+                vt.Usd[w] += usd;
                 if (e.Side == PositionSide.Long)
                 {
                     longUsd[w] += usd;
@@ -63,12 +72,15 @@ internal static class LiquidationSignals
             windows.Add(new LiquidationWindow(Windows[w], longUsd[w], shortUsd[w], longs[w], shorts[w]));
         }
         var largest = top;
+        var venues = byVenue
+            .Select(kv => new LiquidationVenueTotals(kv.Key, kv.Value.Usd[0], kv.Value.Usd[1], kv.Value.Usd[2], kv.Value.Count))
+            .OrderByDescending(v => v.Usd24h).ThenBy(v => v.Venue, StringComparer.Ordinal).ToList();
 
         var cascade = DetectCascade(events, begin, end, now, o);
         if (end == 0 && events.Count == 0)
         {
             return new LiquidationSignal(SignalStatus.InsufficientData, windows, largest, cascade, lowerBound, o,
-                SignalReason.Of("liquidations.none_observed"));
+                SignalReason.Of("liquidations.none_observed")) { Venues = venues };
         }
 
         var day = windows[^1];
@@ -90,7 +102,7 @@ internal static class LiquidationSignals
             ? cascade.DominantSide == PositionSide.Long ? "liquidations.cascade_longs" : "liquidations.cascade_shorts"
             : day.TotalUsd == 0 ? "liquidations.quiet"
             : day.LongUsd >= day.ShortUsd ? "liquidations.longs_dominate" : "liquidations.shorts_dominate";
-        return new LiquidationSignal(SignalStatus.Ok, windows, largest, cascade, lowerBound, o, SignalReason.Of(code, [.. values]));
+        return new LiquidationSignal(SignalStatus.Ok, windows, largest, cascade, lowerBound, o, SignalReason.Of(code, [.. values])) { Venues = venues };
     }
 
     private static CascadeDetection DetectCascade(IReadOnlyList<Liquidation> events, int begin, int end, DateTimeOffset now, LiquidationSignalOptions o)

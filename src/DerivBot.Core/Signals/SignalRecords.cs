@@ -321,6 +321,10 @@ public sealed record CascadeDetection(
     decimal? Ratio,
     PositionSide? DominantSide);
 
+/// <summary>One venue's share of the merged liquidation flow: USD liquidated (both sides) over 1 h / 4 h / 24 h.</summary>
+/// <param name="Venue">Venue id (<c>binance</c>, <c>bybit</c>, <c>okx</c>, <c>gate</c>).</param>
+public sealed record LiquidationVenueTotals(string Venue, decimal Usd1h, decimal Usd4h, decimal Usd24h, int Count24h);
+
 /// <param name="TotalsAreLowerBound">True for Binance: its stream is a one-per-second snapshot per symbol, so totals undercount.</param>
 public sealed record LiquidationSignal(
     SignalStatus Status,
@@ -332,6 +336,9 @@ public sealed record LiquidationSignal(
     SignalReason Reason)
 {
     public LiquidationWindow? Over(TimeSpan window) => Windows.FirstOrDefault(w => w.Window == window);
+
+    /// <summary>Per-venue totals of the merged flow, largest 24 h total first (empty when nothing was observed).</summary>
+    public IReadOnlyList<LiquidationVenueTotals> Venues { get; init; } = [];
 }
 
 // ---------------------------------------------------------------- 8. Estimated liquidation levels

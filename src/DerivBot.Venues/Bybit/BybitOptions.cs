@@ -1,4 +1,5 @@
 using DerivBot.Venues.Http;
+using DerivBot.Venues.Streams;
 using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Bybit;
@@ -13,6 +14,9 @@ public sealed class BybitOptions
 
     /// <summary>Public linear WebSocket (ws/wss), used by the liquidation feed. Default wss://stream.bybit.com/v5/public/linear.</summary>
     public string StreamUrl { get; set; } = "wss://stream.bybit.com/v5/public/linear";
+
+    /// <summary>Liquidation stream timing (<c>Venues:Bybit:Liquidations:PingInterval</c>, …).</summary>
+    public LiquidationStreamOptions Liquidations { get; set; } = new();
 
     /// <summary>
     /// Longest one call may take, local rate-limit waits and retries included, so an unreachable Bybit costs a reply at
@@ -47,6 +51,7 @@ internal sealed class BybitOptionsValidator : IValidateOptions<BybitOptions>
         OptionChecks.Range(errors, p + nameof(BybitOptions.MaxRetries), options.MaxRetries, 0, 3);
         OptionChecks.NotNegative(errors, p + nameof(BybitOptions.RetryBaseDelay), options.RetryBaseDelay);
         OptionChecks.Positive(errors, p + nameof(BybitOptions.InstrumentsMaxAge), options.InstrumentsMaxAge);
+        options.Liquidations.Validate(errors, p + nameof(BybitOptions.Liquidations) + ":");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

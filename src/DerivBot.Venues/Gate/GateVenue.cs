@@ -36,6 +36,7 @@ public sealed class GateVenue : IVenueOverview
     internal const string ContractsPath = "/futures/usdt/contracts";
     internal const string TickersPath = "/futures/usdt/tickers";
     internal const string ContractStatsPath = "/futures/usdt/contract_stats";
+    internal const string LiquidationsPath = "/futures/usdt/liq_orders";
 
     private readonly VenueHttp _http;
     private readonly TimeSpan _timeout;
@@ -133,6 +134,60 @@ public sealed class GateVenue : IVenueOverview
         DataPeriod.D1 => "1d",
         _ => null,
     };
+
+    /// <summary>
+    /// Liquidations of <paramref name="watched"/> (any venue's naming) with <c>time</c> in (<paramref name="after"/>,
+    /// <paramref name="until"/>], from <c>/futures/usdt/liq_orders</c> (apis.md B.5: <c>time</c> in SECONDS, <c>size</c> an
+    /// integer number of contracts). Coins = |size| × quanto_multiplier × the name's multiplier; a positive size is a long
+    /// position, negative a short [U]. The price is <c>fill_price</c> (else <c>order_price</c>). Quantity and price are in
+    /// the watched symbol's units (<c>1000PEPEUSDT</c>), so quantity × price is the USD notional. Unknown contract: none.
+    /// </summary>
+    internal Task<IReadOnlyList<Liquidation>> GetLiquidationsAsync(Symbol watched, DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken) =>
+        VenueDeadline.RunAsync(Name, _timeout, _time, async ct =>
+        {
+            var contracts = await ContractsAsync(ct).ConfigureAwait(false);
+            var asset = AssetNames.Parse(watched.Value);
+            var prefix = asset.CoinsPerUnit > 1 ? asset.CoinsPerUnit.ToString("0", CultureInfo.InvariantCulture) : "";
+            var name = contracts.ContainsKey(prefix + asset.Asset + "_USDT") ? prefix + asset.Asset + "_USDT" : asset.Asset + "_USDT";
+            if (!contracts.TryGetValue(name, out var contract))
+            {
+                return (IReadOnlyList<Liquidation>)[];
+            }
+            var q = $"contract={name}&from={after.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}&to={until.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}&limit=1000";
+            var body = await _http.GetAsync(LiquidationsPath, q, 1, ct).ConfigureAwait(false);
+            return ParseLiquidations(body, contract, watched, after, until);
+        }, cancellationToken);
+
+    internal static IReadOnlyList<Liquidation> ParseLiquidations(byte[] body, GateContract contract, Symbol watched, DateTimeOffset after, DateTimeOffset until)
+    {
+        var j = new VenueJson(VenueIds.Gate, "liq_orders");
+        var nameUnit = AssetNames.Parse(contract.Name).CoinsPerUnit;
+        var symbolUnit = AssetNames.Parse(watched.Value).CoinsPerUnit;
+        return j.Read(body, root =>
+        {
+            j.RequireKind(root, System.Text.Json.JsonValueKind.Array);
+            var list = new List<Liquidation>();
+            foreach (var e in root.EnumerateArray())
+            {
+                var seconds = j.OptionalInt64(e, "time") ?? throw j.Missing("time");
+                var time = DateTimeOffset.FromUnixTimeSeconds(seconds);
+                if (time <= after || time > until)
+                {
+                    continue; // only the polling window counts; the neighbours belong to the previous or next poll
+                }
+                var size = j.RequireDecimal(e, "size");
+                var price = j.OptionalDecimal(e, "fill_price") is { } f && f > 0 ? f : j.RequireDecimal(e, "order_price");
+                if (size == 0 || price <= 0)
+                {
+                    continue;
+                }
+                var coins = Math.Abs(size) * contract.QuantoMultiplier * nameUnit;
+                var unitPrice = price / nameUnit * symbolUnit;
+                list.Add(new Liquidation(watched, size > 0 ? PositionSide.Long : PositionSide.Short, unitPrice, unitPrice, coins / symbolUnit, time, VenueIds.Gate));
+            }
+            return (IReadOnlyList<Liquidation>)list;
+        });
+    }
 
     private async Task<IReadOnlyDictionary<string, GateContract>> ContractsAsync(CancellationToken ct)
     {

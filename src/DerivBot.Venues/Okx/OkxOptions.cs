@@ -1,4 +1,5 @@
 using DerivBot.Venues.Http;
+using DerivBot.Venues.Streams;
 using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Okx;
@@ -13,6 +14,9 @@ public sealed class OkxOptions
 
     /// <summary>Public WebSocket (ws/wss), used by the liquidation feed. Default wss://ws.okx.com:8443/ws/v5/public.</summary>
     public string StreamUrl { get; set; } = "wss://ws.okx.com:8443/ws/v5/public";
+
+    /// <summary>Liquidation stream timing (<c>Venues:Okx:Liquidations:PingInterval</c>, …).</summary>
+    public LiquidationStreamOptions Liquidations { get; set; } = new();
 
     /// <summary>
     /// Longest one call may take, local rate-limit waits and retries included. Default: <c>Venues:RequestTimeout</c>
@@ -70,6 +74,7 @@ internal sealed class OkxOptionsValidator : IValidateOptions<OkxOptions>
         OptionChecks.Positive(errors, p + nameof(OkxOptions.WatchWindow), options.WatchWindow);
         OptionChecks.Range(errors, p + nameof(OkxOptions.MaxWatched), options.MaxWatched, 1, 500);
         OptionChecks.Range(errors, p + nameof(OkxOptions.DefaultWatched), options.DefaultWatched, 0, 50);
+        options.Liquidations.Validate(errors, p + nameof(OkxOptions.Liquidations) + ":");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -405,6 +405,10 @@ public sealed class OkxVenue : IMarketDataVenue, IVenueOverview, IDisposable
         return result;
     }
 
+    /// <summary>The SWAP instruments by instId (cached for <see cref="OkxOptions.InstrumentsMaxAge"/>), for contract sizes.</summary>
+    internal Task<IReadOnlyDictionary<string, OkxInstrument>> InstrumentMapAsync(CancellationToken cancellationToken) =>
+        InstrumentsAsync(_options.InstrumentsMaxAge, cancellationToken);
+
     /// <summary>The SWAP instrument list by instId, reused for <paramref name="maxAge"/> (zero: read afresh).</summary>
     private Task<IReadOnlyDictionary<string, OkxInstrument>> InstrumentsAsync(TimeSpan maxAge, CancellationToken cancellationToken) =>
         _instruments.GetAsync(maxAge, async ct =>

@@ -353,6 +353,30 @@ public sealed class MarketStoreTests
     }
 
     [Fact]
+    public async Task OnLiquidation_ReconnectReplay_CountedOnceButSameFieldsFromAnotherVenueKept()
+    {
+        var time = new ManualTimeProvider(Start);
+        var venue = new CountingVenue(time, "BTCUSDT");
+        var listener = new RecordingListener();
+        using var store = Store(venue, time, null, listener);
+        var a = new Liquidation(Btc, PositionSide.Long, 100_000m, 100_000m, 0.5m, Start, VenueIds.Bybit);
+        var b = new Liquidation(Btc, PositionSide.Short, 100_100m, 100_100m, 0.2m, Start.AddMilliseconds(500), VenueIds.Bybit);
+
+        store.OnLiquidation(a);
+        store.OnLiquidation(b);
+        store.OnLiquidation(a); // the new connection's first batch repeats the last ones
+        store.OnLiquidation(b);
+        store.OnLiquidation(a with { Venue = VenueIds.Okx }); // a different venue's event, even with equal fields
+        store.OnLiquidation(a with { Quantity = 0.6m });
+
+        var snapshot = await store.GetSnapshotAsync(Btc, CancellationToken.None);
+        Assert.Equal(4, snapshot.Liquidations.Count);
+        Assert.Equal(4, listener.Seen.Count);
+        Assert.Equal([VenueIds.Bybit, VenueIds.Okx, VenueIds.Bybit, VenueIds.Bybit], snapshot.Liquidations.Select(l => l.Venue));
+        Assert.Contains(Btc, store.WatchedSymbols);
+    }
+
+    [Fact]
     public void OnStatus_TracksStreamState()
     {
         var time = new ManualTimeProvider(Start);

@@ -57,6 +57,52 @@ public sealed class VenuesEmbedTests
         Assert.Single(message.Files);
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Liq_MergedFourVenues_WithinEveryEmbedLimit(Language language)
+    {
+        var now = SampleMarket.Now;
+        var snapshot = MergedLiquidations.Snapshot(new Core.Markets.Symbol("BTCUSDT"), now);
+        var options = new Core.Signals.SignalOptions();
+        var signals = Core.Signals.SignalEngine.Compute(snapshot, now, options);
+        var reply = ChartReports.Liquidations(snapshot, signals, options, new ReportContext(new Texts(Localizer, language), TimeZoneInfo.Utc, now), null, CancellationToken.None);
+
+        var messages = new DiscordEmbedRenderer().Render(reply.Report, null);
+
+        var text = "";
+        foreach (var message in messages)
+        {
+            using var doc = JsonDocument.Parse(message.Payload.ToJsonString());
+            foreach (var embed in doc.RootElement.GetProperty("embeds").EnumerateArray())
+            {
+                var total = OptionalLength(embed, "title", DiscordEmbedRenderer.TitleLimit)
+                    + OptionalLength(embed, "description", DiscordEmbedRenderer.DescriptionLimit);
+                if (embed.TryGetProperty("footer", out var footer))
+                {
+                    total += Length(footer, "text", DiscordEmbedRenderer.FooterLimit);
+                }
+                if (embed.TryGetProperty("fields", out var fields))
+                {
+                    Assert.InRange(fields.GetArrayLength(), 0, DiscordEmbedRenderer.FieldCountLimit);
+                    foreach (var field in fields.EnumerateArray())
+                    {
+                        total += Length(field, "name", DiscordEmbedRenderer.FieldNameLimit) + Length(field, "value", DiscordEmbedRenderer.FieldValueLimit);
+                        text += field.GetProperty("name").GetString() + field.GetProperty("value").GetString();
+                    }
+                }
+                Assert.InRange(total, 1, DiscordEmbedRenderer.TotalLimit);
+                text += embed.TryGetProperty("description", out var d) ? d.GetString() : "";
+            }
+        }
+        foreach (var venue in new[] { "Binance", "Bybit", "OKX", "Gate" })
+        {
+            Assert.Contains(venue, text, StringComparison.Ordinal);
+        }
+    }
+
+    private static int OptionalLength(JsonElement element, string name, int limit) =>
+        element.TryGetProperty(name, out _) ? Length(element, name, limit) : 0;
+
     private static int Length(JsonElement element, string name, int limit)
     {
         var text = element.GetProperty(name).GetString() ?? string.Empty;

@@ -56,8 +56,10 @@ public sealed class LiquidationFloodTests(ITestOutputHelper output) : IDisposabl
                     // BTCUSDT gets every 50th event, ~1.6 BTC each at 60,000: ~$20M over the flood, far above the $1M rule.
                     var symbol = i % Symbols == 0 ? "BTCUSDT" : "SYM" + (i % Symbols).ToString(CultureInfo.InvariantCulture) + "USDT";
                     var ms = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+                    // Distinct events: the store counts an exact repeat (venue, time, side, price, size) once, as a reconnect replay.
+                    var price = (60000m + i * 0.0001m).ToString("0.0000", CultureInfo.InvariantCulture);
                     await connection.SendAsync("{\"stream\":\"!forceOrder@arr\",\"data\":{\"e\":\"forceOrder\",\"E\":" + ms + ",\"o\":{\"s\":\"" + symbol
-                        + "\",\"S\":\"SELL\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"1.600\",\"p\":\"60000.00\",\"ap\":\"60000.00\",\"X\":\"FILLED\",\"l\":\"1.600\",\"z\":\"1.600\",\"T\":" + ms + "}}}");
+                        + "\",\"S\":\"SELL\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"1.600\",\"p\":\"" + price + "\",\"ap\":\"" + price + "\",\"X\":\"FILLED\",\"l\":\"1.600\",\"z\":\"1.600\",\"T\":" + ms + "}}}");
                     sent++;
                 }
                 var due = TimeSpan.FromSeconds(second + 1) - sw.Elapsed;

@@ -19,6 +19,8 @@ public sealed class VenuesSetupTests
         more?.Invoke(builder);
         var services = new ServiceCollection();
         services.AddLogging();
+        // The market store provides this in the host; the liquidation streams subscribe what it watches.
+        services.AddSingleton<IWatchedSymbols>(new DerivBot.Testing.FakeWatchedSymbols());
         services.AddVenues(builder.Build());
         return services.BuildServiceProvider(validateScopes: true);
     }
@@ -52,7 +54,11 @@ public sealed class VenuesSetupTests
         Assert.Same(provider.GetRequiredService<BinanceMarketDataVenue>(), provider.GetRequiredKeyedService<IMarketDataVenue>(VenueIds.Binance));
         Assert.Same(provider.GetRequiredService<AsterVenue>(), provider.GetRequiredKeyedService<IMarketDataVenue>(VenueIds.Aster));
         Assert.Null(provider.GetKeyedService<IMarketDataVenue>(VenueIds.Hyperliquid));
-        Assert.NotNull(provider.GetService<IMarketStream>());
+        // The primary's mark-price stream first, then the liquidation-only streams of Bybit, OKX (WebSocket) and Gate (polled).
+        var streams = provider.GetServices<IMarketStream>().ToList();
+        Assert.Equal(["binance", "bybit", "okx", "gate"], streams.Select(s => s.Name));
+        Assert.IsNotAssignableFrom<ILiquidationStream>(streams[0]);
+        Assert.All(streams.Skip(1), s => Assert.IsAssignableFrom<ILiquidationStream>(s));
         Assert.Equal("https://api.hyperliquid.xyz", provider.GetRequiredService<IOptions<HyperliquidOptions>>().Value.RestUrl);
         Assert.Equal("https://api.gateio.ws/api/v4", provider.GetRequiredService<IOptions<GateOptions>>().Value.RestUrl);
         Assert.Equal("https://fapi.asterdex.com", provider.GetRequiredService<IOptions<AsterOptions>>().Value.RestUrl);
@@ -77,7 +83,9 @@ public sealed class VenuesSetupTests
             var selector = Assert.IsType<PrimaryVenueSelector>(provider.GetRequiredService<IMarketDataVenue>());
             Assert.Equal(["aster"], selector.Candidates.Select(c => c.Name));
             Assert.Equal(["aster"], options.Primary);
-            Assert.Null(provider.GetService<IMarketStream>());
+            // No mark-price stream (Aster has none); Gate's liquidations are still polled into the merged flow.
+            Assert.Equal(["gate"], provider.GetServices<IMarketStream>().Select(m => m.Name));
+            Assert.IsType<GateLiquidationPoller>(provider.GetServices<IMarketStream>().Single());
         }
         finally
         {
