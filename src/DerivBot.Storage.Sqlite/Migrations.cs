@@ -159,6 +159,29 @@ internal static class Migrations
             PRIMARY KEY (quiz_id, platform, chat_id, user_id));
         CREATE INDEX ix_quiz_answers_chat ON quiz_answers(platform, chat_id, answered_at);
         """,
+        // 7: the heatmap check's sweeps (modelled vs realised), stored once each when the refresh cycle detects them,
+        // and since when each symbol has been checked (the calibration's real coverage). Self-contained.
+        """
+        CREATE TABLE liquidation_sweeps (
+            venue TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            side TEXT NOT NULL,
+            band_low TEXT NOT NULL,
+            band_high TEXT NOT NULL,
+            estimated_usd TEXT NOT NULL,
+            realised_usd TEXT NOT NULL,
+            realised_count INTEGER NOT NULL,
+            entered_at INTEGER NOT NULL,
+            crossed_at INTEGER NOT NULL,
+            realised_venues TEXT NOT NULL,
+            UNIQUE (venue, symbol, side, entered_at, band_low));
+        CREATE INDEX ix_liquidation_sweeps_crossed ON liquidation_sweeps(venue, symbol, crossed_at);
+        CREATE TABLE liquidation_sweep_coverage (
+            venue TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            checked_since INTEGER NOT NULL,
+            PRIMARY KEY (venue, symbol)) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -86,6 +86,7 @@ public sealed partial class SqliteStore
             n += await c.ExecuteAsync(tx, $"DELETE FROM {table} WHERE time < $before", cancellationToken, ("$before", Sql.Ms(before))).ConfigureAwait(false);
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return n;
+        // The heatmap check's sweeps live as long as the market history they are calibrated against.
+        return n + await PruneSweepsAsync(before, cancellationToken).ConfigureAwait(false);
     }
 }

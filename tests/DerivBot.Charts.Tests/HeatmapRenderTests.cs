@@ -154,4 +154,21 @@ public sealed class HeatmapRenderTests
         Assert.Equal(10_000_000_000d + 800_000d * 0, trueMax, 1);
         Assert.True(scaleMax < trueMax / 10, $"scale max {scaleMax} should ignore the outlier");
     }
+
+    [Fact]
+    public void RenderHeatmap_SweptBand_OutlinedInSideColour()
+    {
+        // A short band in an empty region (62,400–62,600; bucket 110 never holds a level), swept 02:30–05:00.
+        var band = new SweptBand(Core.Markets.PositionSide.Short, 62_400m, 62_600m, Synthetic.Start.AddMinutes(150), Synthetic.Start.AddMinutes(300), 0.42m);
+        var spec = Spec with { Sweeps = [band] };
+        var (image, g) = Render(spec);
+        var (plain, _) = Render(Spec);
+
+        var px = (int)g.X.Map(Synthetic.Start.AddMinutes(200));
+        var py = (int)Math.Round(g.Y.Map(62_600));
+        var (r, gr, b) = image.Pixel(px, py);
+        Assert.True(r > 200 && gr < 130 && b < 140, $"expected the short colour on the band's top edge, got ({r},{gr},{b})");
+        var (r0, _, _) = plain.Pixel(px, py);
+        Assert.True(r0 < 120, $"without the sweep the edge pixel is background, got red {r0}");
+    }
 }

@@ -30,6 +30,7 @@ internal static class Synthetic
         [ChartLabels.OpenInterest] = "Open interest (USD)",
         [ChartLabels.Funding] = "Funding rate",
         [ChartLabels.NoData] = "No data",
+        [ChartLabels.Swept] = "swept · realised",
         [nameof(QuadrantState.Neutral)] = "Neutral",
         [nameof(QuadrantState.LongCrowding)] = "Long crowding",
         [nameof(QuadrantState.ShortCrowding)] = "Short crowding",

@@ -143,7 +143,7 @@ public sealed class SignalCommand(SymbolQuery query, ILocalizer localizer, Optio
 }
 
 /// <summary><c>/liq SYMBOL</c> (aliases <c>/liquidations</c>, <c>/liqs</c>): text summary, plus the heatmap when charts work.</summary>
-public sealed class LiquidationsCommand(SymbolQuery query, ILocalizer localizer, IChartRenderer? charts = null) : ICommandHandler
+public sealed class LiquidationsCommand(SymbolQuery query, ILocalizer localizer, IChartRenderer? charts = null, Study.ISweepStore? sweeps = null) : ICommandHandler
 {
     public IReadOnlyList<CommandInfo> Commands { get; } =
     [
@@ -158,13 +158,13 @@ public sealed class LiquidationsCommand(SymbolQuery query, ILocalizer localizer,
         var check = args.Count == 2 && string.Equals(args[1], "check", StringComparison.OrdinalIgnoreCase);
         var q = await query.LoadAsync(request, check ? 1 : 0, cancellationToken).ConfigureAwait(false);
         return check
-            ? new CommandResult([SweepReports.Check(q.Snapshot, query.SignalOptions.LiquidationLevels, q.Context)])
+            ? new CommandResult([await SweepReports.CheckAsync(q.Snapshot, query.SignalOptions.LiquidationLevels, q.Context, sweeps, cancellationToken).ConfigureAwait(false)])
             : new CommandResult([ChartReports.Liquidations(q.Snapshot, q.Signals, query.SignalOptions, q.Context, charts, cancellationToken)]);
     }
 }
 
 /// <summary><c>/levels SYMBOL</c>: the heatmap check — estimated clusters price swept vs liquidations realised there.</summary>
-public sealed class LevelsCommand(SymbolQuery query, ILocalizer localizer) : ICommandHandler
+public sealed class LevelsCommand(SymbolQuery query, ILocalizer localizer, Study.ISweepStore? sweeps = null) : ICommandHandler
 {
     public IReadOnlyList<CommandInfo> Commands { get; } =
     [
@@ -174,7 +174,7 @@ public sealed class LevelsCommand(SymbolQuery query, ILocalizer localizer) : ICo
     public async Task<CommandResult> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var q = await query.LoadAsync(request, 0, cancellationToken).ConfigureAwait(false);
-        return new CommandResult([SweepReports.Check(q.Snapshot, query.SignalOptions.LiquidationLevels, q.Context)]);
+        return new CommandResult([await SweepReports.CheckAsync(q.Snapshot, query.SignalOptions.LiquidationLevels, q.Context, sweeps, cancellationToken).ConfigureAwait(false)]);
     }
 }
 

@@ -142,7 +142,9 @@ public static class ChartReports
                 ctx.Language);
             var spec = new HeatmapChartSpec(
                 text, grid, PriceLine(snapshot, from, ctx.Now), mark,
-                [.. levels.Profile?.LongClusters ?? [], .. levels.Profile?.ShortClusters ?? []], ctx.Zone);
+                [.. levels.Profile?.LongClusters ?? [], .. levels.Profile?.ShortClusters ?? []], ctx.Zone,
+                Sweeps: SweepReports.Sweeps(snapshot, options.LiquidationLevels, ctx.Now).Where(w => w.End > from)
+                    .Select(w => new SweptBand(w.Side, w.BandLow, w.BandHigh, w.Start, w.End, w.Ratio)).ToList());
             image = charts.RenderHeatmap(spec, cancellationToken);
         }
         var data = new LiquidationsData(
@@ -258,6 +260,7 @@ public static class ChartReports
             ["oi"] = t["chart.oi"],
             ["funding"] = t["chart.funding"],
             ["noData"] = t["chart.noData"],
+            ["swept"] = t["chart.swept"],
         };
         foreach (var state in Enum.GetValues<QuadrantState>())
         {

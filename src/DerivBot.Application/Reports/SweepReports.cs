@@ -1,4 +1,5 @@
 using DerivBot.Application.Localization;
+using DerivBot.Application.Study;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Reports;
@@ -34,13 +35,46 @@ public static class SweepReports
         return snapshot.Liquidations.Count > 0 && snapshot.Liquidations[0].Time > first ? snapshot.Liquidations[0].Time : first;
     }
 
+    /// <summary>
+    /// The check over the stored sweeps (<see cref="ISweepStore"/>, the last 30 days) merged with the ones the held
+    /// history shows now (a symbol nobody watches has no stored history; the newest sweep may not be stored yet).
+    /// Coverage starts at the earlier of the stored history's start and the held history's.
+    /// </summary>
+    public static async Task<CommandReply> CheckAsync(MarketSnapshot snapshot, LiquidationLevelOptions options, ReportContext ctx, ISweepStore? store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(ctx);
+        var live = Sweeps(snapshot, options, ctx.Now);
+        var start = CheckedFrom(snapshot, ctx.Now);
+        if (store is null)
+        {
+            return Check(snapshot, ctx, live, start);
+        }
+        var stored = await store.GetSweepsAsync(snapshot.Venue, snapshot.Symbol, ctx.Now - Windows[^1], ctx.Now, cancellationToken).ConfigureAwait(false);
+        var since = await store.GetCheckedSinceAsync(snapshot.Venue, snapshot.Symbol, cancellationToken).ConfigureAwait(false);
+        return Check(snapshot, ctx, Merge(stored.Select(s => s.ToSweep()).ToList(), live), since is { } s0 && s0 < start ? s0 : start);
+    }
+
+    /// <summary>Stored sweeps plus the live ones not stored yet (same side, entering bar and band bottom), ordered by crossing.</summary>
+    public static IReadOnlyList<LiquidationSweep> Merge(IReadOnlyList<LiquidationSweep> stored, IReadOnlyList<LiquidationSweep> live)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(live);
+        var keys = stored.Select(s => (s.Side, s.Start, s.BandLow)).ToHashSet();
+        return stored.Concat(live.Where(s => !keys.Contains((s.Side, s.Start, s.BandLow))))
+            .OrderBy(s => s.End).ThenBy(s => s.Start).ToList();
+    }
+
     public static CommandReply Check(MarketSnapshot snapshot, LiquidationLevelOptions options, ReportContext ctx)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(ctx);
+        return Check(snapshot, ctx, Sweeps(snapshot, options, ctx.Now), CheckedFrom(snapshot, ctx.Now));
+    }
+
+    private static CommandReply Check(MarketSnapshot snapshot, ReportContext ctx, IReadOnlyList<LiquidationSweep> sweeps, DateTimeOffset start)
+    {
         var t = ctx.T;
-        var sweeps = Sweeps(snapshot, options, ctx.Now);
-        var start = CheckedFrom(snapshot, ctx.Now);
         var blocks = new List<ReportBlock>();
         if (sweeps.Count == 0)
         {
@@ -69,6 +103,7 @@ public static class SweepReports
             Symbol = snapshot.Symbol.Value,
             snapshot.Venue,
             RealisedIsLowerBound = true,
+            CheckedSince = start,
             Sweeps = sweeps.Select(s => new { s.Side, s.BandLow, s.BandHigh, s.EstimatedUsd, s.RealisedUsd, s.RealisedCount, s.Ratio, s.Start, s.End }).ToList(),
             Calibration = calibrations.Select(c => new { Days = (int)c.Window.TotalDays, c.Sweeps, c.EstimatedUsd, c.RealisedUsd, c.Ratio, CoveredHours = c.Covered.TotalHours }).ToList(),
         };

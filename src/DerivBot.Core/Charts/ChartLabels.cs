@@ -45,4 +45,7 @@ public static class ChartLabels
 
     /// <summary>Venue chart: the OI-weighted funding reference line, e.g. "OI-weighted".</summary>
     public const string Weighted = "weighted";
+
+    /// <summary>Heatmap: the tag on a swept cluster, before its ratio, e.g. "swept · realised" / "已掃 · 實際".</summary>
+    public const string Swept = "swept";
 }
