@@ -51,7 +51,7 @@ public sealed class BybitOverviewContractTests : LoopbackOverviewContract
 
     protected override async Task<IVenueOverview> CreateFailingAsync(VenueErrorKind kind)
     {
-        var (fake, venue) = await StartAsync(ShortTimeout);
+        var (fake, venue) = await StartAsync(TimeoutFor(kind));
         var reply = FailureReply(kind);
         foreach (var path in Paths)
         {

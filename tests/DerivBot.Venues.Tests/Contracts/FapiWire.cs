@@ -98,7 +98,7 @@ public sealed class BinanceOverviewContractTests : LoopbackOverviewContract
 
     protected override async Task<IVenueOverview> CreateFailingAsync(VenueErrorKind kind)
     {
-        var (fake, venue) = await StartAsync(ShortTimeout);
+        var (fake, venue) = await StartAsync(TimeoutFor(kind));
         var reply = FapiWire.Failure(kind);
         foreach (var path in FapiWire.Paths)
         {
@@ -141,7 +141,7 @@ public sealed class AsterOverviewContractTests : LoopbackOverviewContract
 
     protected override async Task<IVenueOverview> CreateFailingAsync(VenueErrorKind kind)
     {
-        var (fake, venue) = await StartAsync(ShortTimeout);
+        var (fake, venue) = await StartAsync(TimeoutFor(kind));
         var reply = FapiWire.Failure(kind);
         foreach (var path in FapiWire.Paths)
         {

@@ -69,7 +69,7 @@ public sealed class GateOverviewContractTests : LoopbackOverviewContract
 
     protected override async Task<IVenueOverview> CreateFailingAsync(VenueErrorKind kind)
     {
-        var (fake, venue) = await StartAsync(ShortTimeout);
+        var (fake, venue) = await StartAsync(TimeoutFor(kind));
         var reply = FailureReply(kind);
         foreach (var path in Paths)
         {

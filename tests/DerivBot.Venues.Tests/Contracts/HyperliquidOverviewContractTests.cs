@@ -25,7 +25,7 @@ public sealed class HyperliquidOverviewContractTests : LoopbackOverviewContract
 
     protected override async Task<IVenueOverview> CreateFailingAsync(VenueErrorKind kind)
     {
-        var (fake, venue) = await HyperliquidWire.StartAsync(Http, Clock, ShortTimeout);
+        var (fake, venue) = await HyperliquidWire.StartAsync(Http, Clock, TimeoutFor(kind));
         Track(fake).Enqueue(HyperliquidWire.InfoPath, Many(FailureReply(kind)));
         return venue;
     }

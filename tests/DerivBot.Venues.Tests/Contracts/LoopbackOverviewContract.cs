@@ -15,6 +15,10 @@ public abstract class LoopbackOverviewContract : VenueOverviewContract, IAsyncLi
     /// <summary>The adapter's own request timeout in the failure runs: short so <see cref="VenueErrorKind.Timeout"/> is quick.</summary>
     protected static readonly TimeSpan ShortTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>The adapter's timeout for a failure run of <paramref name="kind"/>: short only where the timeout is the
+    /// failure; the others keep a roomy one, so retries of a 5xx on a loaded machine still end as that 5xx.</summary>
+    protected static TimeSpan TimeoutFor(VenueErrorKind kind) => kind == VenueErrorKind.Timeout ? ShortTimeout : TimeSpan.FromSeconds(20);
+
     /// <summary>Long enough to outlast any test; the fake stops waiting when the client hangs up.</summary>
     protected static readonly TimeSpan Forever = TimeSpan.FromMinutes(5);
 
