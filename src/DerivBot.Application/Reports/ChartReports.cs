@@ -166,7 +166,7 @@ public static class ChartReports
 
     /// <summary>How completely a venue's feed reports liquidations: Binance's stream is a one-per-symbol-per-second
     /// snapshot, Bybit and OKX push every event, Gate is polled.</summary>
-    public static string Coverage(string venue) => venue switch
+    public static string Coverage(string venue) => (venue.StartsWith("replay:", StringComparison.Ordinal) ? venue["replay:".Length..] : venue) switch
     {
         VenueIds.Binance => "snapshot",
         VenueIds.Gate => "polled",
