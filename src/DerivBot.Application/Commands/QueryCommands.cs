@@ -159,7 +159,7 @@ public sealed class LiquidationsCommand(SymbolQuery query, ILocalizer localizer,
         var q = await query.LoadAsync(request, check ? 1 : 0, cancellationToken).ConfigureAwait(false);
         return check
             ? new CommandResult([await SweepReports.CheckAsync(q.Snapshot, query.SignalOptions.LiquidationLevels, q.Context, sweeps, cancellationToken).ConfigureAwait(false)])
-            : new CommandResult([ChartReports.Liquidations(q.Snapshot, q.Signals, query.SignalOptions, q.Context, charts, cancellationToken)]);
+            : new CommandResult([ChartReports.Liquidations(q.Snapshot, q.Signals, query.SignalOptions, q.Context, charts, cancellationToken, q.Aggregate)]);
     }
 }
 

@@ -68,8 +68,10 @@ public static class ChartReports
     /// <summary>
     /// The <c>/liq</c> reply: realised totals, largest events, cascade flag, lower-bound note and the nearest estimated
     /// clusters; with the heatmap image (text as caption) when <paramref name="charts"/> is available.
+    /// With <paramref name="aggregate"/> carrying a summed OI series, the levels and the heatmap read the OI changes of
+    /// every venue in it (see <see cref="LiquidationLevels.Build"/>), and the chart subtitle and the footer name them.
     /// </summary>
-    public static CommandReply Liquidations(MarketSnapshot snapshot, SignalReport signals, SignalOptions options, ReportContext ctx, IChartRenderer? charts, CancellationToken cancellationToken)
+    public static CommandReply Liquidations(MarketSnapshot snapshot, SignalReport signals, SignalOptions options, ReportContext ctx, IChartRenderer? charts, CancellationToken cancellationToken, Venues.AggregateView? aggregate = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(signals);
@@ -78,7 +80,10 @@ public static class ChartReports
         var t = ctx.T;
         var liq = signals.Liquidations;
         var symbol = snapshot.Symbol;
-        var levels = LiquidationLevels.Build(snapshot, ctx.Now - HeatmapLookback, ctx.Now, options.LiquidationLevels);
+        var oiVenues = aggregate is { OiVenues.Count: > 1 } ? aggregate.OiVenues : null;
+        var levels = LiquidationLevels.Build(snapshot, ctx.Now - HeatmapLookback, ctx.Now, options.LiquidationLevels,
+            oiVenues is null ? null : aggregate!.QuadrantSnapshot.OpenInterest);
+        var levelsVenues = oiVenues is null ? null : t.Get("liq.levelsOi", ("venues", string.Join(" · ", oiVenues.Select(VenueDisplay.Name))));
         var mark = levels.Profile?.MarkPrice ?? snapshot.Premium?.MarkPrice ?? 0m;
         var above = levels.Profile?.ShortClusters.Where(c => c.Price > mark).OrderBy(c => c.Price).FirstOrDefault();
         var below = levels.Profile?.LongClusters.Where(c => c.Price < mark).OrderByDescending(c => c.Price).FirstOrDefault();
@@ -127,7 +132,8 @@ public static class ChartReports
         blocks.Add(new NoteBlock(t["liq.levelsNote"]));
 
         var report = new Report(
-            ReportKind.Liquidations, t.Get("liq.title", ("symbol", symbol.Value)), blocks, ReportParts.Footer(snapshot, ctx),
+            ReportKind.Liquidations, t.Get("liq.title", ("symbol", symbol.Value)), blocks,
+            levelsVenues is null ? ReportParts.Footer(snapshot, ctx) : JoinFooter(ReportParts.Footer(snapshot, ctx), levelsVenues),
             ReportParts.ViewActions(symbol, SymbolView.Liquidations, "liq " + symbol.Value, ctx),
             liq.Cascade.Active ? ReportTone.Warning : ReportTone.Neutral);
 
@@ -137,7 +143,8 @@ public static class ChartReports
             var from = grid.Times.Count > 0 ? grid.Times[0] : ctx.Now - HeatmapLookback;
             var text = new ChartText(
                 t.Get("liq.chartTitle", ("symbol", symbol.Value)),
-                t.Get("liq.chartSubtitle", ("venue", ReportParts.VenueName(snapshot.Venue)), ("from", ctx.Time(from)), ("to", ctx.Time(ctx.Now))),
+                t.Get("liq.chartSubtitle", ("venue", ReportParts.VenueName(snapshot.Venue)), ("from", ctx.Time(from)), ("to", ctx.Time(ctx.Now)))
+                    + (levelsVenues is null ? "" : " · " + levelsVenues),
                 Labels(ctx),
                 ctx.Language);
             var spec = new HeatmapChartSpec(
@@ -155,9 +162,11 @@ public static class ChartReports
         return new CommandReply(report, image, data);
     }
 
+    private static string JoinFooter(string? footer, string addition) => string.IsNullOrEmpty(footer) ? addition : footer + " · " + addition;
+
     /// <summary>How completely a venue's feed reports liquidations: Binance's stream is a one-per-symbol-per-second
     /// snapshot, Bybit and OKX push every event, Gate is polled.</summary>
-    public static string Coverage(string venue) => venue switch
+    public static string Coverage(string venue) => (venue.StartsWith("replay:", StringComparison.Ordinal) ? venue["replay:".Length..] : venue) switch
     {
         VenueIds.Binance => "snapshot",
         VenueIds.Gate => "polled",

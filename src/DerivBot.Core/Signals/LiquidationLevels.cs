@@ -10,8 +10,15 @@ public static class LiquidationLevels
     /// column per candle. OI before/after each candle is the newest OI point at or before its open / its open + interval. The long/short
     /// split uses the candle's own taker buy/sell volume, else the taker-volume series, else the global account ratio,
     /// else an even split. The profile's mark is the premium index mark price, else the last close.
+    /// <para>
+    /// <paramref name="marketOpenInterest"/> (coins, oldest first) is the OI summed across venues, when the caller has it:
+    /// bars inside its span take their OI change from it, so the book counts positions opened on every venue that answered,
+    /// not on the primary alone. Bars before it starts (it only goes back as far as the venues' history) take the
+    /// primary's own change expressed in market size: the primary's OI times (market OI ÷ primary OI) at the market
+    /// series' first point, so the book does not jump where the two series meet. Null or too short: the primary's series.
+    /// </para>
     /// </summary>
-    public static LiquidationLevelResult Build(MarketSnapshot snapshot, DateTimeOffset from, DateTimeOffset to, LiquidationLevelOptions options)
+    public static LiquidationLevelResult Build(MarketSnapshot snapshot, DateTimeOffset from, DateTimeOffset to, LiquidationLevelOptions options, IReadOnlyList<OpenInterestPoint>? marketOpenInterest = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(options);
@@ -58,17 +65,31 @@ public static class LiquidationLevels
         var shortCells = new decimal[bars * buckets];
         var interval = snapshot.KlineInterval.ToTimeSpan();
         var withOi = 0;
+        var market = marketOpenInterest is { Count: >= 2 } ? marketOpenInterest : null;
+        var primaryScale = 1m;
+        if (market is not null)
+        {
+            var p0 = SeriesMath.LastAtOrBefore(oi, p => p.Time, market[0].Time);
+            primaryScale = p0 >= 0 && oi[p0].Contracts > 0m && market[0].Contracts > 0m ? market[0].Contracts / oi[p0].Contracts : 1m;
+        }
         for (var i = first; i <= last; i++)
         {
             var bar = k[i];
             // The bar ends where the next one opens (Binance's CloseTime is 1 ms earlier and would miss the OI
             // point stamped exactly at the boundary).
             var close = bar.OpenTime + interval;
+            var mb = market is null ? -1 : SeriesMath.LastAtOrBefore(market, p => p.Time, bar.OpenTime);
+            var ma = market is null ? -1 : SeriesMath.LastAtOrBefore(market, p => p.Time, close);
             var b = SeriesMath.LastAtOrBefore(oi, p => p.Time, bar.OpenTime);
             var a = SeriesMath.LastAtOrBefore(oi, p => p.Time, close);
-            if (b >= 0 && a >= 0)
+            if (mb >= 0 && ma >= 0)
             {
-                model.Apply(bar, oi[b].Contracts, oi[a].Contracts, SplitRatio(snapshot, bar));
+                model.Apply(bar, market![mb].Contracts, market[ma].Contracts, SplitRatio(snapshot, bar));
+                withOi++;
+            }
+            else if (b >= 0 && a >= 0)
+            {
+                model.Apply(bar, oi[b].Contracts * primaryScale, oi[a].Contracts * primaryScale, SplitRatio(snapshot, bar));
                 withOi++;
             }
             else

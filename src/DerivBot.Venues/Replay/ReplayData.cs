@@ -1,3 +1,4 @@
+using System.Globalization;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Binance;
@@ -103,8 +104,9 @@ internal sealed class ReplayData
 
     private ReplayData(
         ReplayScenario scenario, Dictionary<Symbol, ReplaySymbolData> symbols, IReadOnlyList<FundingInfoEntry> fundingInfo,
-        long[] liquidationTimes, byte[][] liquidationFrames)
+        long[] liquidationTimes, byte[][] liquidationFrames, Liquidation[] otherVenueLiquidations)
     {
+        OtherVenueLiquidations = otherVenueLiquidations;
         Scenario = scenario;
         Symbols = symbols;
         FundingInfo = fundingInfo;
@@ -125,6 +127,55 @@ internal sealed class ReplayData
 
     /// <summary>Raw <c>!forceOrder@arr</c> combined-stream frames, in the order of <see cref="LiquidationTimes"/>.</summary>
     public byte[][] LiquidationFrames { get; }
+
+    /// <summary>
+    /// Bybit and OKX liquidations of the same cascade, ascending by time, derived deterministically from the Binance
+    /// frames (<see cref="DeriveOtherVenues"/>), so the demo's /liq and digest show a per-venue split.
+    /// </summary>
+    public Liquidation[] OtherVenueLiquidations { get; }
+
+    /// <summary>Share of a Binance event's size that the derived Bybit / OKX event carries (before jitter).</summary>
+    internal const decimal BybitShare = 0.45m, OkxShare = 0.30m;
+
+    /// <summary>
+    /// Every Binance event gets a Bybit twin (Bybit pushes every liquidation); two in three get an OKX twin. Each twin is
+    /// the Binance quantity × the venue share × a jitter in [0.7, 1.3), 50–950 ms later, at the same prices. The jitter
+    /// comes from a hash of (symbol, time, venue), so every run and every machine derives the same events.
+    /// </summary>
+    internal static Liquidation[] DeriveOtherVenues(IEnumerable<Liquidation> binance)
+    {
+        var result = new List<Liquidation>();
+        foreach (var l in binance)
+        {
+            var key = l.Symbol.Value + "|" + l.Time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            result.Add(Twin(l, VenueIds.Bybit, BybitShare, Hash(key + "|bybit")));
+            var okx = Hash(key + "|okx");
+            if (okx % 3 != 0)
+            {
+                result.Add(Twin(l, VenueIds.Okx, OkxShare, okx));
+            }
+        }
+        result.Sort((a, b) => a.Time.CompareTo(b.Time));
+        return [.. result];
+    }
+
+    private static Liquidation Twin(Liquidation l, string venue, decimal share, uint hash)
+    {
+        var size = 0.7m + (hash % 600) / 1000m;
+        var delayMs = 50 + (int)((hash / 600) % 900);
+        return l with { Quantity = Math.Round(l.Quantity * share * size, 6), Time = l.Time.AddMilliseconds(delayMs), Venue = venue };
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units: stable across processes (string.GetHashCode is randomized).</summary>
+    private static uint Hash(string text)
+    {
+        var h = 2166136261u;
+        foreach (var c in text)
+        {
+            h = (h ^ c) * 16777619u;
+        }
+        return h;
+    }
 
     private static ReplayData Load()
     {
@@ -151,6 +202,7 @@ internal sealed class ReplayData
         var fundingInfo = BinanceParsers.ParseFundingInfo(ReplayResources.ReadBytes("fundingInfo.json.gz"));
 
         var frames = new List<(long Time, byte[] Frame)>();
+        var parsed = new List<Liquidation>();
         var collector = new LiquidationCollector();
         var text = ReplayResources.ReadBytes("forceOrder.jsonl.gz");
         var start = 0;
@@ -167,11 +219,12 @@ internal sealed class ReplayData
                 BinanceParsers.ParseStreamFrame(frame, collector);
                 var liquidation = collector.Last ?? throw new InvalidOperationException("A replay liquidation frame did not parse to a liquidation.");
                 frames.Add((liquidation.Time.ToUnixTimeMilliseconds(), frame));
+                parsed.Add(liquidation);
             }
             start = i + 1;
         }
         frames.Sort((a, b) => a.Time.CompareTo(b.Time));
-        return new ReplayData(scenario, symbols, fundingInfo, frames.Select(f => f.Time).ToArray(), frames.Select(f => f.Frame).ToArray());
+        return new ReplayData(scenario, symbols, fundingInfo, frames.Select(f => f.Time).ToArray(), frames.Select(f => f.Frame).ToArray(), DeriveOtherVenues(parsed));
     }
 
     private sealed class LiquidationCollector : IMarketStreamHandler

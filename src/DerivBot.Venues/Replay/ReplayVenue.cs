@@ -213,16 +213,35 @@ public sealed class ReplayVenue : IMarketDataVenue, IMarketStream
         handler.OnStatus(new StreamStatus(StreamState.Connected, Now, "replaying " + _data.Scenario.Name));
         var emittedUpTo = (Now - _options.StreamBacklog).ToUnixTimeMilliseconds();
         var next = FirstFrameAfter(emittedUpTo);
+        var others = _data.OtherVenueLiquidations;
+        var nextOther = FirstOtherAfter(others, emittedUpTo);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
                 var now = Now;
                 var nowMs = now.ToUnixTimeMilliseconds();
-                while (next < _data.LiquidationTimes.Length && _data.LiquidationTimes[next] <= nowMs)
+                // Binance frames and the derived Bybit / OKX events of the same cascade (ReplayData.DeriveOtherVenues,
+                // tagged with their venue), merged in time order as one stream would deliver them.
+                while (true)
                 {
-                    BinanceParsers.ParseStreamFrame(_data.LiquidationFrames[next], handler);
-                    next++;
+                    var binanceDue = next < _data.LiquidationTimes.Length && _data.LiquidationTimes[next] <= nowMs;
+                    var otherMs = nextOther < others.Length ? others[nextOther].Time.ToUnixTimeMilliseconds() : long.MaxValue;
+                    var otherDue = otherMs <= nowMs;
+                    if (binanceDue && (!otherDue || _data.LiquidationTimes[next] <= otherMs))
+                    {
+                        BinanceParsers.ParseStreamFrame(_data.LiquidationFrames[next], handler);
+                        next++;
+                    }
+                    else if (otherDue)
+                    {
+                        handler.OnLiquidation(others[nextOther]);
+                        nextOther++;
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
                 if (MarkPriceFrame(now) is { } frame)
                 {
@@ -264,6 +283,16 @@ public sealed class ReplayVenue : IMarketDataVenue, IMarketStream
         }
         sb.Append("]}");
         return any ? Encoding.UTF8.GetBytes(sb.ToString()) : null;
+    }
+
+    private static int FirstOtherAfter(Liquidation[] others, long ms)
+    {
+        var i = 0;
+        while (i < others.Length && others[i].Time.ToUnixTimeMilliseconds() <= ms)
+        {
+            i++;
+        }
+        return i;
     }
 
     private int FirstFrameAfter(long ms)

@@ -3,6 +3,7 @@ using DerivBot.Application.Commands;
 using DerivBot.Application.Reports;
 using DerivBot.Application.Tests.Reports;
 using DerivBot.Application.Venues;
+using DerivBot.Core.Charts;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Markets;
@@ -146,5 +147,56 @@ public sealed class AggregateReportsTests
 
         Assert.Null(AggregateInputs.For(snapshot, venues, TestData.Now));
         Assert.Null(AggregateInputs.For(snapshot, null, TestData.Now));
+    }
+
+    [Theory]
+    [InlineData(Language.En, "levels: OI summed over Binance · Bybit")]
+    [InlineData(Language.ZhTw, "清算區未平倉量：Binance · Bybit 加總")]
+    [InlineData(Language.ZhCn, "清算区未平仓量：Binance · Bybit 加总")]
+    public async Task Liquidations_WithSummedOi_HeatmapCaptionAndFooterNameTheVenues(Language language, string expected)
+    {
+        var (query, _) = Setup(withHistory: true);
+        var charts = new HeatmapRecorder();
+
+        var reply = await RunAsync(new LiquidationsCommand(query, TestData.Localizer, charts), "liq", language);
+
+        var heatmap = Assert.Single(charts.Heatmaps);
+        Assert.Contains(expected, heatmap.Text.Subtitle, StringComparison.Ordinal);
+        Assert.Contains(expected, reply.Report.Footer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Liquidations_WithoutVenues_CaptionNamesOnlyThePrimary()
+    {
+        var market = new FakeMarketData("BTCUSDT").With(TestData.Btc());
+        var clock = new ManualTimeProvider(TestData.Now);
+        var query = new SymbolQuery(market, new SymbolLookup(market), new ChatTimeZones(null), TestData.Localizer, clock, Options.Create(new SignalOptions()));
+        var charts = new HeatmapRecorder();
+
+        var reply = await RunAsync(new LiquidationsCommand(query, TestData.Localizer, charts), "liq");
+
+        Assert.DoesNotContain("summed", Assert.Single(charts.Heatmaps).Text.Subtitle, StringComparison.Ordinal);
+        Assert.DoesNotContain("summed", reply.Report.Footer ?? "", StringComparison.Ordinal);
+    }
+
+    private sealed class HeatmapRecorder : IChartRenderer
+    {
+        public List<HeatmapChartSpec> Heatmaps { get; } = [];
+
+        public bool IsAvailable => true;
+
+        public string? UnavailableReason => null;
+
+        public ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken)
+        {
+            Heatmaps.Add(spec);
+            return new ChartImage("heatmap.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
+        }
+
+        public ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken) => new("history.png", [0x89], spec.Text.Title);
+
+        public ChartImage RenderVenues(VenueChartSpec spec, CancellationToken cancellationToken) => new("venues.png", [0x89], spec.Text.Title);
+
+        public ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken) => new("strikes.png", [0x89], spec.Text.Title);
     }
 }

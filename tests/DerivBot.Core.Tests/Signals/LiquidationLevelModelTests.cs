@@ -193,4 +193,50 @@ public sealed class LiquidationLevelModelTests
         Assert.Equal(0m, result.Grid.LongNotional.Take(2 * result.Grid.BucketCount).Sum());
         Assert.Equal(2m, result.Reason.Get("bars_with_oi"));
     }
+
+    private static MarketSnapshot ThreeBarsOnePrimary() => Some.Snapshot() with
+    {
+        Klines =
+        [
+            Some.Bar(Some.Now.AddMinutes(-10), 100m, 102m, 98m, 100m, volume: 4m, takerBuy: 3m), // taker 3 / 1
+            Some.Bar(Some.Now.AddMinutes(-5), 100m, 101m, 99m, 100m, volume: 2m, takerBuy: 1m),
+            Some.Bar(Some.Now, 100m, 105m, 90m, 95m, volume: 2m, takerBuy: 1m),
+        ],
+        OpenInterest = Some.Oi([1000m, 1100m, 1100m]), // the primary venue, at −10, −5 and 0 min
+    };
+
+    [Fact]
+    public void Build_MarketOiOfTwoVenues_ClustersProportionallyLarger()
+    {
+        // Primary 1000 → 1100 coins in bar 1, a second venue 500 → 550: summed 1500 → 1650. At typical price 100 the
+        // primary alone opens 100 × 100 = 10 000 USD (taker 3:1 → 7 500 long, 2 500 short); the market opens
+        // 150 × 100 = 15 000 USD (11 250 long, 3 750 short). Bar 3 trades through the longs' level, the shorts remain.
+        var snapshot = ThreeBarsOnePrimary();
+        var second = Some.Oi([500m, 550m, 550m]);
+        var summed = snapshot.OpenInterest.Zip(second, (p, q) => new OpenInterestPoint(p.Time, p.Contracts + q.Contracts, p.ValueUsd + q.ValueUsd)).ToList();
+
+        var primary = LiquidationLevels.Build(snapshot, Some.Now.AddHours(-1), Some.Now, OneTier());
+        var market = LiquidationLevels.Build(snapshot, Some.Now.AddHours(-1), Some.Now, OneTier(), summed);
+
+        Assert.Equal(2_500m, primary.Profile!.TotalShortUsd);
+        Assert.Equal(3_750m, market.Profile!.TotalShortUsd);
+        Assert.Equal(3_750m, market.Profile.ShortClusters.Sum(c => c.NotionalUsd));
+        Assert.Equal(1.5m, market.Profile.ShortClusters.Sum(c => c.NotionalUsd) / primary.Profile.ShortClusters.Sum(c => c.NotionalUsd));
+        Assert.Equal(11_250m, market.Grid!.LongNotional.Take(market.Grid.BucketCount).Sum()); // bar 1's column
+    }
+
+    [Fact]
+    public void Build_MarketOiStartsLater_EarlierBarsUsePrimaryChangeInMarketSize()
+    {
+        // The summed series only starts at −5 min (1 650 coins, the primary holds 1 100 there: ×1.5). Bar 1 has no
+        // market points, so it reads the primary's 1000 → 1100 × 1.5 = 1500 → 1650: the same 15 000 USD as the full
+        // summed series, and no jump where the two series meet.
+        var snapshot = ThreeBarsOnePrimary();
+        var summed = Some.Oi([1650m, 1650m]); // −5 and 0 min
+
+        var result = LiquidationLevels.Build(snapshot, Some.Now.AddHours(-1), Some.Now, OneTier(), summed);
+
+        Assert.Equal(3_750m, result.Profile!.TotalShortUsd);
+        Assert.Equal(3m, result.Reason.Get("bars_with_oi"));
+    }
 }

@@ -111,4 +111,22 @@ public sealed class AskReplayTests : IDisposable
         Assert.True(bytes.Length > 1000, $"heatmap is only {bytes.Length} bytes");
         Assert.Equal(PngSignature, bytes[..8]);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task AskLiq_Replay_ByVenueListsBinanceBybitAndOkx()
+    {
+        var run = await AskAsync("/liq BTC", json: false);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Out.Split('\n');
+        var start = Array.FindIndex(lines, l => l.Trim() == "By venue");
+        Assert.True(start >= 0, run.ToString());
+        var section = lines.Skip(start + 1).SkipWhile(string.IsNullOrWhiteSpace).TakeWhile(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        Assert.Contains(section, l => l.Contains("binance:", StringComparison.OrdinalIgnoreCase) && l.Contains("events", StringComparison.Ordinal));
+        Assert.Contains(section, l => l.StartsWith("Bybit:", StringComparison.Ordinal));
+        Assert.Contains(section, l => l.StartsWith("OKX:", StringComparison.Ordinal));
+        Assert.Contains(section, l => l.StartsWith("All venues:", StringComparison.Ordinal));
+        // The replayed Binance stream keeps Binance's coverage (one per symbol per second), not "every event".
+        Assert.DoesNotContain("Replay:binance every event", run.Out, StringComparison.Ordinal);
+    }
 }
