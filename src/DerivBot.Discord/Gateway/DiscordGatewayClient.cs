@@ -297,6 +297,9 @@ internal sealed class DiscordGatewayClient(
             return owner.SessionId is null ? Outcome.Identify : Outcome.Resume;
         }
 
+        /// <summary>How long a zombie connection waits for the server to answer our close before it is aborted.</summary>
+        private static readonly TimeSpan ZombieCloseGrace = TimeSpan.FromSeconds(2);
+
         private async Task HeartbeatLoopAsync(ClientWebSocket ws, TimeSpan interval, CancellationTokenSource connection)
         {
             var token = connection.Token;
@@ -310,7 +313,10 @@ internal sealed class DiscordGatewayClient(
                         // No ACK since the last heartbeat: a zombie. Close with a non-1000 code so the session stays resumable.
                         _zombie = true;
                         await TryCloseAsync(ws, (WebSocketCloseStatus)GatewayCloseCodes.ResumeClose, "zombie").ConfigureAwait(false);
-                        await connection.CancelAsync().ConfigureAwait(false);
+                        // Give the server a moment to read our 4000 and answer it (the reader then ends the connection
+                        // as a zombie): cancelling at once aborts the socket, and a reset can make the server drop the
+                        // close frame it has not read yet. A server that never answers is cut off after the grace.
+                        connection.CancelAfter(ZombieCloseGrace);
                         return;
                     }
                     _acked = false;
