@@ -54,7 +54,9 @@ internal sealed class ChartFrame
         c.SetFont(15 * S, bold: false);
         var subBaseline = titleBaseline + (24 * S);
         c.Text(_text.Subtitle, Pad, subBaseline, TextDim);
-        if (timeRange.Length > 0)
+        // The right-aligned range goes only where it does not run into a long subtitle (which then already names the
+        // window, as the heatmap's does): two texts drawn over each other read as neither.
+        if (timeRange.Length > 0 && Pad + c.MeasureText(_text.Subtitle) + (24 * S) <= c.Width - Pad - c.MeasureText(timeRange))
         {
             c.Text(timeRange, c.Width - Pad, subBaseline, TextDim, TextAlign.Right);
         }
