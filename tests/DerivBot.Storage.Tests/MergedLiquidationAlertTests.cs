@@ -1,7 +1,9 @@
 using DerivBot.Application.Market;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
+using DerivBot.Core.Reports;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DerivBot.Storage.Tests;
@@ -43,5 +45,35 @@ public sealed class MergedLiquidationAlertTests
         Assert.Equal(1, await w.Alerts.EvaluateLiquidationRulesAsync(Btc, default)); // $5.4M across three venues
         var item = await w.Store.PeekNextAsync(ChatPlatform.Telegram, w.Clock.GetUtcNow(), default);
         Assert.NotNull(item);
+    }
+
+    [Theory]
+    [InlineData(Language.En, "$5.4M in 5 min — Bybit $2.4M · Binance $1.8M · OKX $1.2M", "Now")]
+    [InlineData(Language.ZhTw, "5 分鐘內 $5.4M — Bybit $2.4M · Binance $1.8M · OKX $1.2M", "目前")]
+    [InlineData(Language.ZhCn, "5 分钟内 $5.4M — Bybit $2.4M · Binance $1.8M · OKX $1.2M", "当前")]
+    public async Task Liq5m_Fired_MessageShowsTheMergedTotalSplitByVenue(Language language, string expected, string label)
+    {
+        using var w = new World();
+        var chat = World.Telegram(1);
+        await w.RunAsync(chat, "lang", language.ToCode(), language);
+        await w.RunAsync(chat, "alert", "btc liq5m > 5m", language);
+        var now = w.Clock.GetUtcNow();
+        // A refresh tells the engine the rule exists and which venue the unlabelled (primary stream) events belong to.
+        await w.Alerts.EvaluateAsync(new MarketSnapshot { Venue = VenueIds.Binance, Symbol = Btc, DataTime = now }, default);
+
+        w.Alerts.RecordLiquidation(new Liquidation(Btc, PositionSide.Long, 60000m, 60000m, 30m, now));                          // $1.8M, Binance's own stream
+        w.Alerts.RecordLiquidation(new Liquidation(Btc, PositionSide.Long, 60000m, 60000m, 40m, now.AddSeconds(1), VenueIds.Bybit)); // $2.4M
+        w.Alerts.RecordLiquidation(new Liquidation(Btc, PositionSide.Short, 60000m, 60000m, 20m, now.AddSeconds(2), VenueIds.Okx));  // $1.2M
+        Assert.Equal(1, await w.Alerts.EvaluateLiquidationRulesAsync(Btc, default));
+
+        var item = await w.Store.PeekNextAsync(ChatPlatform.Telegram, w.Clock.GetUtcNow(), default);
+        Assert.NotNull(item);
+        var field = Assert.Single(item.Message.Report.Blocks.OfType<FieldsBlock>().SelectMany(b => b.Fields), f => f.Label == label);
+        Assert.Equal(expected, field.Value);
+        // The parts name every venue and add up to the total ($1.8M + $2.4M + $1.2M = $5.4M).
+        foreach (var venue in new[] { "Binance", "Bybit", "OKX" })
+        {
+            Assert.Contains(venue + " $", field.Value, StringComparison.Ordinal);
+        }
     }
 }

@@ -74,6 +74,8 @@ internal sealed class Generator(string input, string output)
             d.Oi.ToArray(), d.Funding.ToArray())).ToList());
 
         WriteText("forceOrder.jsonl.gz", string.Join('\n', frames.OrderBy(f => f.Time).ThenBy(f => f.Symbol, StringComparer.Ordinal).Select(f => f.Frame)) + "\n");
+        // Bybit and OKX liquidations of the same cascade, derived from the frames above without the random generator.
+        OtherVenueLiquidations.Write(output, frames.Select(f => f.Frame), Specs.ToDictionary(s => s.Symbol, s => s.QtyDecimals));
         WriteExchangeInfo();
         WriteText("fundingInfo.json.gz",
             "[{\"symbol\":\"1000PEPEUSDT\",\"adjustedFundingRateCap\":\"0.02000000\",\"adjustedFundingRateFloor\":\"-0.02000000\",\"fundingIntervalHours\":4,\"disclaimer\":false}]");

@@ -85,13 +85,14 @@ public sealed class AlertEngine
         {
             quadrant = _classifier.Classify(snapshot, now);
         }
-        var liquidationsUsd = Math.Max(
-            AlertEvaluator.LiquidationsInWindow(snapshot.Liquidations, now, LiquidationWindow),
-            _liquidations.TryGetValue(snapshot.Symbol, out var buffer) ? buffer.Sum(now, LiquidationWindow) : 0m);
+        var byVenue = Larger(
+            AlertEvaluator.LiquidationsByVenueInWindow(snapshot.Liquidations, now, LiquidationWindow, snapshot.Venue),
+            _liquidations.TryGetValue(snapshot.Symbol, out var buffer) ? buffer.ByVenue(now, LiquidationWindow, snapshot.Venue) : []);
+        var liquidationsUsd = byVenue.Sum(v => v.Usd);
         var putCall = rules.Any(r => r.Rule.Condition.Metric == AlertMetric.PutCallRatio)
             ? await PutCallAsync(snapshot, cancellationToken).ConfigureAwait(false)
             : null;
-        var context = new AlertContext(snapshot, now, funding, liquidationsUsd, quadrant, putCall);
+        var context = new AlertContext(snapshot, now, funding, liquidationsUsd, quadrant, putCall, byVenue);
         return await ProcessAsync(rules, r => AlertEvaluator.Evaluate(r.Condition, context), snapshot.Venue, now, cancellationToken).ConfigureAwait(false);
     }
 
@@ -129,15 +130,22 @@ public sealed class AlertEngine
         {
             return 0;
         }
-        var sum = buffer.Sum(now, LiquidationWindow);
-        if (_lastSnapshots.TryGetValue(symbol, out var last))
-        {
-            sum = Math.Max(sum, AlertEvaluator.LiquidationsInWindow(last.Liquidations, now, LiquidationWindow));
-        }
-        var observation = new AlertObservation(true, false, SubscriptionTexts.Usd(sum));
+        _lastSnapshots.TryGetValue(symbol, out var last);
         var venue = last?.Venue ?? string.Empty;
+        var byVenue = buffer.ByVenue(now, LiquidationWindow, venue);
+        if (last is not null)
+        {
+            byVenue = Larger(AlertEvaluator.LiquidationsByVenueInWindow(last.Liquidations, now, LiquidationWindow, venue), byVenue);
+        }
+        var sum = byVenue.Sum(v => v.Usd);
+        var observation = new AlertObservation(true, false, SubscriptionTexts.Usd(sum)) { Venues = byVenue };
         return await ProcessAsync(rules, r => observation with { Holds = sum >= r.Condition.Threshold }, venue, now, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The 5-minute total the engine believes (the larger of the snapshot's and the stream's; the snapshot on a
+    /// tie), with its per-venue parts.</summary>
+    private static IReadOnlyList<LiquidationVenueUsd> Larger(IReadOnlyList<LiquidationVenueUsd> snapshot, IReadOnlyList<LiquidationVenueUsd> streamed) =>
+        streamed.Sum(v => v.Usd) > snapshot.Sum(v => v.Usd) ? streamed : snapshot;
 
     /// <summary>The coin's put/call open-interest ratio, or null when the options venue cannot say (the rule then waits).</summary>
     private async Task<decimal?> PutCallAsync(MarketSnapshot snapshot, CancellationToken ct)
@@ -214,7 +222,7 @@ public sealed class AlertEngine
             var condition = _texts.Describe(language, rule.Condition);
             var report = BuildReport(rule, chat, observation, condition, venue, now, zone);
             var heldText = _texts.Format(language, "fired.line", TimeZoneInfo.ConvertTime(now, zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-                rule.Symbol, condition, observation.ValueText);
+                rule.Symbol, condition, observation.Venues.Count > 0 ? LiquidationText(observation, language) : observation.ValueText);
             var key = $"alert:{rule.Id}:{now.ToUnixTimeMilliseconds()}";
             var firing = new AlertFiring(rule.Id, now, new OutboxDraft(chat.Address, OutboxKind.Alert, key, new OutboundMessage(report)), heldText, holdUntil, limits.AlertsPerHour);
             var outcome = await _store.RecordFiringAsync(firing, ct).ConfigureAwait(false);
@@ -241,7 +249,12 @@ public sealed class AlertEngine
     private string ObservedText(AlertRule rule, AlertObservation observation, Core.Localization.Language language) =>
         rule.Condition.Metric == AlertMetric.Quadrant && Enum.TryParse<Core.Signals.QuadrantState>(observation.ValueText, out var state)
             ? _texts.Get(language, "state." + state)
-            : observation.ValueText;
+            : observation.Venues.Count > 0 ? LiquidationText(observation, language) : observation.ValueText;
+
+    /// <summary>"$6.2M in 5 min — Bybit $2.8M · Binance $2.1M · OKX $1.3M": the merged total and the venues it came from.</summary>
+    internal string LiquidationText(AlertObservation observation, Core.Localization.Language language) =>
+        _texts.Format(language, "fired.liqSplit", observation.ValueText,
+            string.Join(" · ", observation.Venues.Select(v => Reports.VenueDisplay.Name(v.Venue) + " " + SubscriptionTexts.Usd(v.Usd))));
 
     private Report BuildReport(AlertRule rule, ChatSettings chat, AlertObservation observation, string condition, string venue, DateTimeOffset now, TimeZoneInfo zone)
     {
@@ -305,49 +318,79 @@ public sealed class AlertEngine
     }
 
     /// <summary>
-    /// Liquidated notional of one symbol from the stream, summed per second of event time (at most one window's worth
-    /// of seconds is kept, whatever the event rate).
+    /// Liquidated notional of one symbol from the stream, per venue, summed per second of event time (at most one
+    /// window's worth of seconds is kept per venue, whatever the event rate).
     /// </summary>
     private sealed class LiquidationBuffer
     {
-        private readonly Queue<(long Second, decimal Usd)> _seconds = new();
+        private readonly Dictionary<string, VenueSeconds> _venues = new(StringComparer.Ordinal);
         private readonly Lock _gate = new();
+
+        public void Add(Liquidation liquidation, DateTimeOffset now, TimeSpan window)
+        {
+            lock (_gate)
+            {
+                // No venue: the primary venue's own stream (named when the split is read).
+                var venue = liquidation.Venue ?? string.Empty;
+                if (!_venues.TryGetValue(venue, out var seconds))
+                {
+                    seconds = new VenueSeconds();
+                    _venues[venue] = seconds;
+                }
+                seconds.Add(liquidation, now, window);
+            }
+        }
+
+        /// <summary>Each venue's total in the window, largest first; <paramref name="primaryVenue"/> names the events without a venue.</summary>
+        public IReadOnlyList<LiquidationVenueUsd> ByVenue(DateTimeOffset now, TimeSpan window, string primaryVenue)
+        {
+            lock (_gate)
+            {
+                var byVenue = new Dictionary<string, decimal>(StringComparer.Ordinal);
+                foreach (var (venue, seconds) in _venues)
+                {
+                    var name = venue.Length == 0 ? primaryVenue : venue;
+                    byVenue[name] = byVenue.GetValueOrDefault(name) + seconds.Sum(now, window);
+                }
+                return AlertEvaluator.OrderVenues(byVenue);
+            }
+        }
+    }
+
+    /// <summary>One venue's seconds (the caller holds the lock).</summary>
+    private sealed class VenueSeconds
+    {
+        private readonly Queue<(long Second, decimal Usd)> _seconds = new();
         private long _lastSecond = long.MinValue;
         private decimal _lastUsd;
 
         public void Add(Liquidation liquidation, DateTimeOffset now, TimeSpan window)
         {
             var second = liquidation.Time.ToUnixTimeSeconds();
-            lock (_gate)
+            if (second <= _lastSecond)
             {
-                if (second <= _lastSecond)
-                {
-                    // Same second (or a slightly late event): coalesce into the newest bucket.
-                    _lastUsd += liquidation.NotionalUsd;
-                }
-                else
-                {
-                    Flush();
-                    _lastSecond = second;
-                    _lastUsd = liquidation.NotionalUsd;
-                }
-                var oldest = (now - window).ToUnixTimeSeconds();
-                while (_seconds.Count > 0 && _seconds.Peek().Second < oldest)
-                {
-                    _seconds.Dequeue();
-                }
+                // Same second (or a slightly late event): coalesce into the newest bucket.
+                _lastUsd += liquidation.NotionalUsd;
+            }
+            else
+            {
+                Flush();
+                _lastSecond = second;
+                _lastUsd = liquidation.NotionalUsd;
+            }
+            var oldest = (now - window).ToUnixTimeSeconds();
+            while (_seconds.Count > 0 && _seconds.Peek().Second < oldest)
+            {
+                _seconds.Dequeue();
             }
         }
 
         public decimal Sum(DateTimeOffset now, TimeSpan window)
         {
-            lock (_gate)
-            {
-                var from = (now - window).ToUnixTimeSeconds();
-                // No upper bound: exchange event times may run slightly ahead of our clock.
-                var sum = _seconds.Where(b => b.Second >= from).Sum(b => b.Usd);
-                return _lastSecond >= from ? sum + _lastUsd : sum;
-            }
+            var from = (now - window).ToUnixTimeSeconds();
+            // No upper bound: exchange event times may run slightly ahead of our clock.
+            var sum = _seconds.Where(b => b.Second >= from).Sum(b => b.Usd);
+            return _lastSecond >= from ? sum + _lastUsd : sum;
         }
 
         private void Flush()

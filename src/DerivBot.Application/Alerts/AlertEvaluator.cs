@@ -9,20 +9,31 @@ namespace DerivBot.Application.Alerts;
 public sealed record AlertObservation(bool Available, bool Holds, string ValueText)
 {
     public static AlertObservation Unavailable { get; } = new(false, false, "–");
+
+    /// <summary>For liq5m: the venues whose liquidations make up the total (USD each, largest first; they sum to the
+    /// total). Empty for every other metric.</summary>
+    public IReadOnlyList<LiquidationVenueUsd> Venues { get; init; } = [];
 }
+
+/// <summary>One venue's part of a liq5m total.</summary>
+/// <param name="Venue">Venue id (<c>binance</c>, <c>bybit</c>, <c>okx</c>, <c>gate</c>, <c>replay:binance</c>).</param>
+/// <param name="Usd">Liquidated notional of that venue in the window, USD.</param>
+public sealed record LiquidationVenueUsd(string Venue, decimal Usd);
 
 /// <summary>Everything an evaluation may read about one symbol at one instant.</summary>
 /// <param name="FundingHistory">Settled funding merged from the snapshot and the bot's own 90-day history, oldest first.</param>
 /// <param name="RecentLiquidationsUsd">Liquidated notional in the last 5 minutes (stream window and snapshot, whichever saw more).</param>
 /// <param name="Quadrant">The quadrant state, or null when no classifier is available.</param>
 /// <param name="PutCallOiRatio">The coin's put/call open-interest ratio on the options venue, or null when unknown.</param>
+/// <param name="RecentLiquidationsByVenue">The venues that make up <paramref name="RecentLiquidationsUsd"/> (null: not split).</param>
 public sealed record AlertContext(
     MarketSnapshot Snapshot,
     DateTimeOffset Now,
     IReadOnlyList<FundingRatePoint> FundingHistory,
     decimal RecentLiquidationsUsd,
     QuadrantState? Quadrant,
-    decimal? PutCallOiRatio = null);
+    decimal? PutCallOiRatio = null,
+    IReadOnlyList<LiquidationVenueUsd>? RecentLiquidationsByVenue = null);
 
 /// <summary>Pure evaluation of alert conditions against market data.</summary>
 public static class AlertEvaluator
@@ -118,7 +129,39 @@ public static class AlertEvaluator
     }
 
     private static AlertObservation Liquidations(AlertCondition c, AlertContext ctx) =>
-        new(true, ctx.RecentLiquidationsUsd >= c.Threshold, Subscriptions.SubscriptionTexts.Usd(ctx.RecentLiquidationsUsd));
+        new(true, ctx.RecentLiquidationsUsd >= c.Threshold, Subscriptions.SubscriptionTexts.Usd(ctx.RecentLiquidationsUsd))
+        {
+            Venues = ctx.RecentLiquidationsByVenue ?? [],
+        };
+
+    /// <summary>
+    /// Liquidated notional in (now − <paramref name="window"/>, now] per venue, largest first; events without a venue
+    /// are the <paramref name="primaryVenue"/>'s own stream. The parts sum to <see cref="LiquidationsInWindow"/>.
+    /// </summary>
+    public static IReadOnlyList<LiquidationVenueUsd> LiquidationsByVenueInWindow(IReadOnlyList<Liquidation> liquidations, DateTimeOffset now, TimeSpan window, string primaryVenue)
+    {
+        ArgumentNullException.ThrowIfNull(liquidations);
+        var from = now - window;
+        var byVenue = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        for (var i = liquidations.Count - 1; i >= 0; i--)
+        {
+            var l = liquidations[i];
+            if (l.Time <= from)
+            {
+                break;
+            }
+            var venue = l.Venue ?? primaryVenue;
+            byVenue[venue] = byVenue.GetValueOrDefault(venue) + l.NotionalUsd;
+        }
+        return OrderVenues(byVenue);
+    }
+
+    /// <summary>Venues with a non-zero part, largest first (ties by id, so the order is stable).</summary>
+    public static IReadOnlyList<LiquidationVenueUsd> OrderVenues(IEnumerable<KeyValuePair<string, decimal>> byVenue) =>
+        byVenue.Where(kv => kv.Value != 0m)
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new LiquidationVenueUsd(kv.Key, kv.Value))
+            .ToList();
 
     /// <summary>Liquidated notional in (now − 5 min, now] from a list of liquidations.</summary>
     public static decimal LiquidationsInWindow(IReadOnlyList<Liquidation> liquidations, DateTimeOffset now, TimeSpan window)

@@ -137,10 +137,13 @@ public sealed class GateVenue : IVenueOverview
 
     /// <summary>
     /// Liquidations of <paramref name="watched"/> (any venue's naming) with <c>time</c> in (<paramref name="after"/>,
-    /// <paramref name="until"/>], from <c>/futures/usdt/liq_orders</c> (apis.md B.5: <c>time</c> in SECONDS, <c>size</c> an
-    /// integer number of contracts). Coins = |size| × quanto_multiplier × the name's multiplier; a positive size is a long
-    /// position, negative a short [U]. The price is <c>fill_price</c> (else <c>order_price</c>). Quantity and price are in
-    /// the watched symbol's units (<c>1000PEPEUSDT</c>), so quantity × price is the USD notional. Unknown contract: none.
+    /// <paramref name="until"/>], from <c>/futures/usdt/liq_orders</c> (apis.md B.5: <c>time</c> in SECONDS; <c>size</c> and
+    /// <c>left</c> are INTEGERS, so a fractional size is a bad response). Coins = |size| × quanto_multiplier × the name's
+    /// multiplier. The side: apis.md says nothing about the sign of <c>size</c> (its one example, 600, has no side); Gate's
+    /// own field description is "Position size", and Gate signs position sizes long-positive, so a positive size is read as
+    /// a long liquidated and a negative one as a short [U — not backed by apis.md; docs/venues/gate.md]. The price is
+    /// <c>fill_price</c> (else <c>order_price</c>). Quantity and price are in the watched symbol's units
+    /// (<c>1000PEPEUSDT</c>), so quantity × price is the USD notional. Unknown contract: none.
     /// </summary>
     internal Task<IReadOnlyList<Liquidation>> GetLiquidationsAsync(Symbol watched, DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken) =>
         VenueDeadline.RunAsync(Name, _timeout, _time, async ct =>
@@ -175,7 +178,7 @@ public sealed class GateVenue : IVenueOverview
                 {
                     continue; // only the polling window counts; the neighbours belong to the previous or next poll
                 }
-                var size = j.RequireDecimal(e, "size");
+                var size = j.OptionalInt64(e, "size") ?? throw j.Missing("size"); // an integer number of contracts (apis.md B.5)
                 var price = j.OptionalDecimal(e, "fill_price") is { } f && f > 0 ? f : j.RequireDecimal(e, "order_price");
                 if (size == 0 || price <= 0)
                 {

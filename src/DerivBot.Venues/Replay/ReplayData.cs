@@ -129,52 +129,51 @@ internal sealed class ReplayData
     public byte[][] LiquidationFrames { get; }
 
     /// <summary>
-    /// Bybit and OKX liquidations of the same cascade, ascending by time, derived deterministically from the Binance
-    /// frames (<see cref="DeriveOtherVenues"/>), so the demo's /liq and digest show a per-venue split.
+    /// Bybit and OKX liquidations of the same cascade, ascending by time, from the scenario's
+    /// <c>liquidations.bybit.jsonl.gz</c> / <c>liquidations.okx.jsonl.gz</c> (derived by tools/scenario, see
+    /// docs/replay-scenario.md), read by the live streams' own parsers so the demo's /liq, digest and liq5m alert show a
+    /// per-venue split.
     /// </summary>
     public Liquidation[] OtherVenueLiquidations { get; }
 
-    /// <summary>Share of a Binance event's size that the derived Bybit / OKX event carries (before jitter).</summary>
-    internal const decimal BybitShare = 0.45m, OkxShare = 0.30m;
-
-    /// <summary>
-    /// Every Binance event gets a Bybit twin (Bybit pushes every liquidation); two in three get an OKX twin. Each twin is
-    /// the Binance quantity × the venue share × a jitter in [0.7, 1.3), 50–950 ms later, at the same prices. The jitter
-    /// comes from a hash of (symbol, time, venue), so every run and every machine derives the same events.
-    /// </summary>
-    internal static Liquidation[] DeriveOtherVenues(IEnumerable<Liquidation> binance)
+    /// <summary>Bybit <c>allLiquidation</c> pushes and OKX <c>liquidation-orders</c> pushes (contracts converted with the
+    /// shipped <c>/api/v5/public/instruments</c> answer's ctVal), each carrying its venue; symbols in the scenario's names.</summary>
+    internal static Liquidation[] LoadOtherVenues(IEnumerable<Symbol> symbols)
     {
+        var byAsset = symbols.ToDictionary(s => AssetNames.AssetOf(s.Value), s => s, StringComparer.Ordinal);
         var result = new List<Liquidation>();
-        foreach (var l in binance)
+        foreach (var frame in Lines(ReplayResources.ReadBytes("liquidations.bybit.jsonl.gz")))
         {
-            var key = l.Symbol.Value + "|" + l.Time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-            result.Add(Twin(l, VenueIds.Bybit, BybitShare, Hash(key + "|bybit")));
-            var okx = Hash(key + "|okx");
-            if (okx % 3 != 0)
+            result.AddRange(Bybit.BybitLiquidationStream.Parse(frame).Events);
+        }
+        var instruments = Okx.OkxParsers.ParseInstruments(ReplayResources.ReadBytes("okx.instruments.json.gz")).ToDictionary(i => i.InstId, StringComparer.Ordinal);
+        foreach (var frame in Lines(ReplayResources.ReadBytes("liquidations.okx.jsonl.gz")))
+        {
+            foreach (var e in Okx.OkxLiquidationStream.Parse(frame).Events)
             {
-                result.Add(Twin(l, VenueIds.Okx, OkxShare, okx));
+                result.Add(Okx.OkxLiquidationStream.ToLiquidation(e, instruments[e.InstId], byAsset[AssetNames.AssetOf(e.InstId)]));
             }
         }
         result.Sort((a, b) => a.Time.CompareTo(b.Time));
         return [.. result];
     }
 
-    private static Liquidation Twin(Liquidation l, string venue, decimal share, uint hash)
+    /// <summary>The non-empty lines of a JSON-lines file.</summary>
+    private static IEnumerable<ReadOnlyMemory<byte>> Lines(byte[] text)
     {
-        var size = 0.7m + (hash % 600) / 1000m;
-        var delayMs = 50 + (int)((hash / 600) % 900);
-        return l with { Quantity = Math.Round(l.Quantity * share * size, 6), Time = l.Time.AddMilliseconds(delayMs), Venue = venue };
-    }
-
-    /// <summary>FNV-1a over the UTF-16 code units: stable across processes (string.GetHashCode is randomized).</summary>
-    private static uint Hash(string text)
-    {
-        var h = 2166136261u;
-        foreach (var c in text)
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
         {
-            h = (h ^ c) * 16777619u;
+            if (i < text.Length && text[i] != (byte)'\n')
+            {
+                continue;
+            }
+            if (i > start)
+            {
+                yield return text.AsMemory(start, i - start);
+            }
+            start = i + 1;
         }
-        return h;
     }
 
     private static ReplayData Load()
@@ -202,7 +201,6 @@ internal sealed class ReplayData
         var fundingInfo = BinanceParsers.ParseFundingInfo(ReplayResources.ReadBytes("fundingInfo.json.gz"));
 
         var frames = new List<(long Time, byte[] Frame)>();
-        var parsed = new List<Liquidation>();
         var collector = new LiquidationCollector();
         var text = ReplayResources.ReadBytes("forceOrder.jsonl.gz");
         var start = 0;
@@ -219,12 +217,11 @@ internal sealed class ReplayData
                 BinanceParsers.ParseStreamFrame(frame, collector);
                 var liquidation = collector.Last ?? throw new InvalidOperationException("A replay liquidation frame did not parse to a liquidation.");
                 frames.Add((liquidation.Time.ToUnixTimeMilliseconds(), frame));
-                parsed.Add(liquidation);
             }
             start = i + 1;
         }
         frames.Sort((a, b) => a.Time.CompareTo(b.Time));
-        return new ReplayData(scenario, symbols, fundingInfo, frames.Select(f => f.Time).ToArray(), frames.Select(f => f.Frame).ToArray(), DeriveOtherVenues(parsed));
+        return new ReplayData(scenario, symbols, fundingInfo, frames.Select(f => f.Time).ToArray(), frames.Select(f => f.Frame).ToArray(), LoadOtherVenues(symbols.Keys));
     }
 
     private sealed class LiquidationCollector : IMarketStreamHandler

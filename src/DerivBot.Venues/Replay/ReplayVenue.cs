@@ -221,7 +221,7 @@ public sealed class ReplayVenue : IMarketDataVenue, IMarketStream
             {
                 var now = Now;
                 var nowMs = now.ToUnixTimeMilliseconds();
-                // Binance frames and the derived Bybit / OKX events of the same cascade (ReplayData.DeriveOtherVenues,
+                // Binance frames and the derived Bybit / OKX events of the same cascade (tools/scenario, read by ReplayData.LoadOtherVenues;
                 // tagged with their venue), merged in time order as one stream would deliver them.
                 while (true)
                 {

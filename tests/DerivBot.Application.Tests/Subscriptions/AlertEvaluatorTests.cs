@@ -1,5 +1,6 @@
 using DerivBot.Application.Alerts;
 using DerivBot.Core.Markets;
+using DerivBot.Core.Ports;
 
 namespace DerivBot.Application.Tests.Subscriptions;
 
@@ -61,6 +62,28 @@ public sealed class AlertEvaluatorTests
         var condition = new AlertCondition(AlertMetric.Liquidations5m, AlertDirection.Above, 5_000_000m);
         Assert.True(AlertEvaluator.Evaluate(condition, Context(Snapshot(), liq: 6_000_000m)).Holds);
         Assert.False(AlertEvaluator.Evaluate(condition, Context(Snapshot(), liq: 4_000_000m)).Holds);
+    }
+
+    [Fact]
+    public void LiquidationsByVenueInWindow_ThreeVenues_PartsSumToTheTotalAndNameEachVenue()
+    {
+        List<Liquidation> events =
+        [
+            new(Btc, PositionSide.Long, 60000m, 60000m, 1m, Now.AddMinutes(-6)),                  // outside the 5 minutes
+            new(Btc, PositionSide.Long, 60000m, 60000m, 30m, Now.AddMinutes(-4)),                 // the primary's stream: $1.8M
+            new(Btc, PositionSide.Long, 60000m, 60000m, 40m, Now.AddMinutes(-3), VenueIds.Bybit), // $2.4M
+            new(Btc, PositionSide.Short, 60000m, 60000m, 20m, Now.AddMinutes(-2), VenueIds.Okx),  // $1.2M
+            new(Btc, PositionSide.Long, 60000m, 60000m, 5m, Now.AddMinutes(-1), VenueIds.Bybit),  // $0.3M
+        ];
+
+        var split = AlertEvaluator.LiquidationsByVenueInWindow(events, Now, TimeSpan.FromMinutes(5), "binance");
+
+        Assert.Equal([("bybit", 2_700_000m), ("binance", 1_800_000m), ("okx", 1_200_000m)], split.Select(v => (v.Venue, v.Usd)));
+        Assert.Equal(AlertEvaluator.LiquidationsInWindow(events, Now, TimeSpan.FromMinutes(5)), split.Sum(v => v.Usd));
+        var condition = new AlertCondition(AlertMetric.Liquidations5m, AlertDirection.Above, 5_000_000m);
+        var observation = AlertEvaluator.Evaluate(condition, new AlertContext(Snapshot(), Now, [], 5_700_000m, null, null, split));
+        Assert.True(observation.Holds);
+        Assert.Equal(split, observation.Venues);
     }
 
     [Fact]

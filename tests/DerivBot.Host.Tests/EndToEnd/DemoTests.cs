@@ -50,6 +50,14 @@ public sealed class DemoTests : IDisposable
         Assert.Contains("Sources: Binance · ", run.Out[compare..], StringComparison.Ordinal);
         Assert.Contains("-venues.png]", run.Out[compare..], StringComparison.Ordinal);
         Assert.DoesNotContain(" 0 scheduled message(s) posted", run.Out, StringComparison.Ordinal);
+        // The cascade's liq5m alert names the venues its merged total came from (the shipped Bybit/OKX events, issue #11).
+        var alert = run.Out.IndexOf("🔔 ETHUSDT · liquidations in 5 min", banner, StringComparison.Ordinal);
+        Assert.True(alert > banner, run.ToString());
+        var alertText = run.Out[alert..run.Out.IndexOf("→ Details", alert, StringComparison.Ordinal)];
+        Assert.Matches(@"Now: \$[0-9.]+[KM] in 5 min — ", alertText);
+        Assert.Matches(@"(?i)binance \$[0-9.]+[KM]", alertText); // the replay's primary stream ("Replay:binance")
+        Assert.Matches(@"Bybit \$[0-9.]+[KM]", alertText);
+        Assert.Matches(@"OKX \$[0-9.]+[KM]", alertText);
         Assert.NotEmpty(Pngs);
     }
 
