@@ -28,22 +28,26 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton<SymbolQuery>();
         services.TryAddSingleton<ISymbolCatalog, MarketSymbolCatalog>();
 
-        services.AddSingleton<ICommandHandler, FundingCommand>();
-        services.AddSingleton<ICommandHandler, OpenInterestCommand>();
-        services.AddSingleton<ICommandHandler, QuadrantCommand>();
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.Funding(q, l));
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.OpenInterest(q, l));
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.Quadrant(q, l));
         services.AddSingleton<ICommandHandler, LiquidationsCommand>();
-        services.AddSingleton<ICommandHandler, LongShortCommand>();
-        services.AddSingleton<ICommandHandler, RsiCommand>();
-        services.AddSingleton<ICommandHandler, SignalCommand>();
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.LongShort(q, l));
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.Rsi(q, l));
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.Signal(q, l, sp.GetService<OptionChains.OptionsMarket>()));
         services.AddSingleton<ICommandHandler, ChartCommand>();
         services.AddSingleton<ICommandHandler, LearnCommand>();
         services.AddVenueAggregation(configuration);
         services.AddSingleton<ICommandHandler, VenuesCommand>();
         services.TryAddSingleton<OptionChains.OptionsMarket>();
         services.AddSingleton<ICommandHandler, OptionsCommand>();
-        services.AddSingleton<ICommandHandler, LevelsCommand>();
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.Levels(q, l, sp.GetService<Study.ISweepStore>()));
 
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         return services;
     }
+
+    /// <summary>Registers one <see cref="SymbolReportCommand"/> built by <paramref name="create"/> from the shared query and localizer.</summary>
+    private static void AddSymbolReport(this IServiceCollection services, Func<IServiceProvider, SymbolQuery, ILocalizer, SymbolReportCommand> create) =>
+        services.AddSingleton<ICommandHandler>(sp => create(sp, sp.GetRequiredService<SymbolQuery>(), sp.GetRequiredService<ILocalizer>()));
 }
