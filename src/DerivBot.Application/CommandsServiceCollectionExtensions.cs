@@ -1,6 +1,7 @@
 using DerivBot.Application.Commands;
 using DerivBot.Application.Localization;
 using DerivBot.Application.Reports;
+using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ public static class CommandsServiceCollectionExtensions
     public static IServiceCollection AddCommands(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSystemClock();
         services.TryAddSingleton<ILocalizer, ResxLocalizer>();
         services.TryAddSingleton<PlainTextReportRenderer>();
         services.TryAddSingleton<SymbolLookup>();

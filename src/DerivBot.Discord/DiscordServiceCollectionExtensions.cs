@@ -1,3 +1,4 @@
+using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using DerivBot.Discord.Commands;
 using DerivBot.Discord.Gateway;
@@ -31,11 +32,8 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<DiscordOptions>()
-            .Bind(configuration.GetSection(DiscordOptions.Section))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<DiscordOptions, DiscordOptionsValidator>(configuration, DiscordOptions.Section);
+        services.TryAddSystemClock();
 
         services.TryAddSingleton<DiscordRestClient>(sp => new DiscordRestClient(
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
