@@ -1,6 +1,7 @@
 using DerivBot.Application.Commands;
 using DerivBot.Application.Localization;
 using DerivBot.Application.Reports;
+using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
@@ -44,7 +45,31 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, OptionsCommand>();
         services.AddSymbolReport((sp, q, l) => SymbolReportCommands.Levels(q, l, sp.GetService<Study.ISweepStore>()));
 
-        services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
+        // Every platform's commands pass the per-user limit; digests render through the dispatcher behind it.
+        services.AddCommandRateLimitOptions(configuration);
+        services.TryAddSingleton<CommandDispatcher>();
+        services.TryAddSingleton<CommandRateLimiter>();
+        services.TryAddSingleton<ICommandDispatcher>(sp => new RateLimitedCommandDispatcher(
+            sp.GetRequiredService<CommandDispatcher>(), sp.GetRequiredService<CommandRateLimiter>(), sp.GetRequiredService<ILocalizer>()));
+        return services;
+    }
+
+    /// <summary><see cref="LimitsOptions"/> (for <see cref="LimitsOptions.CommandsPerUserPerMinute"/>), reading the older
+    /// <c>Telegram:CommandsPerUserPerMinute</c> when <c>Limits:CommandsPerUserPerMinute</c> is not set.</summary>
+    public static IServiceCollection AddCommandRateLimitOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedOptions<LimitsOptions, LimitsOptionsValidator>(configuration, LimitsOptions.Section)
+            .PostConfigure(o =>
+            {
+                if (configuration[LimitsOptions.Section + ":" + nameof(LimitsOptions.CommandsPerUserPerMinute)] is null
+                    && configuration["Telegram:CommandsPerUserPerMinute"] is { Length: > 0 } legacy)
+                {
+                    o.CommandsPerUserPerMinute = int.TryParse(legacy, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                        ? n
+                        : 0; // rejected by the validator with a message naming the key
+                }
+            });
         return services;
     }
 

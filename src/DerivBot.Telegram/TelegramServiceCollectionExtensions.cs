@@ -66,7 +66,6 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatSender, TelegramChatSender>(sp => sp.GetRequiredService<TelegramChatSender>()));
         services.AddSingleton<TelegramBotIdentity>();
         services.AddSingleton<TelegramAdminCache>();
-        services.AddSingleton<TelegramUserRateLimiter>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.TryAddSingleton<ITelegramOffsetStore, InMemoryTelegramOffsetStore>();
         services.AddSingleton<TelegramPoller>();

@@ -199,10 +199,10 @@ internal sealed class DiscordInteractionHandler(
         }
         await deferCts.CancelAsync().ConfigureAwait(false);
 
-        IReadOnlyList<DiscordMessage> messages;
+        Produced produced;
         try
         {
-            messages = await work.ConfigureAwait(false);
+            produced = await work.ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -215,6 +215,27 @@ internal sealed class DiscordInteractionHandler(
             return;
         }
 
+        if (produced.LimitNotice is { } notice)
+        {
+            // Over the per-user command limit: the one notice goes only to this user (ephemeral), and the report a
+            // button sits on stays as it is.
+            var data = new JsonObject { ["content"] = notice, ["flags"] = Ephemeral };
+            if (deferred)
+            {
+                if (!component)
+                {
+                    await TryAsync(() => rest.SendAsync(DiscordRoute.DeleteOriginalResponse(applicationId, interaction.Token), null, null, cancellationToken)).ConfigureAwait(false);
+                }
+                await rest.SendAsync(DiscordRoute.CreateFollowup(applicationId, interaction.Token), data, null, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await rest.SendAsync(Callback(interaction), new JsonObject { ["type"] = ChannelMessageWithSource, ["data"] = data }, null, cancellationToken).ConfigureAwait(false);
+            }
+            return;
+        }
+
+        var messages = produced.Messages;
         if (messages.Count == 0)
         {
             if (!deferred)
@@ -253,7 +274,10 @@ internal sealed class DiscordInteractionHandler(
         }
     }
 
-    private async Task<IReadOnlyList<DiscordMessage>> ProduceAsync(DiscordInteraction interaction, string command, string arguments, CancellationToken cancellationToken)
+    /// <summary>The rendered replies, or (over the per-user command limit) the notice to show the user privately.</summary>
+    private sealed record Produced(IReadOnlyList<DiscordMessage> Messages, string? LimitNotice);
+
+    private async Task<Produced> ProduceAsync(DiscordInteraction interaction, string command, string arguments, CancellationToken cancellationToken)
     {
         var chat = new ChatAddress(ChatPlatform.Discord, interaction.ChannelId);
         var kind = interaction.InGuild ? ChatKind.Group : ChatKind.Private;
@@ -268,7 +292,11 @@ internal sealed class DiscordInteractionHandler(
         var request = new CommandRequest(chat, kind, interaction.UserId, settings.Language, command, arguments,
             _ => Task.FromResult(MaySetUp(interaction)), time.GetUtcNow());
         var result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
-        return result.Replies.SelectMany(r => renderer.Render(r.Report, r.Image)).ToList();
+        if (result.Throttled)
+        {
+            return new Produced([], result.Replies.Count > 0 ? result.Replies[0].Report.Title : null);
+        }
+        return new Produced(result.Replies.SelectMany(r => renderer.Render(r.Report, r.Image)).ToList(), null);
     }
 
     private async Task StaleButtonAsync(DiscordInteraction interaction, string command, CancellationToken cancellationToken)
