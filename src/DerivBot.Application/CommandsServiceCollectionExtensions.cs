@@ -3,6 +3,7 @@ using DerivBot.Application.Localization;
 using DerivBot.Application.Reports;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Hosting;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

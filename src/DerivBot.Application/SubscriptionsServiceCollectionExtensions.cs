@@ -3,6 +3,7 @@ using DerivBot.Application.Outbox;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Hosting;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class SubscriptionsServiceCollectionExtensions
         services.AddValidatedOptions<LimitsOptions, LimitsOptionsValidator>(configuration, LimitsOptions.Section);
         services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(configuration, OutboxOptions.Section);
         services.TryAddSystemClock();
+        services.TryAddSingleton<Core.Localization.ILocalizer, Localization.ResxLocalizer>();
 
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());

@@ -1,4 +1,5 @@
 using DerivBot.Core.Hosting;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using DerivBot.Discord.Commands;
 using DerivBot.Discord.Gateway;
@@ -53,6 +54,7 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DiscordInteractionHandler>>(),
+            sp.GetRequiredService<ILocalizer>(), // the one localization (Strings*.resx), registered by AddCommands
             sp.GetService<IQuizBook>()));
         services.TryAddSingleton<DiscordGatewayClient>(sp => new DiscordGatewayClient(
             sp.GetRequiredService<IOptions<DiscordOptions>>(),

@@ -3,6 +3,7 @@ using DerivBot.Application.OptionChains;
 using DerivBot.Application.Reports;
 using DerivBot.Application.Study;
 using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
 

@@ -7,7 +7,6 @@ using DerivBot.Core.Ports;
 using DerivBot.Discord.Commands;
 using DerivBot.Discord.Gateway;
 using DerivBot.Discord.Rendering;
-using DerivBot.Discord.Resources;
 using DerivBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,6 +31,7 @@ internal sealed class DiscordInteractionHandler(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<DiscordInteractionHandler> logger,
+    ILocalizer localizer,
     IQuizBook? quizzes = null) : IGatewayDispatchHandler
 {
     /// <summary>Permission bits that may change a guild channel's settings: ADMINISTRATOR | MANAGE_CHANNELS | MANAGE_GUILD.</summary>
@@ -317,7 +317,7 @@ internal sealed class DiscordInteractionHandler(
         var payload = new JsonObject
         {
             ["type"] = ChannelMessageWithSource,
-            ["data"] = new JsonObject { ["content"] = DiscordTexts.StaleButton(language), ["flags"] = Ephemeral },
+            ["data"] = new JsonObject { ["content"] = localizer.Get(language, "discord.staleButton"), ["flags"] = Ephemeral },
         };
         await rest.SendAsync(Callback(interaction), payload, null, cancellationToken).ConfigureAwait(false);
     }

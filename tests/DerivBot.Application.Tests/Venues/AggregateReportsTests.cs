@@ -95,7 +95,7 @@ public sealed class AggregateReportsTests
         var weighted = (0.0001m * 80_000m * 120_000m + 0.00008m * 50_000m * 120_010m + -0.00002m * 30_000m * 119_990m
             + 0.00012m * 25_000m * 120_020m + 0.00012m * 15_000m * 120_000m) / usd;
         Assert.Equal(weighted, data.Aggregate!.OiWeightedEightHourRate);
-        var t = new Application.Localization.Texts(TestData.Localizer, language);
+        var t = new Core.Localization.Texts(TestData.Localizer, language);
         Assert.Contains(t["venues.aggregate.weighted"], VenueTestKit.Text(reply), StringComparison.Ordinal);
         Assert.Contains(t.Get("footer.aggregate", ("venues", "Binance · Bybit · OKX · Hyperliquid · Gate")), reply.Report.Footer, StringComparison.Ordinal);
     }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DerivBot.Application.Commands;
-using DerivBot.Application.Localization;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Chat;
 using DerivBot.Discord.Commands;
@@ -26,12 +25,12 @@ public sealed class CommandLimitTests
         var fake = new FakeCommandDispatcher(Some.Commands(), (_, _) => Task.FromResult(CommandResult.Of(Some.Report())));
         var options = new ServiceCollection().AddOptions<LimitsOptions>().Configure(o => o.CommandsPerUserPerMinute = 2).Services
             .BuildServiceProvider().GetRequiredService<IOptionsMonitor<LimitsOptions>>();
-        var limited = new RateLimitedCommandDispatcher(fake, new CommandRateLimiter(options, clock), new ResxLocalizer());
+        var limited = new RateLimitedCommandDispatcher(fake, new CommandRateLimiter(options, clock), Some.Localizer);
         var logs = new CollectingLoggerProvider();
         var rest = Some.Rest(server, clock, logs);
         var handler = new DiscordInteractionHandler(rest, limited, new RecordingChatRegistry(), null, new DiscordEmbedRenderer(),
             new DiscordCommandRegistrar(rest, limited, new InMemoryHashStore(), logs.For<DiscordCommandRegistrar>()),
-            Some.Options(server), clock, logs.For<DiscordInteractionHandler>());
+            Some.Options(server), clock, logs.For<DiscordInteractionHandler>(), Some.Localizer);
         using var cts = TestTimeouts.NetworkToken();
 
         for (var i = 1; i <= 4; i++)
