@@ -1,6 +1,9 @@
 using DerivBot.Application.Commands;
 using DerivBot.Application.Localization;
 using DerivBot.Application.Reports;
+using DerivBot.Application.Subscriptions;
+using DerivBot.Core.Hosting;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +23,7 @@ public static class CommandsServiceCollectionExtensions
     public static IServiceCollection AddCommands(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSystemClock();
         services.TryAddSingleton<ILocalizer, ResxLocalizer>();
         services.TryAddSingleton<PlainTextReportRenderer>();
         services.TryAddSingleton<SymbolLookup>();
@@ -28,22 +31,50 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton<SymbolQuery>();
         services.TryAddSingleton<ISymbolCatalog, MarketSymbolCatalog>();
 
-        services.AddSingleton<ICommandHandler, FundingCommand>();
-        services.AddSingleton<ICommandHandler, OpenInterestCommand>();
-        services.AddSingleton<ICommandHandler, QuadrantCommand>();
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.Funding(q, l));
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.OpenInterest(q, l));
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.Quadrant(q, l));
         services.AddSingleton<ICommandHandler, LiquidationsCommand>();
-        services.AddSingleton<ICommandHandler, LongShortCommand>();
-        services.AddSingleton<ICommandHandler, RsiCommand>();
-        services.AddSingleton<ICommandHandler, SignalCommand>();
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.LongShort(q, l));
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.Rsi(q, l));
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.Signal(q, l, sp.GetService<OptionChains.OptionsMarket>()));
         services.AddSingleton<ICommandHandler, ChartCommand>();
         services.AddSingleton<ICommandHandler, LearnCommand>();
         services.AddVenueAggregation(configuration);
         services.AddSingleton<ICommandHandler, VenuesCommand>();
         services.TryAddSingleton<OptionChains.OptionsMarket>();
         services.AddSingleton<ICommandHandler, OptionsCommand>();
-        services.AddSingleton<ICommandHandler, LevelsCommand>();
+        services.AddSymbolReport((sp, q, l) => SymbolReportCommands.Levels(q, l, sp.GetService<Study.ISweepStore>()));
 
-        services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
+        // Every platform's commands pass the per-user limit; digests render through the dispatcher behind it.
+        services.AddCommandRateLimitOptions(configuration);
+        services.TryAddSingleton<CommandDispatcher>();
+        services.TryAddSingleton<CommandRateLimiter>();
+        services.TryAddSingleton<ICommandDispatcher>(sp => new RateLimitedCommandDispatcher(
+            sp.GetRequiredService<CommandDispatcher>(), sp.GetRequiredService<CommandRateLimiter>(), sp.GetRequiredService<ILocalizer>()));
         return services;
     }
+
+    /// <summary><see cref="LimitsOptions"/> (for <see cref="LimitsOptions.CommandsPerUserPerMinute"/>), reading the older
+    /// <c>Telegram:CommandsPerUserPerMinute</c> when <c>Limits:CommandsPerUserPerMinute</c> is not set.</summary>
+    public static IServiceCollection AddCommandRateLimitOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedOptions<LimitsOptions, LimitsOptionsValidator>(configuration, LimitsOptions.Section)
+            .PostConfigure(o =>
+            {
+                if (configuration[LimitsOptions.Section + ":" + nameof(LimitsOptions.CommandsPerUserPerMinute)] is null
+                    && configuration["Telegram:CommandsPerUserPerMinute"] is { Length: > 0 } legacy)
+                {
+                    o.CommandsPerUserPerMinute = int.TryParse(legacy, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                        ? n
+                        : 0; // rejected by the validator with a message naming the key
+                }
+            });
+        return services;
+    }
+
+    /// <summary>Registers one <see cref="SymbolReportCommand"/> built by <paramref name="create"/> from the shared query and localizer.</summary>
+    private static void AddSymbolReport(this IServiceCollection services, Func<IServiceProvider, SymbolQuery, ILocalizer, SymbolReportCommand> create) =>
+        services.AddSingleton<ICommandHandler>(sp => create(sp, sp.GetRequiredService<SymbolQuery>(), sp.GetRequiredService<ILocalizer>()));
 }

@@ -1,4 +1,5 @@
 using DerivBot.Application.Market;
+using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +20,7 @@ public static class MarketServiceCollectionExtensions
     public static IServiceCollection AddMarketData(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<MarketOptions>()
-            .Bind(configuration.GetSection(MarketOptions.Section))
+        services.AddValidatedOptions<MarketOptions, MarketOptionsValidator>(configuration, MarketOptions.Section)
             .Configure(o =>
             {
                 var refresh = configuration["Jobs:RefreshInterval"];
@@ -30,10 +30,8 @@ public static class MarketServiceCollectionExtensions
                         ? parsed
                         : TimeSpan.Zero; // rejected by the validator with a message naming Jobs:RefreshInterval
                 }
-            })
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarketOptions>, MarketOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+            });
+        services.TryAddSystemClock();
         services.TryAddSingleton<MarketStore>();
         services.TryAddSingleton<IMarketData>(sp => sp.GetRequiredService<MarketStore>());
         services.TryAddSingleton<IWatchedSymbols>(sp => sp.GetRequiredService<MarketStore>());

@@ -1,3 +1,4 @@
+using DerivBot.Core.Hosting;
 using DerivBot.Core.Signals;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,10 +17,7 @@ public static class SignalsServiceCollectionExtensions
     public static IServiceCollection AddSignals(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SignalOptions>()
-            .Bind(configuration.GetSection(SignalOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SignalOptions>, SignalOptionsValidator>();
+        services.AddValidatedOptions<SignalOptions, SignalOptionsValidator>(configuration, SignalOptions.SectionName);
         return services;
     }
 }

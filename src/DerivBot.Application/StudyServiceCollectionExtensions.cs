@@ -1,4 +1,5 @@
 using DerivBot.Application.Study;
+using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +14,11 @@ public static class StudyServiceCollectionExtensions
     public static IServiceCollection AddStudy(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<QuizOptions>().Bind(configuration.GetSection(QuizOptions.Section)).ValidateOnStart()
+        services.AddValidatedOptions<QuizOptions>(configuration, QuizOptions.Section)
             .Validate(o => o.OpenPeriod >= TimeSpan.FromSeconds(30) && o.OpenPeriod <= TimeSpan.FromDays(7), "Quiz:OpenPeriod must be between 00:00:30 and 7.00:00:00.")
             .Validate(o => o.RevealCheckInterval >= TimeSpan.FromSeconds(1) && o.RevealCheckInterval <= TimeSpan.FromMinutes(10), "Quiz:RevealCheckInterval must be between 00:00:01 and 00:10:00.")
             .Validate(o => o.ScoreboardSize is >= 1 and <= 50, "Quiz:ScoreboardSize must be between 1 and 50.");
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSystemClock();
         services.TryAddSingleton<QuizMaker>();
         services.TryAddSingleton<QuizBook>();
         services.TryAddSingleton<IQuizBook>(sp => sp.GetRequiredService<QuizBook>());

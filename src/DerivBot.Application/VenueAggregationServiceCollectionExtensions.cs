@@ -1,5 +1,6 @@
 using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Application.Venues;
+using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,11 +24,8 @@ public static class VenueAggregationServiceCollectionExtensions
         {
             return services;
         }
-        services.AddOptions<VenueAggregationOptions>()
-            .Bind(configuration.GetSection(VenueAggregationOptions.Section))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VenueAggregationOptions>, VenueAggregationOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<VenueAggregationOptions, VenueAggregationOptionsValidator>(configuration, VenueAggregationOptions.Section);
+        services.TryAddSystemClock();
         services.TryAddSingleton<VenueAggregator>();
         return services;
     }

@@ -1,3 +1,4 @@
+using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,11 +15,7 @@ public static class ChartsServiceCollectionExtensions
     public static IServiceCollection AddCharts(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ChartsOptions>()
-            .Bind(configuration.GetSection(ChartsOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ChartsOptions>, ChartsOptionsValidator>();
+        services.AddValidatedOptions<ChartsOptions, ChartsOptionsValidator>(configuration, ChartsOptions.SectionName).ValidateDataAnnotations();
         services.AddSingleton<SkiaChartRenderer>(sp => new SkiaChartRenderer(sp.GetRequiredService<IOptions<ChartsOptions>>().Value));
         services.AddSingleton<IChartRenderer>(sp => sp.GetRequiredService<SkiaChartRenderer>());
         // Resolving the renderer at start loads the native library and the fonts once (single-threaded, before any render) and logs it.

@@ -1,3 +1,5 @@
+using DerivBot.Core.Hosting;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using DerivBot.Discord.Commands;
 using DerivBot.Discord.Gateway;
@@ -31,11 +33,8 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscord(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<DiscordOptions>()
-            .Bind(configuration.GetSection(DiscordOptions.Section))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<DiscordOptions, DiscordOptionsValidator>(configuration, DiscordOptions.Section);
+        services.TryAddSystemClock();
 
         services.TryAddSingleton<DiscordRestClient>(sp => new DiscordRestClient(
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
@@ -55,6 +54,7 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DiscordInteractionHandler>>(),
+            sp.GetRequiredService<ILocalizer>(), // the one localization (Strings*.resx), registered by AddCommands
             sp.GetService<IQuizBook>()));
         services.TryAddSingleton<DiscordGatewayClient>(sp => new DiscordGatewayClient(
             sp.GetRequiredService<IOptions<DiscordOptions>>(),

@@ -1,4 +1,5 @@
 using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +14,8 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section).ValidateDataAnnotations();
+        services.TryAddSystemClock();
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteStore>();
         services.AddSingleton<IChatRegistry>(sp => sp.GetRequiredService<SqliteStore>());

@@ -88,10 +88,6 @@ public sealed class TelegramOptions
     [Range(0, 10)]
     public int MaxTransientRetries { get; set; } = 3;
 
-    /// <summary>Commands one user may run per minute; the first excess command gets one "slow down" reply. Default 10.</summary>
-    [Range(1, 1000)]
-    public int CommandsPerUserPerMinute { get; set; } = 10;
-
     /// <summary>How long a getChatMember admin answer is reused. Default 2 minutes.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan AdminCacheDuration { get; set; } = TimeSpan.FromMinutes(2);

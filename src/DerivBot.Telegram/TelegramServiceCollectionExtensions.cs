@@ -1,3 +1,4 @@
+using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using DerivBot.Telegram.Api;
 using DerivBot.Telegram.Formatting;
@@ -33,7 +34,7 @@ public static class TelegramServiceCollectionExtensions
 
         options.ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSystemClock();
         services.AddHttpClient(TelegramApi.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan) // per-request timeouts in TelegramApiHandler
             // Long polling keeps one connection busy; replies should find a warm one too, not pay a TCP+TLS handshake
             // after every quiet minute (the default idle timeout). Lifetime still recycles so DNS changes are seen.
@@ -56,7 +57,7 @@ public static class TelegramServiceCollectionExtensions
     /// <paramref name="httpClient"/> must carry a <see cref="TelegramApiHandler"/> and no logging handlers.</summary>
     internal static IServiceCollection AddTelegramCore(this IServiceCollection services, Func<IServiceProvider, HttpClient> httpClient)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSystemClock();
         services.AddSingleton(sp => TelegramApi.CreateClient(sp.GetRequiredService<IOptions<TelegramOptions>>().Value, httpClient(sp)));
         services.AddSingleton<TelegramOutbox>();
         services.AddSingleton<TelegramHtmlRenderer>();
@@ -65,7 +66,6 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatSender, TelegramChatSender>(sp => sp.GetRequiredService<TelegramChatSender>()));
         services.AddSingleton<TelegramBotIdentity>();
         services.AddSingleton<TelegramAdminCache>();
-        services.AddSingleton<TelegramUserRateLimiter>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.TryAddSingleton<ITelegramOffsetStore, InMemoryTelegramOffsetStore>();
         services.AddSingleton<TelegramPoller>();

@@ -1,3 +1,4 @@
+using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Aster;
 using DerivBot.Venues.Binance;
@@ -34,16 +35,13 @@ public static class VenuesServiceCollectionExtensions
         }
         var selection = VenueSelection.Read(configuration);
         IReadOnlyList<string> effectivePrimary = selection.Primary; // Live mode replaces it with the order actually used
-        services.AddOptions<VenuesOptions>()
-            .Bind(section)
+        services.AddValidatedOptions<VenuesOptions, VenuesOptionsValidator>(configuration, VenuesOptions.SectionName)
             // Binding appends configured array items to a list's defaults; the effective lists are set here instead.
             .PostConfigure(o =>
             {
                 o.Enabled = selection.Enabled.ToList();
                 o.Primary = effectivePrimary.ToList();
-            })
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VenuesOptions>, VenuesOptionsValidator>());
+            });
         services.TryAddSingleton(selection);
         var mode = modeText is null ? VenueMode.Live : Enum.Parse<VenueMode>(modeText, ignoreCase: true);
         return mode == VenueMode.Replay

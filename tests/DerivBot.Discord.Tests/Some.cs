@@ -19,6 +19,9 @@ internal static class Some
     public const string ChannelId = "645027906669510667";
     public const string GuildId = "290926798626357999";
 
+    /// <summary>The bot's one localizer (Strings*.resx).</summary>
+    public static readonly ILocalizer Localizer = new DerivBot.Application.Localization.ResxLocalizer();
+
     public static IOptions<DiscordOptions> Options(FakeDiscordServer? server = null, Action<DiscordOptions>? configure = null)
     {
         var options = new DiscordOptions { BotToken = Token };
@@ -80,6 +83,7 @@ internal static class Some
             Options(server),
             clock,
             logs.For<DiscordInteractionHandler>(),
+            Localizer,
             quizzes);
     }
 

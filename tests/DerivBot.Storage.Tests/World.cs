@@ -30,11 +30,14 @@ internal sealed class World : IDisposable
         Classifier = new FixedClassifier(QuadrantState.Neutral);
         Options = new Application.OptionChains.OptionsMarket(optionsVenue is null ? [] : [optionsVenue],
             Microsoft.Extensions.Options.Options.Create(new SignalOptions()), Clock, NullLogger<Application.OptionChains.OptionsMarket>.Instance, [Store]);
-        Alerts = new AlertEngine(Store, Store, [Classifier], Signal, Limits, Jobs, Clock, NullLogger<AlertEngine>.Instance, Options);
-        Digests = new DigestService(Store, new DigestRenderer(Dispatcher, Market, Jobs, Clock, NullLogger<DigestRenderer>.Instance), Signal, Jobs, Clock, NullLogger<DigestService>.Instance);
-        Subscriptions = new SubscriptionCommandHandler(Store, Store, Market, Scheduler, Jobs, Limits, Clock);
-        AlertCommands = new AlertCommandHandler(Store, Store, Market, Alerts, Limits, Clock);
+        Alerts = new AlertEngine(Store, Store, [Classifier], Signal, Limits, Jobs, Clock, NullLogger<AlertEngine>.Instance, Localizer, Options);
+        Digests = new DigestService(Store, new DigestRenderer(Dispatcher, Market, Jobs, Clock, NullLogger<DigestRenderer>.Instance), Signal, Jobs, Clock, NullLogger<DigestService>.Instance, Localizer);
+        Subscriptions = new SubscriptionCommandHandler(Store, Store, Market, Scheduler, Jobs, Limits, Clock, Localizer);
+        AlertCommands = new AlertCommandHandler(Store, Store, Market, Alerts, Limits, Clock, Localizer);
     }
+
+    /// <summary>The one localizer (Strings*.resx), read once for every world.</summary>
+    public static readonly ILocalizer Localizer = new Application.Localization.ResxLocalizer();
 
     public string DatabasePath => _dir.File("bot.db");
     public ManualTimeProvider Clock { get; }

@@ -27,7 +27,7 @@ using var database = SqliteDatabase.ForFile(args[0]);
 var store = new SqliteStore(database, clock);
 var jobs = new Monitor<JobsOptions>(new JobsOptions());
 var signal = new OutboxSignal();
-var digests = new DigestService(store, new FixedRenderer(), signal, jobs, clock, NullLogger<DigestService>.Instance);
+var digests = new DigestService(store, new FixedRenderer(), signal, jobs, clock, NullLogger<DigestService>.Instance, new DerivBot.Application.Localization.ResxLocalizer());
 var result = await digests.RunDueAsync(CancellationToken.None);
 Console.WriteLine($"enqueued {result.Enqueued}");
 using var http = new HttpClient { BaseAddress = new Uri(args[1]) };

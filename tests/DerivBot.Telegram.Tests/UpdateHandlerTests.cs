@@ -223,7 +223,7 @@ public sealed class UpdateHandlerTests
     public async Task Handle_UserOverRateLimit_OneSlowDownReplyOnly()
     {
         var clock = new ManualTimeProvider();
-        await using var ctx = await TelegramTestContext.StartAsync(o => { o.CommandsPerUserPerMinute = 3; o.ChatBurst = 10; o.GlobalMessagesPerSecond = 100; o.GlobalBurst = 20; }, time: clock);
+        await using var ctx = await TelegramTestContext.StartAsync(o => { o.ChatBurst = 10; o.GlobalMessagesPerSecond = 100; o.GlobalBurst = 20; }, time: clock, commandsPerUserPerMinute: 3);
         using var cts = TestTimeouts.NetworkToken();
         ctx.Registry.Set(TgUpdates.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), Language.ZhTw);
 
@@ -242,5 +242,27 @@ public sealed class UpdateHandlerTests
         clock.Advance(TimeSpan.FromSeconds(20)); // one token back
         await ctx.HandleAsync(TgUpdates.Private("/funding BTC"), cts.Token);
         Assert.Equal(4, ctx.Dispatcher.Requests.Count);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Handle_ButtonsOverRateLimit_OneToastWithTheNoticeNoEdits()
+    {
+        var clock = new ManualTimeProvider();
+        await using var ctx = await TelegramTestContext.StartAsync(time: clock, commandsPerUserPerMinute: 1);
+        using var cts = TestTimeouts.NetworkToken();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await ctx.HandleAsync(TgUpdates.Callback("quadrant BTCUSDT", messageId: 43), cts.Token);
+        }
+        await WaitForSends(ctx, 1, "editMessageText");
+        await WaitForSends(ctx, 3, "answerCallbackQuery");
+
+        Assert.Single(ctx.Dispatcher.Requests);
+        Assert.Single(ctx.Server.CallsTo("editMessageText"));
+        Assert.Empty(ctx.Server.CallsTo("sendMessage"));
+        var toasts = ctx.Server.CallsTo("answerCallbackQuery").Select(c => c["text"]).ToList();
+        Assert.Equal(3, toasts.Count);
+        Assert.Single(toasts, t => t is not null && t.Contains("Slow down", StringComparison.Ordinal));
     }
 }

@@ -17,10 +17,11 @@ public sealed class AlertCommandHandler : ICommandHandler
     private readonly AlertEngine _engine;
     private readonly IOptionsMonitor<LimitsOptions> _limits;
     private readonly TimeProvider _clock;
-    private readonly SubscriptionTexts _texts = SubscriptionTexts.Instance;
+    private readonly SubscriptionTexts _texts;
 
-    public AlertCommandHandler(IAlertStore store, IChatRegistry registry, IMarketData market, AlertEngine engine, IOptionsMonitor<LimitsOptions> limits, TimeProvider clock)
+    public AlertCommandHandler(IAlertStore store, IChatRegistry registry, IMarketData market, AlertEngine engine, IOptionsMonitor<LimitsOptions> limits, TimeProvider clock, ILocalizer localizer)
     {
+        _texts = new SubscriptionTexts(localizer);
         _store = store;
         _registry = registry;
         _market = market;

@@ -3,6 +3,7 @@ using DerivBot.Application.Outbox;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
@@ -29,7 +30,7 @@ public sealed class AlertEngine
     private readonly IOptionsMonitor<JobsOptions> _jobs;
     private readonly TimeProvider _clock;
     private readonly ILogger<AlertEngine> _logger;
-    private readonly SubscriptionTexts _texts = SubscriptionTexts.Instance;
+    private readonly SubscriptionTexts _texts;
     private readonly ConcurrentDictionary<Symbol, LiquidationBuffer> _liquidations = new();
     private readonly ConcurrentDictionary<Symbol, byte> _liquidationRuleSymbols = new();
     private readonly ConcurrentDictionary<Symbol, MarketSnapshot> _lastSnapshots = new();
@@ -39,8 +40,9 @@ public sealed class AlertEngine
     public AlertEngine(
         IAlertStore store, IMarketHistoryStore history, IEnumerable<IQuadrantClassifier> classifiers, IOutboxSignal signal,
         IOptionsMonitor<LimitsOptions> limits, IOptionsMonitor<JobsOptions> jobs, TimeProvider clock, ILogger<AlertEngine> logger,
-        OptionChains.OptionsMarket? options = null)
+        ILocalizer localizer, OptionChains.OptionsMarket? options = null)
     {
+        _texts = new SubscriptionTexts(localizer);
         _options = options;
         ArgumentNullException.ThrowIfNull(classifiers);
         _store = store;

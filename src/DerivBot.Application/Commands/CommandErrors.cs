@@ -1,5 +1,6 @@
 using DerivBot.Core.Chat;
 using DerivBot.Application.Localization;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Markets;
 
 namespace DerivBot.Application.Commands;

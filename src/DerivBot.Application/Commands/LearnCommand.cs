@@ -1,6 +1,7 @@
 using DerivBot.Application.Localization;
 using DerivBot.Application.Reports;
 using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 
 namespace DerivBot.Application.Commands;

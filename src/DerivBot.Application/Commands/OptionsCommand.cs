@@ -2,6 +2,7 @@ using DerivBot.Application.Localization;
 using DerivBot.Application.OptionChains;
 using DerivBot.Application.Reports;
 using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
 using DerivBot.Core.OptionChains;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;

@@ -2,6 +2,7 @@ using DerivBot.Application.Localization;
 using DerivBot.Application.Reports;
 using DerivBot.Application.Venues;
 using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Signals;

@@ -1,3 +1,4 @@
+using DerivBot.Core.Localization;
 using System.Text.RegularExpressions;
 using DerivBot.Application.Localization;
 using DerivBot.Application.Reports;

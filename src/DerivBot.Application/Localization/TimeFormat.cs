@@ -1,3 +1,4 @@
+using DerivBot.Core.Localization;
 using System.Globalization;
 
 namespace DerivBot.Application.Localization;

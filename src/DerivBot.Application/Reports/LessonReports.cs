@@ -1,4 +1,5 @@
 using DerivBot.Application.Localization;
+using DerivBot.Core.Localization;
 using DerivBot.Core.Reports;
 
 namespace DerivBot.Application.Reports;

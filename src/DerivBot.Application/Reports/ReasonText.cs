@@ -1,3 +1,4 @@
+using DerivBot.Core.Localization;
 using System.Globalization;
 using DerivBot.Application.Localization;
 using DerivBot.Core.Signals;

@@ -96,7 +96,8 @@ public sealed class DigestRenderer(
         // A query command needs no permission; the chat address only tells the handler whose time zone to use.
         var command = new CommandRequest(request.AnyChat, ChatKind.Channel, null, request.Language, request.Kind.QueryCommand(),
             request.Kind.QueryArguments(request.Symbol), _ => Task.FromResult(false), request.Now);
-        if (dispatcher is CommandDispatcher real)
+        // Digests are not chat commands: they skip the per-user limit and use the real dispatcher's failure outcome.
+        if ((dispatcher is RateLimitedCommandDispatcher limited ? limited.Inner : dispatcher) is CommandDispatcher real)
         {
             var outcome = await real.TryRunAsync(command, cancellationToken).ConfigureAwait(false);
             return outcome.Result is { } result

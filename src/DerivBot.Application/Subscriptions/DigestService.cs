@@ -43,10 +43,11 @@ public sealed class DigestService
     private readonly IOptionsMonitor<JobsOptions> _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<DigestService> _logger;
-    private readonly SubscriptionTexts _texts = SubscriptionTexts.Instance;
+    private readonly SubscriptionTexts _texts;
 
-    public DigestService(ISubscriptionStore store, IDigestRenderer renderer, IOutboxSignal signal, IOptionsMonitor<JobsOptions> options, TimeProvider clock, ILogger<DigestService> logger)
+    public DigestService(ISubscriptionStore store, IDigestRenderer renderer, IOutboxSignal signal, IOptionsMonitor<JobsOptions> options, TimeProvider clock, ILogger<DigestService> logger, ILocalizer localizer)
     {
+        _texts = new SubscriptionTexts(localizer);
         _store = store;
         _renderer = renderer;
         _signal = signal;

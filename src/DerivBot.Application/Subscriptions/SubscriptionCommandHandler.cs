@@ -22,12 +22,13 @@ public sealed class SubscriptionCommandHandler : ICommandHandler
     private readonly IOptionsMonitor<JobsOptions> _jobs;
     private readonly IOptionsMonitor<LimitsOptions> _limits;
     private readonly TimeProvider _clock;
-    private readonly SubscriptionTexts _texts = SubscriptionTexts.Instance;
+    private readonly SubscriptionTexts _texts;
 
     public SubscriptionCommandHandler(
         ISubscriptionStore store, IChatRegistry registry, IMarketData market, IScheduleNotifier scheduler,
-        IOptionsMonitor<JobsOptions> jobs, IOptionsMonitor<LimitsOptions> limits, TimeProvider clock)
+        IOptionsMonitor<JobsOptions> jobs, IOptionsMonitor<LimitsOptions> limits, TimeProvider clock, ILocalizer localizer)
     {
+        _texts = new SubscriptionTexts(localizer);
         _store = store;
         _registry = registry;
         _market = market;

@@ -55,6 +55,11 @@ public sealed class LimitsOptions
 
     /// <summary>Longest <c>/mute</c> (<c>Limits:MaxMute</c>, default 30.00:00:00).</summary>
     public TimeSpan MaxMute { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Commands one user may run per minute on any platform; the first excess command gets one "slow down"
+    /// reply, the rest of the streak none (<c>Limits:CommandsPerUserPerMinute</c>, 1–1000, default 10; the older
+    /// <c>Telegram:CommandsPerUserPerMinute</c> is still read when this key is not set).</summary>
+    public int CommandsPerUserPerMinute { get; set; } = 10;
 }
 
 /// <summary>Validates <see cref="JobsOptions"/>; messages name the configuration key.</summary>
@@ -126,6 +131,10 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
         if (options.MaxMute <= TimeSpan.Zero)
         {
             errors.Add($"Limits:MaxMute must be > 00:00:00 (was {options.MaxMute}).");
+        }
+        if (options.CommandsPerUserPerMinute is < 1 or > 1000)
+        {
+            errors.Add($"Limits:CommandsPerUserPerMinute must be 1–1000 (was {options.CommandsPerUserPerMinute}).");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

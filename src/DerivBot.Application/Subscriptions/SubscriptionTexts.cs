@@ -1,44 +1,42 @@
-using System.Collections;
 using System.Globalization;
-using System.Resources;
+using DerivBot.Application.Localization;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Reports;
 
 namespace DerivBot.Application.Subscriptions;
 
 /// <summary>
-/// Wording of the subscription, alert and settings commands, from Resources/SubscriptionTexts*.resx (en, zh-TW, zh-CN).
-/// A test checks every key exists in every language with the same placeholders.
+/// Wording of the subscription, alert and settings commands: a view over <see cref="ILocalizer"/> for the keys under
+/// <c>sub.</c> in <c>Localization/Strings*.resx</c> (en, zh-TW, zh-CN), whose templates keep positional placeholders
+/// (<c>{0}</c>, <c>{1}</c>, filled in order by <see cref="Format"/>). The localizer's start-up check and the
+/// localization tests cover these keys like every other.
 /// </summary>
-public sealed class SubscriptionTexts
+public sealed class SubscriptionTexts(ILocalizer localizer)
 {
-    internal const string BaseName = "DerivBot.Application.Subscriptions.Resources.SubscriptionTexts";
-
-    private static readonly ResourceManager Resources = new(BaseName, typeof(SubscriptionTexts).Assembly);
-
-    public static SubscriptionTexts Instance { get; } = new();
+    /// <summary>The prefix of these keys in the shared resource files.</summary>
+    public const string KeyPrefix = "sub.";
 
     /// <summary>The text for <paramref name="key"/>; throws when the key is missing (a bug the resource test catches).</summary>
-    public string Get(Language language, string key) =>
-        Resources.GetString(key, language.ToCulture())
-        ?? throw new KeyNotFoundException($"Missing text '{key}' ({language.ToCode()}).");
+    public string Get(Language language, string key) => localizer.Get(language, KeyPrefix + key);
 
-    public string Format(Language language, string key, params object?[] args) =>
-        string.Format(language.ToCulture(), Get(language, key), args);
-
-    /// <summary>All keys and values of one language exactly as its resource file has them (no fallback).</summary>
-    internal static IReadOnlyDictionary<string, string> RawTable(Language language)
+    /// <summary>The text for <paramref name="key"/> with <c>{0}</c>, <c>{1}</c> … filled from <paramref name="args"/>
+    /// (formatted in the language's culture, as <see cref="string.Format(IFormatProvider, string, object[])"/> did).</summary>
+    public string Format(Language language, string key, params object?[] args)
     {
-        var culture = language == Language.En ? CultureInfo.InvariantCulture : language.ToCulture();
-        var set = Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
-            ?? throw new InvalidOperationException($"No resources for {language.ToCode()}.");
-        var table = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in set)
+        ArgumentNullException.ThrowIfNull(args);
+        var culture = language.ToCulture();
+        var values = new TextArg[args.Length];
+        for (var i = 0; i < args.Length; i++)
         {
-            table[(string)entry.Key] = entry.Value as string ?? string.Empty;
+            values[i] = new TextArg(i.ToString(CultureInfo.InvariantCulture), Convert.ToString(args[i], culture) ?? "");
         }
-        return table;
+        return localizer.Get(language, KeyPrefix + key, values);
     }
+
+    /// <summary>All keys (without the prefix) and templates of one language exactly as its resource file has them.</summary>
+    internal static IReadOnlyDictionary<string, string> RawTable(ResxLocalizer localizer, Language language) =>
+        localizer.Keys.Where(k => k.StartsWith(KeyPrefix, StringComparison.Ordinal))
+            .ToDictionary(k => k[KeyPrefix.Length..], k => localizer.Template(language, k), StringComparer.Ordinal);
 
     public IReadOnlyDictionary<Language, string> AllLanguages(string key) =>
         Enum.GetValues<Language>().ToDictionary(l => l, l => Get(l, key));

@@ -6,32 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace DerivBot.Application.Venues;
 
-/// <summary>Why a venue is missing from an answer.</summary>
-/// <param name="RetryAfter">How long the venue asked us to stay away, when it said.</param>
-public sealed record VenueFailure(string Venue, VenueErrorKind Kind, TimeSpan? RetryAfter = null);
-
-/// <summary>
-/// One asset across every registered venue at one instant: the rows and aggregate (<see cref="VenueComparison"/>),
-/// the venues whose latest call failed, and the instant it was taken.
-/// </summary>
-/// <param name="Missing">Venues whose latest call failed (a stale row may still show their last good figures).</param>
-/// <param name="Venues">Every venue asked, in display order.</param>
-/// <param name="Histories">OI history (coins, oldest first) of each venue that answered, as used for the aggregate changes.</param>
-public sealed record VenueSnapshot(
-    string Asset,
-    VenueComparison Comparison,
-    IReadOnlyList<VenueFailure> Missing,
-    IReadOnlyList<string> Venues,
-    DateTimeOffset Time,
-    IReadOnlyDictionary<string, IReadOnlyList<OpenInterestPoint>> Histories)
-{
-    /// <summary>True when at least one venue answered for the asset (a fresh row).</summary>
-    public bool HasData => Comparison.Aggregate.Venues > 0;
-
-    /// <summary>Venues with a fresh row, largest OI first.</summary>
-    public IEnumerable<string> Answered => Comparison.Rows.Where(r => !r.Stale).Select(r => r.Stat.Venue);
-}
-
 /// <summary>
 /// The cross-venue view over every registered <see cref="IVenueOverview"/>. For the watched assets once per refresh
 /// cycle (<see cref="RefreshAsync"/>, bulk: one stats call per venue whatever the number of assets) and on demand for
@@ -55,14 +29,11 @@ public sealed class VenueAggregator
     /// <summary>An answer younger than this is reused by <see cref="GetAsync"/>: many chats asking at once cost one set of calls.</summary>
     public static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(20);
 
-    private const int RingCapacity = 2_000;
-    private static readonly TimeSpan MinSampleSpacing = TimeSpan.FromSeconds(30);
-
     private readonly IReadOnlyList<IVenueOverview> _venues;
     private readonly IOptions<VenueAggregationOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<VenueAggregator> _logger;
-    private readonly ConcurrentDictionary<(string Venue, string Asset), Slot> _slots = new();
+    private readonly ConcurrentDictionary<(string Venue, string Asset), VenueHistorySlot> _slots = new();
     private readonly ConcurrentDictionary<string, VenueSnapshot> _latest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<VenueSnapshot>> _inflight = new(StringComparer.Ordinal);
 
@@ -173,7 +144,7 @@ public sealed class VenueAggregator
             var missing = new List<VenueFailure>();
             foreach (var outcome in outcomes)
             {
-                var slot = _slots.GetOrAdd((outcome.Venue, asset), _ => new Slot());
+                var slot = _slots.GetOrAdd((outcome.Venue, asset), _ => new VenueHistorySlot());
                 lock (slot)
                 {
                     if (outcome.Failure is { } failure)
@@ -216,7 +187,7 @@ public sealed class VenueAggregator
         var timeout = _options.Value.RequestTimeout;
         var now = _time.GetUtcNow();
         var backfill = assets
-            .Where(a => !_slots.GetOrAdd((venue.Name, a), _ => new Slot()).Backfilled)
+            .Where(a => !_slots.GetOrAdd((venue.Name, a), _ => new VenueHistorySlot()).Backfilled)
             .Select(a => (Asset: a, Task: BoundedAsync(venue, ct => venue.GetOpenInterestHistoryAsync(
                 a, BackfillPeriod, new HistoryQuery(now - HistoryDepth, now, (int)(HistoryDepth / BackfillPeriod.ToTimeSpan()) + 1), ct), timeout, cancellationToken)))
             .ToList();
@@ -360,72 +331,4 @@ public sealed class VenueAggregator
         IReadOnlyList<VenueInstrumentStat> Stats,
         IReadOnlyDictionary<string, IReadOnlyList<OpenInterestPoint>> Histories,
         VenueFailure? Failure);
-
-    /// <summary>Per venue and asset: last good figures and the OI ring (oldest first, one point per instant). Locked by its users.</summary>
-    private sealed class Slot
-    {
-        private readonly List<OpenInterestPoint> _points = [];
-
-        public VenueInstrumentStat? LastGood { get; set; }
-
-        public bool Backfilled { get; set; }
-
-        public IReadOnlyList<OpenInterestPoint> Points() => _points.ToArray();
-
-        public void Merge(IReadOnlyList<OpenInterestPoint> history, DateTimeOffset keepFrom)
-        {
-            foreach (var point in history)
-            {
-                Insert(point);
-            }
-            Trim(keepFrom);
-        }
-
-        /// <summary>The bot's own sample; skipped when one was taken moments ago (many questions in a row).</summary>
-        public void AddSample(OpenInterestPoint point, DateTimeOffset keepFrom)
-        {
-            if (_points.Count > 0 && _points[^1].Time <= point.Time && point.Time - _points[^1].Time < MinSampleSpacing)
-            {
-                _points[^1] = point;
-            }
-            else
-            {
-                Insert(point);
-            }
-            Trim(keepFrom);
-        }
-
-        private void Insert(OpenInterestPoint point)
-        {
-            if (point.Contracts <= 0m)
-            {
-                return;
-            }
-            var i = _points.Count;
-            while (i > 0 && _points[i - 1].Time > point.Time)
-            {
-                i--;
-            }
-            if (i > 0 && _points[i - 1].Time == point.Time)
-            {
-                _points[i - 1] = point;
-                return;
-            }
-            _points.Insert(i, point);
-        }
-
-        private void Trim(DateTimeOffset keepFrom)
-        {
-            var drop = 0;
-            while (drop < _points.Count && _points[drop].Time < keepFrom)
-            {
-                drop++;
-            }
-            drop = Math.Max(drop, _points.Count - RingCapacity);
-            if (drop > 0)
-            {
-                _points.RemoveRange(0, drop);
-            }
-        }
-    }
 }

@@ -17,7 +17,13 @@ public sealed record CommandRequest(
     string Command,
     string Arguments,
     Func<CancellationToken, Task<bool>> IsSenderAdminAsync,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>Who the per-user command limit counts this request against, when that is not simply
+    /// <see cref="UserId"/> (Telegram: a channel post or an anonymous admin counts against the chat). Requests with
+    /// neither (scheduled digests) are not limited.</summary>
+    public string? RateKey { get; init; }
+}
 
 /// <summary>A PNG image that travels with a report.</summary>
 public sealed record ChartImage(string FileName, byte[] Png, string AltText);
@@ -29,6 +35,11 @@ public sealed record CommandReply(Report Report, ChartImage? Image = null, objec
 /// <summary>What a command produced: usually one reply.</summary>
 public sealed record CommandResult(IReadOnlyList<CommandReply> Replies)
 {
+    /// <summary>True when the per-user command limit refused the command: it did not run, and <see cref="Replies"/>
+    /// holds the one "slow down" notice of the streak or nothing (already told). Platforms may show the notice
+    /// privately (a Telegram toast, a Discord ephemeral message) instead of as a reply.</summary>
+    public bool Throttled { get; init; }
+
     public static CommandResult Of(Report report, ChartImage? image = null, object? data = null) =>
         new([new CommandReply(report, image, data)]);
 }

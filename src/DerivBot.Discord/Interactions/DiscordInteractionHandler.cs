@@ -7,7 +7,6 @@ using DerivBot.Core.Ports;
 using DerivBot.Discord.Commands;
 using DerivBot.Discord.Gateway;
 using DerivBot.Discord.Rendering;
-using DerivBot.Discord.Resources;
 using DerivBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,6 +31,7 @@ internal sealed class DiscordInteractionHandler(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<DiscordInteractionHandler> logger,
+    ILocalizer localizer,
     IQuizBook? quizzes = null) : IGatewayDispatchHandler
 {
     /// <summary>Permission bits that may change a guild channel's settings: ADMINISTRATOR | MANAGE_CHANNELS | MANAGE_GUILD.</summary>
@@ -199,10 +199,10 @@ internal sealed class DiscordInteractionHandler(
         }
         await deferCts.CancelAsync().ConfigureAwait(false);
 
-        IReadOnlyList<DiscordMessage> messages;
+        Produced produced;
         try
         {
-            messages = await work.ConfigureAwait(false);
+            produced = await work.ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -215,6 +215,27 @@ internal sealed class DiscordInteractionHandler(
             return;
         }
 
+        if (produced.LimitNotice is { } notice)
+        {
+            // Over the per-user command limit: the one notice goes only to this user (ephemeral), and the report a
+            // button sits on stays as it is.
+            var data = new JsonObject { ["content"] = notice, ["flags"] = Ephemeral };
+            if (deferred)
+            {
+                if (!component)
+                {
+                    await TryAsync(() => rest.SendAsync(DiscordRoute.DeleteOriginalResponse(applicationId, interaction.Token), null, null, cancellationToken)).ConfigureAwait(false);
+                }
+                await rest.SendAsync(DiscordRoute.CreateFollowup(applicationId, interaction.Token), data, null, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await rest.SendAsync(Callback(interaction), new JsonObject { ["type"] = ChannelMessageWithSource, ["data"] = data }, null, cancellationToken).ConfigureAwait(false);
+            }
+            return;
+        }
+
+        var messages = produced.Messages;
         if (messages.Count == 0)
         {
             if (!deferred)
@@ -253,7 +274,10 @@ internal sealed class DiscordInteractionHandler(
         }
     }
 
-    private async Task<IReadOnlyList<DiscordMessage>> ProduceAsync(DiscordInteraction interaction, string command, string arguments, CancellationToken cancellationToken)
+    /// <summary>The rendered replies, or (over the per-user command limit) the notice to show the user privately.</summary>
+    private sealed record Produced(IReadOnlyList<DiscordMessage> Messages, string? LimitNotice);
+
+    private async Task<Produced> ProduceAsync(DiscordInteraction interaction, string command, string arguments, CancellationToken cancellationToken)
     {
         var chat = new ChatAddress(ChatPlatform.Discord, interaction.ChannelId);
         var kind = interaction.InGuild ? ChatKind.Group : ChatKind.Private;
@@ -268,7 +292,11 @@ internal sealed class DiscordInteractionHandler(
         var request = new CommandRequest(chat, kind, interaction.UserId, settings.Language, command, arguments,
             _ => Task.FromResult(MaySetUp(interaction)), time.GetUtcNow());
         var result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
-        return result.Replies.SelectMany(r => renderer.Render(r.Report, r.Image)).ToList();
+        if (result.Throttled)
+        {
+            return new Produced([], result.Replies.Count > 0 ? result.Replies[0].Report.Title : null);
+        }
+        return new Produced(result.Replies.SelectMany(r => renderer.Render(r.Report, r.Image)).ToList(), null);
     }
 
     private async Task StaleButtonAsync(DiscordInteraction interaction, string command, CancellationToken cancellationToken)
@@ -289,7 +317,7 @@ internal sealed class DiscordInteractionHandler(
         var payload = new JsonObject
         {
             ["type"] = ChannelMessageWithSource,
-            ["data"] = new JsonObject { ["content"] = DiscordTexts.StaleButton(language), ["flags"] = Ephemeral },
+            ["data"] = new JsonObject { ["content"] = localizer.Get(language, "discord.staleButton"), ["flags"] = Ephemeral },
         };
         await rest.SendAsync(Callback(interaction), payload, null, cancellationToken).ConfigureAwait(false);
     }

@@ -3,7 +3,6 @@ using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
-using DerivBot.Telegram.Resources;
 using DerivBot.Telegram.Sending;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -27,7 +26,6 @@ public sealed class TelegramUpdateHandler(
     ITelegramBotClient client,
     TelegramBotIdentity identity,
     TelegramAdminCache admins,
-    TelegramUserRateLimiter rateLimiter,
     TimeProvider time,
     ILogger<TelegramUpdateHandler> logger,
     IQuizBook? quizzes = null)
@@ -97,18 +95,10 @@ public sealed class TelegramUpdateHandler(
         }
         var address = AddressOf(message);
         var settings = await SettingsAsync(chatLevel, kind == ChatKind.Channel ? null : message.From?.LanguageCode, cancellationToken).ConfigureAwait(false);
-        var rateKey = RateKey(message);
-        switch (rateLimiter.Check(rateKey))
-        {
-            case RateDecision.RefuseSilently:
-                return;
-            case RateDecision.RefuseWithNotice:
-                var notice = new Report(ReportKind.Error, TelegramTexts.SlowDown(settings.Language, rateLimiter.PerMinute), [], Tone: ReportTone.Warning);
-                await DeliverAsync(address, [new CommandReply(notice)], cancellationToken).ConfigureAwait(false);
-                return;
-        }
+        // The dispatcher applies the per-user command limit; over it, the result holds the one "slow down" notice or nothing.
         var request = new CommandRequest(address, kind, message.From?.Id.ToString(CultureInfo.InvariantCulture), settings.Language,
-            command.Name, command.Arguments, AdminCheck(message.Chat, kind, message.From, message.SenderChat), time.GetUtcNow());
+            command.Name, command.Arguments, AdminCheck(message.Chat, kind, message.From, message.SenderChat), time.GetUtcNow())
+        { RateKey = RateKey(message) };
         var result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
         await DeliverAsync(address, result.Replies, cancellationToken).ConfigureAwait(false);
     }
@@ -125,18 +115,18 @@ public sealed class TelegramUpdateHandler(
         var kind = KindOf(message.Chat);
         var chatLevel = ChatLevel(message.Chat.Id);
         var settings = await SettingsAsync(chatLevel, query.From.LanguageCode, cancellationToken).ConfigureAwait(false);
-        var decision = rateLimiter.Check("u" + query.From.Id.ToString(CultureInfo.InvariantCulture));
-        if (decision != RateDecision.Allowed)
+        var address = AddressOf(message);
+        var request = new CommandRequest(address, kind, query.From.Id.ToString(CultureInfo.InvariantCulture), settings.Language,
+            command.Name, command.Arguments, AdminCheck(message.Chat, kind, query.From, senderChat: null), time.GetUtcNow())
+        { RateKey = "u" + query.From.Id.ToString(CultureInfo.InvariantCulture) };
+        var result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+        if (result.Throttled)
         {
-            // A toast, not a chat message: it stops the button's spinner and tells only the presser.
-            await AnswerAsync(query.Id, decision == RateDecision.RefuseWithNotice ? TelegramTexts.SlowDown(settings.Language, rateLimiter.PerMinute) : null, cancellationToken).ConfigureAwait(false);
+            // Over the per-user limit: a toast, not a chat message. It stops the button's spinner and tells only the presser.
+            await AnswerAsync(query.Id, result.Replies.Count > 0 ? result.Replies[0].Report.Title : null, cancellationToken).ConfigureAwait(false);
             return;
         }
         await AnswerAsync(query.Id, null, cancellationToken).ConfigureAwait(false);
-        var address = AddressOf(message);
-        var request = new CommandRequest(address, kind, query.From.Id.ToString(CultureInfo.InvariantCulture), settings.Language,
-            command.Name, command.Arguments, AdminCheck(message.Chat, kind, query.From, senderChat: null), time.GetUtcNow());
-        var result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
         if (result.Replies.Count == 0)
         {
             return;

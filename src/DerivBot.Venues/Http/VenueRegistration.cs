@@ -1,3 +1,4 @@
+using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,12 +23,8 @@ internal static class VenueRegistration
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.TryAddSingleton(TimeProvider.System);
-        var options = services.AddOptions<TOptions>().Bind(configuration.GetSection(sectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
-        return options;
+        services.TryAddSystemClock();
+        return services.AddValidatedOptions<TOptions, TValidator>(configuration, sectionName);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,13 +19,11 @@ public static class ReplaySetup
     public static IServiceCollection AddReplayVenue(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ReplayOptions>()
-            .Bind(configuration.GetSection(ReplayOptions.Section))
+        services.AddValidatedOptions<ReplayOptions>(configuration, ReplayOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.Start is null || (o.Start >= ReplayScenario.Default.Start && o.Start <= ReplayScenario.Default.End),
-                $"Venues:Replay:Start must lie within the scenario ({ReplayScenario.Default.Start:O} .. {ReplayScenario.Default.End:O}).")
-            .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
+                $"Venues:Replay:Start must lie within the scenario ({ReplayScenario.Default.Start:O} .. {ReplayScenario.Default.End:O}).");
+        services.TryAddSystemClock();
         services.TryAddSingleton<ReplayVenue>();
         services.AddSingleton<IMarketDataVenue>(sp => sp.GetRequiredService<ReplayVenue>());
         services.AddSingleton<IMarketStream>(sp => sp.GetRequiredService<ReplayVenue>());

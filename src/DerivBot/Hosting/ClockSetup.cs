@@ -1,3 +1,4 @@
+using DerivBot.Core.Hosting;
 using DerivBot.Venues;
 using DerivBot.Venues.Replay;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +21,7 @@ public static class ClockSetup
         ArgumentNullException.ThrowIfNull(configuration);
         if (VenuesServiceCollectionExtensions.ModeOf(configuration) != VenueMode.Replay)
         {
-            services.TryAddSingleton(TimeProvider.System);
+            services.TryAddSystemClock();
             return services;
         }
 

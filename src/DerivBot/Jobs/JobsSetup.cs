@@ -1,5 +1,6 @@
 using DerivBot.Application.Subscriptions;
 using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Core.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,9 +25,8 @@ public static class JobsSetup
     {
         ArgumentNullException.ThrowIfNull(configuration);
         // AddSubscriptions binds and validates JobsOptions; repeating the binding here keeps AddJobs usable on its own.
-        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<JobsOptions, JobsOptionsValidator>(configuration, JobsOptions.Section);
+        services.TryAddSystemClock();
         services.Replace(ServiceDescriptor.Singleton<IScheduleNotifier, QuartzScheduleNotifier>());
 
         // The clock instance registered so far (tests and the replay verb register theirs before AddJobs).

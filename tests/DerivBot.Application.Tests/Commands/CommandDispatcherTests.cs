@@ -19,7 +19,7 @@ public sealed class CommandDispatcherTests
     private CommandDispatcher Dispatcher(params ICommandHandler[] extra)
     {
         var query = TestData.Query(_market);
-        ICommandHandler[] handlers = [new FundingCommand(query, TestData.Localizer), new OpenInterestCommand(query, TestData.Localizer), new LearnCommand(query, TestData.Localizer), _settings, .. extra];
+        ICommandHandler[] handlers = [SymbolReportCommands.Funding(query, TestData.Localizer), SymbolReportCommands.OpenInterest(query, TestData.Localizer), new LearnCommand(query, TestData.Localizer), _settings, .. extra];
         return new CommandDispatcher(handlers, TestData.Localizer, NullLogger<CommandDispatcher>.Instance);
     }
 

@@ -228,5 +228,5 @@ public sealed class OptionsCommandTests
     [InlineData(Language.ZhTw, "賣權/買權比（未平倉）≥ 1")]
     [InlineData(Language.ZhCn, "看跌/看涨比（未平仓）≥ 1")]
     public void Describe_PutCallRule_InEveryLanguage(Language language, string expected) =>
-        Assert.Equal(expected, SubscriptionTexts.Instance.Describe(language, new AlertCondition(AlertMetric.PutCallRatio, AlertDirection.Above, 1.0m)));
+        Assert.Equal(expected, new SubscriptionTexts(TestData.Localizer).Describe(language, new AlertCondition(AlertMetric.PutCallRatio, AlertDirection.Above, 1.0m)));
 }

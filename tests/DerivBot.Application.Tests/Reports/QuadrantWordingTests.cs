@@ -19,9 +19,9 @@ public sealed class QuadrantWordingTests
         var query = TestData.Query(market, new FixedZoneChatRegistry("UTC"));
         ICommandHandler handler = command switch
         {
-            "quadrant" => new QuadrantCommand(query, TestData.Localizer),
-            "signal" => new SignalCommand(query, TestData.Localizer),
-            _ => new RsiCommand(query, TestData.Localizer),
+            "quadrant" => SymbolReportCommands.Quadrant(query, TestData.Localizer),
+            "signal" => SymbolReportCommands.Signal(query, TestData.Localizer),
+            _ => SymbolReportCommands.Rsi(query, TestData.Localizer),
         };
         var result = await handler.HandleAsync(TestData.Request(command, "btc", language), CancellationToken.None);
         return Assert.Single(result.Replies);

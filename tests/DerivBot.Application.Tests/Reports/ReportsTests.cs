@@ -26,10 +26,10 @@ public sealed class ReportsTests
 
     private static ICommandHandler[] Handlers(SymbolQuery query, IChartRenderer? charts = null) =>
     [
-        new FundingCommand(query, TestData.Localizer), new OpenInterestCommand(query, TestData.Localizer),
-        new QuadrantCommand(query, TestData.Localizer), new LiquidationsCommand(query, TestData.Localizer, charts),
-        new LongShortCommand(query, TestData.Localizer), new RsiCommand(query, TestData.Localizer),
-        new SignalCommand(query, TestData.Localizer), new ChartCommand(query, TestData.Localizer, charts),
+        SymbolReportCommands.Funding(query, TestData.Localizer), SymbolReportCommands.OpenInterest(query, TestData.Localizer),
+        SymbolReportCommands.Quadrant(query, TestData.Localizer), new LiquidationsCommand(query, TestData.Localizer, charts),
+        SymbolReportCommands.LongShort(query, TestData.Localizer), SymbolReportCommands.Rsi(query, TestData.Localizer),
+        SymbolReportCommands.Signal(query, TestData.Localizer), new ChartCommand(query, TestData.Localizer, charts),
     ];
 
     /// <summary>Calls the handler directly (not through the dispatcher), so a missing text key throws and fails the test.</summary>

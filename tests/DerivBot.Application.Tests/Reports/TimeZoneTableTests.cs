@@ -41,10 +41,10 @@ public sealed class TimeZoneTableTests
         var query = TestData.Query(market, new FixedZoneChatRegistry(zone));
         ICommandHandler[] handlers =
         [
-            new FundingCommand(query, TestData.Localizer), new OpenInterestCommand(query, TestData.Localizer),
-            new QuadrantCommand(query, TestData.Localizer), new LiquidationsCommand(query, TestData.Localizer, charts),
-            new LongShortCommand(query, TestData.Localizer), new RsiCommand(query, TestData.Localizer),
-            new SignalCommand(query, TestData.Localizer), new ChartCommand(query, TestData.Localizer, charts),
+            SymbolReportCommands.Funding(query, TestData.Localizer), SymbolReportCommands.OpenInterest(query, TestData.Localizer),
+            SymbolReportCommands.Quadrant(query, TestData.Localizer), new LiquidationsCommand(query, TestData.Localizer, charts),
+            SymbolReportCommands.LongShort(query, TestData.Localizer), SymbolReportCommands.Rsi(query, TestData.Localizer),
+            SymbolReportCommands.Signal(query, TestData.Localizer), new ChartCommand(query, TestData.Localizer, charts),
         ];
         foreach (var command in Commands)
         {

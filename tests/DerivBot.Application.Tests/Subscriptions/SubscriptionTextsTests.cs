@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DerivBot.Application.Localization;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Localization;
 
@@ -6,6 +7,8 @@ namespace DerivBot.Application.Tests.Subscriptions;
 
 public sealed partial class SubscriptionTextsTests
 {
+    private static readonly ResxLocalizer Localizer = new();
+
     [GeneratedRegex(@"\{(\d+)[^}]*\}")]
     private static partial Regex Placeholder();
 
@@ -14,8 +17,9 @@ public sealed partial class SubscriptionTextsTests
     [InlineData(Language.ZhCn)]
     public void EveryKey_ExistsInEveryLanguage_WithSamePlaceholders(Language language)
     {
-        var english = SubscriptionTexts.RawTable(Language.En);
-        var other = SubscriptionTexts.RawTable(language);
+        // The wording lives in Localization/Strings*.resx under sub.; LocalizerTests check the whole file as well.
+        var english = SubscriptionTexts.RawTable(Localizer, Language.En);
+        var other = SubscriptionTexts.RawTable(Localizer, language);
         Assert.True(english.Count > 50);
         Assert.Empty(english.Keys.Except(other.Keys));
         Assert.Empty(other.Keys.Except(english.Keys));
@@ -31,7 +35,7 @@ public sealed partial class SubscriptionTextsTests
     [Fact]
     public void Get_ChineseVariants_AreDistinctFromEnglish()
     {
-        var texts = SubscriptionTexts.Instance;
+        var texts = new SubscriptionTexts(Localizer);
         Assert.Equal("Subscribed", texts.Get(Language.En, "subscribe.title"));
         Assert.Equal("已訂閱", texts.Get(Language.ZhTw, "subscribe.title"));
         Assert.Equal("已订阅", texts.Get(Language.ZhCn, "subscribe.title"));

@@ -60,7 +60,7 @@ public sealed class AggregateReportsTests
         var (query, venues) = Setup();
         venues[2].FailWith(VenueErrorKind.Banned);
 
-        var reply = await RunAsync(new OpenInterestCommand(query, TestData.Localizer), "oi");
+        var reply = await RunAsync(SymbolReportCommands.OpenInterest(query, TestData.Localizer), "oi");
         using var doc = JsonDocument.Parse(ReportJson.Serialize(reply.Data));
         var root = doc.RootElement;
 
@@ -86,7 +86,7 @@ public sealed class AggregateReportsTests
     {
         var (query, _) = Setup();
 
-        var reply = await RunAsync(new FundingCommand(query, TestData.Localizer), "funding", language);
+        var reply = await RunAsync(SymbolReportCommands.Funding(query, TestData.Localizer), "funding", language);
         var data = Assert.IsType<FundingData>(reply.Data);
 
         Assert.Equal(0.0001m, data.FundingRate);
@@ -95,7 +95,7 @@ public sealed class AggregateReportsTests
         var weighted = (0.0001m * 80_000m * 120_000m + 0.00008m * 50_000m * 120_010m + -0.00002m * 30_000m * 119_990m
             + 0.00012m * 25_000m * 120_020m + 0.00012m * 15_000m * 120_000m) / usd;
         Assert.Equal(weighted, data.Aggregate!.OiWeightedEightHourRate);
-        var t = new Application.Localization.Texts(TestData.Localizer, language);
+        var t = new Core.Localization.Texts(TestData.Localizer, language);
         Assert.Contains(t["venues.aggregate.weighted"], VenueTestKit.Text(reply), StringComparison.Ordinal);
         Assert.Contains(t.Get("footer.aggregate", ("venues", "Binance · Bybit · OKX · Hyperliquid · Gate")), reply.Report.Footer, StringComparison.Ordinal);
     }
@@ -107,8 +107,8 @@ public sealed class AggregateReportsTests
         var withoutVenues = new SymbolQuery(new FakeMarketData("BTCUSDT").With(TestData.Btc()), new SymbolLookup(new FakeMarketData("BTCUSDT")),
             new ChatTimeZones(null), TestData.Localizer, new ManualTimeProvider(TestData.Now), Options.Create(new SignalOptions()));
 
-        var primary = Assert.IsType<QuadrantData>((await RunAsync(new QuadrantCommand(withoutVenues, TestData.Localizer), "quadrant")).Data);
-        var reply = await RunAsync(new QuadrantCommand(query, TestData.Localizer), "quadrant");
+        var primary = Assert.IsType<QuadrantData>((await RunAsync(SymbolReportCommands.Quadrant(withoutVenues, TestData.Localizer), "quadrant")).Data);
+        var reply = await RunAsync(SymbolReportCommands.Quadrant(query, TestData.Localizer), "quadrant");
         var aggregate = Assert.IsType<QuadrantData>(reply.Data);
 
         // Binance alone: OI +6 % over 4 h. Binance + Bybit summed: −10 % over 4 h.
@@ -119,7 +119,7 @@ public sealed class AggregateReportsTests
         Assert.Contains("quadrant OI: sum of Binance · Bybit", reply.Report.Footer, StringComparison.Ordinal);
         Assert.Contains("quadrant funding: OI-weighted over Binance · Bybit · OKX · Hyperliquid · Gate", reply.Report.Footer, StringComparison.Ordinal);
 
-        var dashboard = await RunAsync(new SignalCommand(query, TestData.Localizer), "signal");
+        var dashboard = await RunAsync(SymbolReportCommands.Signal(query, TestData.Localizer), "signal");
         Assert.Contains("quadrant OI: sum of Binance · Bybit", dashboard.Report.Footer, StringComparison.Ordinal);
     }
 
@@ -128,7 +128,7 @@ public sealed class AggregateReportsTests
     {
         var ((query, _), aggregator) = SetupWith(withHistory: true);
         await aggregator.RefreshAsync(["BTCUSDT"], CancellationToken.None);
-        var report = Assert.IsType<QuadrantData>((await RunAsync(new QuadrantCommand(query, TestData.Localizer), "quadrant")).Data);
+        var report = Assert.IsType<QuadrantData>((await RunAsync(SymbolReportCommands.Quadrant(query, TestData.Localizer), "quadrant")).Data);
 
         var withVenues = new DerivBot.Application.Subscriptions.SignalQuadrantClassifier(Options.Create(new SignalOptions()), aggregator).Classify(TestData.Btc(), TestData.Now);
         var primaryOnly = new DerivBot.Application.Subscriptions.SignalQuadrantClassifier(Options.Create(new SignalOptions())).Classify(TestData.Btc(), TestData.Now);

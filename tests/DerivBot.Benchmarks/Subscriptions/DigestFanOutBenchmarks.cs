@@ -51,7 +51,7 @@ public class DigestFanOutBenchmarks
         var jobs = new Monitor<JobsOptions>(new JobsOptions());
         // The production renderer: a snapshot freshness check per render, then the query through the dispatcher.
         var renderer = new DigestRenderer(_dispatcher, new FreshMarket(_clock), jobs, _clock, NullLogger<DigestRenderer>.Instance);
-        _digests = new DigestService(_store, renderer, new OutboxSignal(), jobs, _clock, NullLogger<DigestService>.Instance);
+        _digests = new DigestService(_store, renderer, new OutboxSignal(), jobs, _clock, NullLogger<DigestService>.Instance, new DerivBot.Application.Localization.ResxLocalizer());
         _clock.Now = _due.AddSeconds(10);
     }
 

@@ -1,4 +1,6 @@
+using DerivBot.Application.Commands;
 using DerivBot.Application.Localization;
+using DerivBot.Application.Subscriptions;
 using DerivBot.Application.Study;
 using DerivBot.Core.Ports;
 using DerivBot.Testing;
@@ -41,7 +43,7 @@ public sealed class TelegramTestContext : IAsyncDisposable
     public TelegramPoller Poller => Services.GetRequiredService<TelegramPoller>();
     public ITelegramBotClient Client => Services.GetRequiredService<ITelegramBotClient>();
 
-    public static async Task<TelegramTestContext> StartAsync(Action<TelegramOptions>? configure = null, TimeProvider? time = null, FakeLimits? limits = null, TimeProvider? serverClock = null)
+    public static async Task<TelegramTestContext> StartAsync(Action<TelegramOptions>? configure = null, TimeProvider? time = null, FakeLimits? limits = null, TimeProvider? serverClock = null, int commandsPerUserPerMinute = 10)
     {
         var server = await FakeTelegramServer.StartAsync(serverClock, limits);
         var options = new TelegramOptions { BotToken = FakeTelegramServer.Token, ApiBaseUrl = server.ApiBaseUrl, PollingTimeoutSeconds = 1 };
@@ -52,7 +54,10 @@ public sealed class TelegramTestContext : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton(Options.Create(options));
-        services.AddSingleton<ICommandDispatcher>(dispatcher);
+        // As in the host: the per-user command limit decorates the dispatcher (the fake sees only admitted commands).
+        services.AddOptions<LimitsOptions>().Configure(o => o.CommandsPerUserPerMinute = commandsPerUserPerMinute);
+        services.AddSingleton<CommandRateLimiter>();
+        services.AddSingleton<ICommandDispatcher>(sp => new RateLimitedCommandDispatcher(dispatcher, sp.GetRequiredService<CommandRateLimiter>(), new ResxLocalizer()));
         services.AddSingleton<IChatRegistry>(registry);
         var quizzes = new InMemoryQuizStore();
         services.AddSingleton<IQuizBook>(new QuizBook(quizzes, new ResxLocalizer(), Options.Create(new QuizOptions())));

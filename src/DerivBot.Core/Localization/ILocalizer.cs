@@ -1,9 +1,9 @@
-using DerivBot.Core.Localization;
-
-namespace DerivBot.Application.Localization;
+namespace DerivBot.Core.Localization;
 
 /// <summary>
-/// Wording for every language. Templates live in <c>Localization/Strings*.resx</c> (en = neutral, zh-TW, zh-CN) and
+/// Wording for every language: the one localization mechanism of the bot (the port lives here so platform adapters
+/// can use it; the resource-backed implementation is <c>ResxLocalizer</c> in the application). Templates live in
+/// <c>DerivBot.Application/Localization/Strings*.resx</c> (en = neutral, zh-TW, zh-CN) and
 /// use named placeholders such as <c>{symbol}</c>. A missing key or a missing argument throws
 /// <see cref="MissingTextException"/>: there is no silent fallback to English.
 /// </summary>

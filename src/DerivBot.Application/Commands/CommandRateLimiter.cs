@@ -1,6 +1,7 @@
+using DerivBot.Application.Subscriptions;
 using Microsoft.Extensions.Options;
 
-namespace DerivBot.Telegram.Updates;
+namespace DerivBot.Application.Commands;
 
 public enum RateDecision
 {
@@ -12,19 +13,19 @@ public enum RateDecision
     RefuseSilently,
 }
 
-/// <summary>Per-user command limit (<see cref="TelegramOptions.CommandsPerUserPerMinute"/>), a token bucket refilled
+/// <summary>Per-user command limit (<see cref="LimitsOptions.CommandsPerUserPerMinute"/>), a token bucket refilled
 /// evenly over the minute, with a single notice per streak of excess commands.</summary>
-public sealed class TelegramUserRateLimiter(IOptions<TelegramOptions> options, TimeProvider time)
+public sealed class CommandRateLimiter(IOptionsMonitor<LimitsOptions> options, TimeProvider time)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, State> _users = new(StringComparer.Ordinal);
     private DateTimeOffset _lastSweep;
 
-    public int PerMinute => options.Value.CommandsPerUserPerMinute;
+    public int PerMinute => options.CurrentValue.CommandsPerUserPerMinute;
 
     public RateDecision Check(string userKey)
     {
-        var limit = (double)options.Value.CommandsPerUserPerMinute;
+        var limit = (double)PerMinute;
         var now = time.GetUtcNow();
         lock (_gate)
         {
