@@ -57,7 +57,7 @@ public sealed class LiquidationAlertRenderingTests : IDisposable
             50, now, CancellationToken.None);
         Assert.NotNull(added);
         var engine = new AlertEngine(store, store, [], new OutboxSignal(), new Fixed<LimitsOptions>(new LimitsOptions()), new Fixed<JobsOptions>(new JobsOptions()),
-            clock, NullLogger<AlertEngine>.Instance);
+            clock, NullLogger<AlertEngine>.Instance, new DerivBot.Application.Localization.ResxLocalizer());
         await engine.EvaluateAsync(new MarketSnapshot { Venue = VenueIds.Binance, Symbol = Btc, DataTime = now }, CancellationToken.None);
 
         engine.RecordLiquidation(new Liquidation(Btc, PositionSide.Long, 60000m, 60000m, 30m, now));
