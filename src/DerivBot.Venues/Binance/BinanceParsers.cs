@@ -191,24 +191,7 @@ internal static partial class BinanceParsers
     public static IReadOnlyList<Kline> ParseKlines(ReadOnlySpan<byte> json)
     {
         const string what = "klines";
-        var rows = ArrayOf(json, what, Wire.ListBinanceKlineRow);
-        var result = new List<Kline>(rows.Count);
-        foreach (var row in rows)
-        {
-            result.Add(new Kline(
-                FromMs(row.OpenTime, what + ".openTime"),
-                row.Open,
-                row.High,
-                row.Low,
-                row.Close,
-                row.Volume ?? 0m,
-                FromMs(row.CloseTime, what + ".closeTime"),
-                row.QuoteVolume ?? 0m,
-                row.Trades,
-                row.TakerBuyVolume ?? 0m,
-                row.TakerBuyQuoteVolume ?? 0m));
-        }
-        return result;
+        return ArrayOf(json, what, Wire.ListKline);
     }
 
     /// <summary>Futures <c>/fapi/v1/ticker/24hr</c> or spot <c>/api/v3/ticker/24hr</c>: one object or an array.</summary>

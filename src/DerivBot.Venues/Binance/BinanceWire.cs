@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DerivBot.Core.Markets;
 using DerivBot.Venues.Http;
 
 namespace DerivBot.Venues.Binance;
@@ -121,26 +122,10 @@ internal sealed class BinanceTickerDto : BinanceObjectDto
     public long? CloseTime { get; init; }
 }
 
-/// <summary>One <c>/fapi/v1/klines</c> row: a positional array mixing strings and integers, read by
-/// <see cref="BinanceKlineRowConverter"/>. Times stay raw milliseconds until the parser checks their range.</summary>
-[JsonConverter(typeof(BinanceKlineRowConverter))]
-internal readonly record struct BinanceKlineRow(
-    long OpenTime,
-    decimal Open,
-    decimal High,
-    decimal Low,
-    decimal Close,
-    decimal? Volume,
-    long CloseTime,
-    decimal? QuoteVolume,
-    long Trades,
-    decimal? TakerBuyVolume,
-    decimal? TakerBuyQuoteVolume);
-
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     MaxDepth = 16,
-    Converters = [typeof(WireDecimalConverter), typeof(WireInt64Converter)])]
+    Converters = [typeof(WireDecimalConverter), typeof(WireInt64Converter), typeof(BinanceKlinesConverter)])]
 [JsonSerializable(typeof(BinanceObjectDto))]
 [JsonSerializable(typeof(BinanceExchangeInfoDto))]
 [JsonSerializable(typeof(BinanceRateLimitsDto))]
@@ -154,5 +139,6 @@ internal readonly record struct BinanceKlineRow(
 [JsonSerializable(typeof(List<BinanceTakerVolumeDto?>))]
 [JsonSerializable(typeof(List<BinanceTickerDto?>))]
 [JsonSerializable(typeof(BinanceTickerDto))]
-[JsonSerializable(typeof(List<BinanceKlineRow>))]
+// Klines are positional arrays: BinanceKlinesConverter reads them straight into the domain records.
+[JsonSerializable(typeof(List<Kline>))]
 internal sealed partial class BinanceJsonContext : JsonSerializerContext;
