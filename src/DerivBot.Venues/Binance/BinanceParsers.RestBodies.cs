@@ -11,27 +11,8 @@ namespace DerivBot.Venues.Binance;
 internal static partial class BinanceParsers
 {
     /// <summary>Deserializes the whole body (trailing data is an error) and turns every failure into BadResponse.</summary>
-    private static T Read<T>(ReadOnlySpan<byte> json, string what, JsonTypeInfo<T> type)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(json, type) ?? throw NotA(json, what, "object");
-        }
-        catch (WireValueException ex)
-        {
-            // A field of the right kind but not a usable value: name it the way the hand-written parser did.
-            var field = ex.Path is { } path && path.LastIndexOf('.') is var dot and >= 0 && path.IndexOf('[', dot) < 0
-                ? $"'{what}.{path[(dot + 1)..]}'"
-                : $"{what} at {ex.Path ?? "$"}:";
-            throw new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: {field} {ex.Message}", ex);
-        }
-        catch (JsonException ex)
-        {
-            var preview = json.Length == 0 ? "an empty body" : $"{json.Length} bytes";
-            throw new VenueException(Venue, VenueErrorKind.BadResponse,
-                $"{Venue}: malformed {what} response ({preview}; {ex.Message})", ex);
-        }
-    }
+    private static T Read<T>(ReadOnlySpan<byte> json, string what, JsonTypeInfo<T> type) =>
+        WireJson.Read(json, Venue, what, type) ?? throw NotA(json, what, "object");
 
     /// <summary>An endpoint answering a JSON array; an object in its place is an error body or the wrong data.</summary>
     private static List<T> ArrayOf<T>(ReadOnlySpan<byte> json, string what, JsonTypeInfo<List<T>> type)
