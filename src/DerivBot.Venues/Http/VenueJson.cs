@@ -124,22 +124,6 @@ internal readonly record struct VenueJson(string Venue, string What)
 
     public DateTimeOffset RequireTime(JsonElement obj, string name) => OptionalTime(obj, name) ?? throw Missing(name);
 
-    /// <summary>Element <paramref name="index"/> of an array row (Bybit klines, OKX candles and Rubik rows) as a decimal.</summary>
-    public decimal? OptionalDecimalAt(JsonElement row, int index) =>
-        row.ValueKind == JsonValueKind.Array && index < row.GetArrayLength() ? ToDecimal(row[index], $"[{index}]") : null;
-
-    public decimal RequireDecimalAt(JsonElement row, int index) => OptionalDecimalAt(row, index) ?? throw Missing($"[{index}]");
-
-    public DateTimeOffset RequireTimeAt(JsonElement row, int index)
-    {
-        RequireKind(row, JsonValueKind.Array);
-        if (index >= row.GetArrayLength() || ToInt64(row[index], $"[{index}]") is not { } ms || ms <= 0)
-        {
-            throw Missing($"[{index}]");
-        }
-        return FromMs(ms, $"[{index}]");
-    }
-
     public decimal? ToDecimal(JsonElement value, string name)
     {
         switch (value.ValueKind)
