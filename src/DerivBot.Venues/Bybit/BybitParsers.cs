@@ -63,7 +63,7 @@ internal static class BybitParsers
         var j = new VenueJson(Venue, "instruments-info");
         var (page, _) = Result(body.Span, j, Wire.BybitResponseBybitInstrumentDto);
         var items = new List<BybitInstrument>();
-        foreach (var item in List(j, page))
+        foreach (var item in j.Items(page.List, "list"))
         {
             var minutes = item.FundingInterval ?? 480;
             // Dated futures send 0 ("no funding"); a perpetual's interval is 1–24 h.
@@ -72,17 +72,17 @@ internal static class BybitParsers
                 throw j.Bad($"instruments-info: fundingInterval {minutes} is out of range");
             }
             items.Add(new BybitInstrument(
-                new Symbol(Required(j, item.Symbol, "symbol")),
-                Text(item.BaseCoin) ?? "",
-                Text(item.QuoteCoin) ?? "",
-                Text(item.ContractType) ?? "",
-                Text(item.Status) ?? "",
+                new Symbol(j.RequireText(item.Symbol, "symbol")),
+                VenueJson.Text(item.BaseCoin) ?? "",
+                VenueJson.Text(item.QuoteCoin) ?? "",
+                VenueJson.Text(item.ContractType) ?? "",
+                VenueJson.Text(item.Status) ?? "",
                 (int)minutes,
                 item.UpperFundingRate,
                 item.LowerFundingRate,
-                Time(j, item.LaunchTime, "launchTime") ?? DateTimeOffset.UnixEpoch));
+                j.Time(item.LaunchTime, "launchTime") ?? DateTimeOffset.UnixEpoch));
         }
-        return (items, Text(page.NextPageCursor));
+        return (items, VenueJson.Text(page.NextPageCursor));
     }
 
     /// <summary><c>/v5/market/tickers</c> (linear or spot) and the envelope's <c>time</c>.</summary>
@@ -91,10 +91,10 @@ internal static class BybitParsers
         var j = new VenueJson(Venue, "tickers");
         var (page, time) = Result(body.Span, j, Wire.BybitResponseBybitTickerDto);
         var items = new List<BybitTicker>();
-        foreach (var item in List(j, page))
+        foreach (var item in j.Items(page.List, "list"))
         {
             items.Add(new BybitTicker(
-                new Symbol(Required(j, item.Symbol, "symbol")),
+                new Symbol(j.RequireText(item.Symbol, "symbol")),
                 item.LastPrice ?? throw j.Missing("lastPrice"),
                 item.MarkPrice,
                 item.IndexPrice,
@@ -104,9 +104,9 @@ internal static class BybitParsers
                 item.OpenInterest,
                 item.OpenInterestValue,
                 item.FundingRate,
-                Time(j, item.NextFundingTime, "nextFundingTime")));
+                j.Time(item.NextFundingTime, "nextFundingTime")));
         }
-        return (items, Time(j, time, "time"));
+        return (items, j.Time(time, "time"));
     }
 
     /// <summary><c>/v5/market/funding/history</c>: settled rates, oldest first.</summary>
@@ -114,9 +114,9 @@ internal static class BybitParsers
     {
         var j = new VenueJson(Venue, "funding/history");
         var (page, _) = Result(body.Span, j, Wire.BybitResponseBybitFundingDto);
-        return List(j, page)
+        return j.Items(page.List, "list")
             .Select(item => new FundingRatePoint(
-                RequiredTime(j, item.FundingRateTimestamp, "fundingRateTimestamp"),
+                j.RequireTime(item.FundingRateTimestamp, "fundingRateTimestamp"),
                 item.FundingRate ?? throw j.Missing("fundingRate"),
                 null))
             .OrderBy(p => p.Time)
@@ -128,9 +128,9 @@ internal static class BybitParsers
     {
         var j = new VenueJson(Venue, "open-interest");
         var (page, _) = Result(body.Span, j, Wire.BybitResponseBybitOpenInterestDto);
-        return List(j, page)
+        return j.Items(page.List, "list")
             .Select(item => new OpenInterestPoint(
-                RequiredTime(j, item.Timestamp, "timestamp"),
+                j.RequireTime(item.Timestamp, "timestamp"),
                 item.OpenInterest ?? throw j.Missing("openInterest"),
                 0m))
             .OrderBy(p => p.Time)
@@ -142,12 +142,12 @@ internal static class BybitParsers
     {
         var j = new VenueJson(Venue, "account-ratio");
         var (page, _) = Result(body.Span, j, Wire.BybitResponseBybitAccountRatioDto);
-        return List(j, page)
+        return j.Items(page.List, "list")
             .Select(item =>
             {
                 var buy = item.BuyRatio ?? throw j.Missing("buyRatio");
                 var sell = item.SellRatio ?? throw j.Missing("sellRatio");
-                return new RatioPoint(RequiredTime(j, item.Timestamp, "timestamp"), sell > 0 ? buy / sell : 0m, buy, sell);
+                return new RatioPoint(j.RequireTime(item.Timestamp, "timestamp"), sell > 0 ? buy / sell : 0m, buy, sell);
             })
             .OrderBy(p => p.Time)
             .ToList();
@@ -165,26 +165,22 @@ internal static class BybitParsers
         var klines = new List<Kline>(rows.Count);
         foreach (var row in rows)
         {
-            var open = At(row, 0) is { } start && start > 0 && start == decimal.Truncate(start) && start <= long.MaxValue
-                ? j.FromMs((long)start, "[0]")
-                : throw j.Missing("[0]");
+            var open = j.RequireTimeAt(row, 0);
             klines.Add(new Kline(
                 open,
-                At(row, 1) ?? throw j.Missing("[1]"),
-                At(row, 2) ?? throw j.Missing("[2]"),
-                At(row, 3) ?? throw j.Missing("[3]"),
-                At(row, 4) ?? throw j.Missing("[4]"),
-                At(row, 5) ?? 0m,
+                j.RequireAt(row, 1),
+                j.RequireAt(row, 2),
+                j.RequireAt(row, 3),
+                j.RequireAt(row, 4),
+                VenueJson.At(row, 5) ?? 0m,
                 open + interval - TimeSpan.FromMilliseconds(1),
-                At(row, 6) ?? 0m,
+                VenueJson.At(row, 6) ?? 0m,
                 0,
                 0m,
                 0m));
         }
         klines.Sort((a, b) => a.OpenTime.CompareTo(b.OpenTime));
         return klines;
-
-        static decimal? At(decimal?[]? row, int index) => row is not null && index < row.Length ? row[index] : null;
     }
 
     /// <summary>
@@ -209,26 +205,12 @@ internal static class BybitParsers
         };
     }
 
-    /// <summary>
-    /// Reads the envelope and returns its <c>result</c> page and <c>time</c>. A non-zero <c>retCode</c> is the error the
-    /// envelope reports, also when the rest of an error body does not have the data's shape.
-    /// </summary>
+    /// <summary>Reads the envelope and returns its <c>result</c> page and <c>time</c>; a non-zero <c>retCode</c> is the
+    /// error the envelope reports.</summary>
     private static (BybitPage<TItem> Page, long? Time) Result<TItem>(ReadOnlySpan<byte> body, VenueJson j, JsonTypeInfo<BybitResponse<TItem>> type)
         where TItem : class
     {
-        BybitResponse<TItem>? response;
-        try
-        {
-            response = WireJson.Read(body, Venue, j.What, type);
-        }
-        catch (VenueException) when (EnvelopeError(body, j.What) is not null)
-        {
-            throw EnvelopeError(body, j.What)!;
-        }
-        if (response is null)
-        {
-            throw j.Bad($"{j.What}: expected an object, got null");
-        }
+        var response = j.ReadEnvelope(body, type, EnvelopeError);
         var code = response.RetCode ?? throw j.Missing("retCode");
         if (code != 0)
         {
@@ -237,21 +219,4 @@ internal static class BybitParsers
         var page = response.Result ?? throw j.Bad($"{j.What}: field 'result' is missing or not an object");
         return (page, response.Time);
     }
-
-    private static IEnumerable<TItem> List<TItem>(VenueJson j, BybitPage<TItem> page)
-        where TItem : class
-    {
-        var list = page.List ?? throw j.Bad($"{j.What}: field 'list' is missing or not an array");
-        return list.Select(item => item ?? throw j.Bad($"{j.What}: expected an object, got null"));
-    }
-
-    /// <summary>Empty strings mean "not sent".</summary>
-    private static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private static string Required(VenueJson j, string? value, string name) => Text(value) ?? throw j.Missing(name);
-
-    /// <summary>An epoch-ms time; absent, empty and <c>"0"</c> (Bybit's "no delivery time") are null.</summary>
-    private static DateTimeOffset? Time(VenueJson j, long? ms, string name) => ms is { } value && value > 0 ? j.FromMs(value, name) : null;
-
-    private static DateTimeOffset RequiredTime(VenueJson j, long? ms, string name) => Time(j, ms, name) ?? throw j.Missing(name);
 }

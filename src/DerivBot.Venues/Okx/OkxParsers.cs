@@ -59,14 +59,14 @@ internal static class OkxParsers
     {
         var j = new VenueJson(Venue, "instruments");
         return Objects(body.Span, j, Wire.OkxResponseOkxInstrumentDto).Select(i => new OkxInstrument(
-            Required(j, i.InstId, "instId"),
-            Text(i.CtType) ?? "",
-            Text(i.CtValCcy) ?? "",
-            Text(i.SettleCcy) ?? "",
+            j.RequireText(i.InstId, "instId"),
+            VenueJson.Text(i.CtType) ?? "",
+            VenueJson.Text(i.CtValCcy) ?? "",
+            VenueJson.Text(i.SettleCcy) ?? "",
             i.CtVal ?? 0m,
             i.CtMult ?? 1m,
-            Text(i.State) ?? "",
-            Time(j, i.ListTime, "listTime") ?? DateTimeOffset.UnixEpoch)).ToList();
+            VenueJson.Text(i.State) ?? "",
+            j.Time(i.ListTime, "listTime") ?? DateTimeOffset.UnixEpoch)).ToList();
     }
 
     public static IReadOnlyList<OkxTicker> ParseTickers(ReadOnlyMemory<byte> body)
@@ -75,23 +75,23 @@ internal static class OkxParsers
         return Objects(body.Span, j, Wire.OkxResponseOkxTickerDto)
             .Where(i => i.Last is not null)
             .Select(i => new OkxTicker(
-                Required(j, i.InstId, "instId"),
+                j.RequireText(i.InstId, "instId"),
                 i.Last!.Value,
                 i.Open24h,
                 i.Vol24h,
                 i.VolCcy24h,
-                RequiredTime(j, i.Ts, "ts"))).ToList();
+                j.RequireTime(i.Ts, "ts"))).ToList();
     }
 
     public static IReadOnlyList<OkxOpenInterest> ParseOpenInterest(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "open-interest");
         return Objects(body.Span, j, Wire.OkxResponseOkxOpenInterestDto).Select(i => new OkxOpenInterest(
-            Required(j, i.InstId, "instId"),
+            j.RequireText(i.InstId, "instId"),
             i.Oi ?? throw j.Missing("oi"),
             i.OiCcy,
             i.OiUsd,
-            RequiredTime(j, i.Ts, "ts"))).ToList();
+            j.RequireTime(i.Ts, "ts"))).ToList();
     }
 
     /// <summary><c>/api/v5/public/mark-price</c>: instId → (markPx, ts).</summary>
@@ -103,7 +103,7 @@ internal static class OkxParsers
         {
             if (i.MarkPx is { } mark && mark > 0)
             {
-                map[Required(j, i.InstId, "instId")] = (mark, RequiredTime(j, i.Ts, "ts"));
+                map[j.RequireText(i.InstId, "instId")] = (mark, j.RequireTime(i.Ts, "ts"));
             }
         }
         return map;
@@ -113,11 +113,11 @@ internal static class OkxParsers
     {
         var j = new VenueJson(Venue, "funding-rate");
         return Objects(body.Span, j, Wire.OkxResponseOkxFundingDto).Select(i => new OkxFunding(
-            Required(j, i.InstId, "instId"),
+            j.RequireText(i.InstId, "instId"),
             i.FundingRate ?? throw j.Missing("fundingRate"),
-            RequiredTime(j, i.FundingTime, "fundingTime"),
-            Time(j, i.NextFundingTime, "nextFundingTime"),
-            Time(j, i.Ts, "ts"))).FirstOrDefault();
+            j.RequireTime(i.FundingTime, "fundingTime"),
+            j.Time(i.NextFundingTime, "nextFundingTime"),
+            j.Time(i.Ts, "ts"))).FirstOrDefault();
     }
 
     /// <summary><c>funding-rate-history</c>: the settled (<c>realizedRate</c>, else <c>fundingRate</c>) per settlement, oldest first.</summary>
@@ -126,7 +126,7 @@ internal static class OkxParsers
         var j = new VenueJson(Venue, "funding-rate-history");
         return Objects(body.Span, j, Wire.OkxResponseOkxFundingDto)
             .Select(i => new FundingRatePoint(
-                RequiredTime(j, i.FundingTime, "fundingTime"),
+                j.RequireTime(i.FundingTime, "fundingTime"),
                 i.RealizedRate ?? i.FundingRate ?? throw j.Missing("fundingRate"),
                 null))
             .OrderBy(p => p.Time)
@@ -143,9 +143,9 @@ internal static class OkxParsers
         var list = new List<Kline>();
         foreach (var row in Rows(body.Span, j))
         {
-            var open = TimeAt(j, row, 0);
-            list.Add(new Kline(open, Required(j, row, 1), Required(j, row, 2), Required(j, row, 3), Required(j, row, 4),
-                At(row, 6) ?? 0m, open + interval - TimeSpan.FromMilliseconds(1), At(row, 7) ?? 0m, 0, 0m, 0m));
+            var open = j.RequireTimeAt(row, 0);
+            list.Add(new Kline(open, j.RequireAt(row, 1), j.RequireAt(row, 2), j.RequireAt(row, 3), j.RequireAt(row, 4),
+                VenueJson.At(row, 6) ?? 0m, open + interval - TimeSpan.FromMilliseconds(1), VenueJson.At(row, 7) ?? 0m, 0, 0m, 0m));
         }
         list.Sort((a, b) => a.OpenTime.CompareTo(b.OpenTime));
         return list;
@@ -162,9 +162,9 @@ internal static class OkxParsers
         foreach (var row in Rows(body.Span, j))
         {
             var coins = coinsPerContract is { } c && c > 0
-                ? Required(j, row, 1) * c
-                : At(row, 2) ?? throw j.Missing("[2]");
-            list.Add(new OpenInterestPoint(TimeAt(j, row, 0), coins, At(row, 3) ?? 0m));
+                ? j.RequireAt(row, 1) * c
+                : VenueJson.At(row, 2) ?? throw j.Missing("[2]");
+            list.Add(new OpenInterestPoint(j.RequireTimeAt(row, 0), coins, VenueJson.At(row, 3) ?? 0m));
         }
         list.Sort((a, b) => a.Time.CompareTo(b.Time));
         return list;
@@ -177,9 +177,9 @@ internal static class OkxParsers
         var list = new List<RatioPoint>();
         foreach (var row in Rows(body.Span, j))
         {
-            var ratio = Required(j, row, 1);
+            var ratio = j.RequireAt(row, 1);
             var longShare = ratio >= 0 ? ratio / (1m + ratio) : 0m;
-            list.Add(new RatioPoint(TimeAt(j, row, 0), ratio, longShare, ratio >= 0 ? 1m - longShare : 0m));
+            list.Add(new RatioPoint(j.RequireTimeAt(row, 0), ratio, longShare, ratio >= 0 ? 1m - longShare : 0m));
         }
         list.Sort((a, b) => a.Time.CompareTo(b.Time));
         return list;
@@ -206,57 +206,21 @@ internal static class OkxParsers
         };
     }
 
-    /// <summary>
-    /// Reads the envelope and returns its <c>data</c>. A non-zero <c>code</c> is the error the envelope reports, also when
-    /// the rest of an error body does not have the data's shape.
-    /// </summary>
-    private static List<TItem?> Data<TItem>(ReadOnlySpan<byte> body, VenueJson j, JsonTypeInfo<OkxResponse<TItem>> type)
+    /// <summary>Reads the envelope and returns its <c>data</c>; a non-zero <c>code</c> is the error the envelope reports.</summary>
+    private static List<TItem?>? Data<TItem>(ReadOnlySpan<byte> body, VenueJson j, JsonTypeInfo<OkxResponse<TItem>> type)
         where TItem : class
     {
-        OkxResponse<TItem>? response;
-        try
-        {
-            response = WireJson.Read(body, Venue, j.What, type);
-        }
-        catch (VenueException) when (EnvelopeError(body, j.What) is not null)
-        {
-            throw EnvelopeError(body, j.What)!;
-        }
-        if (response is null)
-        {
-            throw j.Bad($"{j.What}: expected an object, got null");
-        }
+        var response = j.ReadEnvelope(body, type, EnvelopeError);
         var code = response.Code ?? throw j.Missing("code");
         if (code != 0)
         {
             throw EnvelopeError(body, j.What) ?? j.Bad($"{j.What}: code {code}");
         }
-        return response.Data ?? throw j.Bad($"{j.What}: field 'data' is missing or not an array");
+        return response.Data;
     }
 
     private static IEnumerable<TItem> Objects<TItem>(ReadOnlySpan<byte> body, VenueJson j, JsonTypeInfo<OkxResponse<TItem>> type)
-        where TItem : class =>
-        Data(body, j, type).Select(item => item ?? throw j.Bad($"{j.What}: expected an object, got null"));
+        where TItem : class => j.Items(Data(body, j, type), "data");
 
-    private static List<decimal?[]?> Rows(ReadOnlySpan<byte> body, VenueJson j) => Data(body, j, Wire.OkxRowsResponse);
-
-    private static decimal? At(decimal?[]? row, int index) => row is not null && index < row.Length ? row[index] : null;
-
-    private static decimal Required(VenueJson j, decimal?[]? row, int index) => At(row, index) ?? throw j.Missing($"[{index}]");
-
-    /// <summary>Slot <paramref name="index"/> of a row as an epoch-ms time (a whole, positive number).</summary>
-    private static DateTimeOffset TimeAt(VenueJson j, decimal?[]? row, int index) =>
-        At(row, index) is { } ms && ms > 0 && ms == decimal.Truncate(ms) && ms <= long.MaxValue
-            ? j.FromMs((long)ms, $"[{index}]")
-            : throw j.Missing($"[{index}]");
-
-    /// <summary>Empty strings mean "not sent".</summary>
-    private static string? Text(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private static string Required(VenueJson j, string? value, string name) => Text(value) ?? throw j.Missing(name);
-
-    /// <summary>An epoch-ms time; absent, empty and 0 are null.</summary>
-    private static DateTimeOffset? Time(VenueJson j, long? ms, string name) => ms is { } value && value > 0 ? j.FromMs(value, name) : null;
-
-    private static DateTimeOffset RequiredTime(VenueJson j, long? ms, string name) => Time(j, ms, name) ?? throw j.Missing(name);
+    private static IEnumerable<decimal?[]> Rows(ReadOnlySpan<byte> body, VenueJson j) => j.Items(Data(body, j, Wire.OkxRowsResponse), "data");
 }
