@@ -1,9 +1,6 @@
-using System.Collections.Concurrent;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace DerivBot.Venues.Okx;
 
