@@ -11,7 +11,7 @@ internal enum BinanceHost { Futures, Spot }
 /// <summary>
 /// The GET transport under <see cref="BinanceMarketDataVenue"/> (and, with its own base URL, name and gates, under
 /// Aster, whose fapi copies Binance's): local rate limiting (weight per host, sliding-window
-/// caps), 429/418 bans, retries of 5xx and timeouts with jittered backoff, and mapping of every failure to a
+/// caps), 429/418 bans, retries of 5xx and timeouts with jittered backoff (<see cref="TransportRetry"/>), and mapping of every failure to a
 /// <see cref="VenueException"/>. Caller cancellation is never wrapped.
 /// </summary>
 internal sealed class BinanceHttp
@@ -29,7 +29,7 @@ internal sealed class BinanceHttp
     private readonly BinanceOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Func<double> _random;
+    private readonly TransportRetryPolicy _retry;
     private readonly string _futuresBase;
     private readonly string _spotBase;
     private readonly string _venue;
@@ -48,7 +48,7 @@ internal sealed class BinanceHttp
         _options = options;
         _time = time;
         _logger = logger;
-        _random = random;
+        _retry = new TransportRetryPolicy(options.MaxRetries, options.RetryBaseDelay, random, TransportRetryPolicy.ServerErrorOrTimeout);
         _futuresBase = options.FuturesRestUrl.TrimEnd('/');
         _spotBase = options.SpotRestUrl.TrimEnd('/');
         Futures = new HostRateGate(_venue, new Uri(options.FuturesRestUrl).Host,
@@ -72,34 +72,15 @@ internal sealed class BinanceHttp
     {
         var gate = host == BinanceHost.Futures ? Futures : Spot;
         var url = (host == BinanceHost.Futures ? _futuresBase : _spotBase) + path + (query.Length > 0 ? "?" + query : "");
-        VenueException? last = null;
-        for (var attempt = 0; attempt <= _options.MaxRetries; attempt++)
+        return await TransportRetry.GetAsync(_venue, path, _retry, async ct =>
         {
-            if (attempt > 0)
-            {
-                var delay = RetryDelay(attempt);
-                _logger.LogWarning("{Venue} GET {Path} failed ({Kind}); retry {Attempt} of {MaxRetries} in {DelayMs} ms",
-                    _venue, path, last!.Kind, attempt, _options.MaxRetries, (int)delay.TotalMilliseconds);
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
             if (limiter is not null)
             {
-                await limiter.AcquireAsync(_options.MaxRateLimitWait, cancellationToken).ConfigureAwait(false);
+                await limiter.AcquireAsync(_options.MaxRateLimitWait, ct).ConfigureAwait(false);
             }
-            await gate.AcquireAsync(weight, _options.MaxRateLimitWait, cancellationToken).ConfigureAwait(false);
-
-            var (body, failure) = await SendOnceAsync(gate, path, url, cancellationToken).ConfigureAwait(false);
-            if (failure is null)
-            {
-                return body!;
-            }
-            if (failure.Kind is not (VenueErrorKind.ServerError or VenueErrorKind.Timeout))
-            {
-                throw failure;
-            }
-            last = failure;
-        }
-        throw last!;
+            await gate.AcquireAsync(weight, _options.MaxRateLimitWait, ct).ConfigureAwait(false);
+            return await SendOnceAsync(gate, path, url, ct).ConfigureAwait(false);
+        }, deadline: null, _time, _logger, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(byte[]? Body, VenueException? Failure)> SendOnceAsync(HostRateGate gate, string path, string url, CancellationToken cancellationToken)
@@ -226,11 +207,5 @@ internal sealed class BinanceHttp
         {
             gate.ObserveUsedWeight(used);
         }
-    }
-
-    private TimeSpan RetryDelay(int attempt)
-    {
-        var exponential = _options.RetryBaseDelay * Math.Pow(2, attempt - 1);
-        return exponential * (0.5 + 0.5 * Math.Clamp(_random(), 0, 1));
     }
 }

@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
@@ -57,98 +56,101 @@ internal static class BybitParsers
 {
     public const string Venue = VenueIds.Bybit;
 
+    private static BybitJsonContext Wire => BybitJsonContext.Default;
+
     public static (IReadOnlyList<BybitInstrument> Items, string? NextCursor) ParseInstruments(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "instruments-info");
-        return j.Read(body, root =>
+        var (page, _) = Result(body.Span, j, Wire.BybitResponseBybitInstrumentDto);
+        var items = new List<BybitInstrument>();
+        foreach (var item in j.Items(page.List, "list"))
         {
-            var result = Result(j, root);
-            var items = new List<BybitInstrument>();
-            foreach (var item in j.Property(result, "list", JsonValueKind.Array).EnumerateArray())
+            var minutes = item.FundingInterval ?? 480;
+            // Dated futures send 0 ("no funding"); a perpetual's interval is 1–24 h.
+            if (minutes is < 0 or > 24 * 60)
             {
-                j.RequireKind(item, JsonValueKind.Object);
-                var minutes = j.OptionalInt64(item, "fundingInterval") ?? 480;
-                // Dated futures send 0 ("no funding"); a perpetual's interval is 1–24 h.
-                if (minutes is < 0 or > 24 * 60)
-                {
-                    throw j.Bad($"instruments-info: fundingInterval {minutes} is out of range");
-                }
-                items.Add(new BybitInstrument(
-                    new Symbol(j.RequireString(item, "symbol")),
-                    j.OptionalString(item, "baseCoin") ?? "",
-                    j.OptionalString(item, "quoteCoin") ?? "",
-                    j.OptionalString(item, "contractType") ?? "",
-                    j.OptionalString(item, "status") ?? "",
-                    (int)minutes,
-                    j.OptionalDecimal(item, "upperFundingRate"),
-                    j.OptionalDecimal(item, "lowerFundingRate"),
-                    j.OptionalTime(item, "launchTime") ?? DateTimeOffset.UnixEpoch));
+                throw j.Bad($"instruments-info: fundingInterval {minutes} is out of range");
             }
-            return ((IReadOnlyList<BybitInstrument>)items, j.OptionalString(result, "nextPageCursor"));
-        });
+            items.Add(new BybitInstrument(
+                new Symbol(j.RequireText(item.Symbol, "symbol")),
+                VenueJson.Text(item.BaseCoin) ?? "",
+                VenueJson.Text(item.QuoteCoin) ?? "",
+                VenueJson.Text(item.ContractType) ?? "",
+                VenueJson.Text(item.Status) ?? "",
+                (int)minutes,
+                item.UpperFundingRate,
+                item.LowerFundingRate,
+                j.Time(item.LaunchTime, "launchTime") ?? DateTimeOffset.UnixEpoch));
+        }
+        return (items, VenueJson.Text(page.NextPageCursor));
     }
 
     /// <summary><c>/v5/market/tickers</c> (linear or spot) and the envelope's <c>time</c>.</summary>
     public static (IReadOnlyList<BybitTicker> Items, DateTimeOffset? Time) ParseTickers(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "tickers");
-        return j.Read(body, root =>
+        var (page, time) = Result(body.Span, j, Wire.BybitResponseBybitTickerDto);
+        var items = new List<BybitTicker>();
+        foreach (var item in j.Items(page.List, "list"))
         {
-            var result = Result(j, root);
-            var items = new List<BybitTicker>();
-            foreach (var item in j.Property(result, "list", JsonValueKind.Array).EnumerateArray())
-            {
-                j.RequireKind(item, JsonValueKind.Object);
-                items.Add(new BybitTicker(
-                    new Symbol(j.RequireString(item, "symbol")),
-                    j.RequireDecimal(item, "lastPrice"),
-                    j.OptionalDecimal(item, "markPrice"),
-                    j.OptionalDecimal(item, "indexPrice"),
-                    j.OptionalDecimal(item, "price24hPcnt"),
-                    j.OptionalDecimal(item, "volume24h"),
-                    j.OptionalDecimal(item, "turnover24h"),
-                    j.OptionalDecimal(item, "openInterest"),
-                    j.OptionalDecimal(item, "openInterestValue"),
-                    j.OptionalDecimal(item, "fundingRate"),
-                    j.OptionalTime(item, "nextFundingTime")));
-            }
-            return ((IReadOnlyList<BybitTicker>)items, j.OptionalTime(root, "time"));
-        });
+            items.Add(new BybitTicker(
+                new Symbol(j.RequireText(item.Symbol, "symbol")),
+                item.LastPrice ?? throw j.Missing("lastPrice"),
+                item.MarkPrice,
+                item.IndexPrice,
+                item.Price24hPcnt,
+                item.Volume24h,
+                item.Turnover24h,
+                item.OpenInterest,
+                item.OpenInterestValue,
+                item.FundingRate,
+                j.Time(item.NextFundingTime, "nextFundingTime")));
+        }
+        return (items, j.Time(time, "time"));
     }
 
     /// <summary><c>/v5/market/funding/history</c>: settled rates, oldest first.</summary>
     public static IReadOnlyList<FundingRatePoint> ParseFundingHistory(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "funding/history");
-        return j.Read(body, root => List(j, root)
-            .Select(item => new FundingRatePoint(j.RequireTime(item, "fundingRateTimestamp"), j.RequireDecimal(item, "fundingRate"), null))
+        var (page, _) = Result(body.Span, j, Wire.BybitResponseBybitFundingDto);
+        return j.Items(page.List, "list")
+            .Select(item => new FundingRatePoint(
+                j.RequireTime(item.FundingRateTimestamp, "fundingRateTimestamp"),
+                item.FundingRate ?? throw j.Missing("fundingRate"),
+                null))
             .OrderBy(p => p.Time)
-            .ToList());
+            .ToList();
     }
 
     /// <summary><c>/v5/market/open-interest</c>: base-unit OI of the listing, oldest first, no USD value (0).</summary>
     public static IReadOnlyList<OpenInterestPoint> ParseOpenInterest(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "open-interest");
-        return j.Read(body, root => List(j, root)
-            .Select(item => new OpenInterestPoint(j.RequireTime(item, "timestamp"), j.RequireDecimal(item, "openInterest"), 0m))
+        var (page, _) = Result(body.Span, j, Wire.BybitResponseBybitOpenInterestDto);
+        return j.Items(page.List, "list")
+            .Select(item => new OpenInterestPoint(
+                j.RequireTime(item.Timestamp, "timestamp"),
+                item.OpenInterest ?? throw j.Missing("openInterest"),
+                0m))
             .OrderBy(p => p.Time)
-            .ToList());
+            .ToList();
     }
 
     /// <summary><c>/v5/market/account-ratio</c>: <c>buyRatio</c>/<c>sellRatio</c> are shares of accounts, oldest first.</summary>
     public static IReadOnlyList<RatioPoint> ParseAccountRatio(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "account-ratio");
-        return j.Read(body, root => List(j, root)
+        var (page, _) = Result(body.Span, j, Wire.BybitResponseBybitAccountRatioDto);
+        return j.Items(page.List, "list")
             .Select(item =>
             {
-                var buy = j.RequireDecimal(item, "buyRatio");
-                var sell = j.RequireDecimal(item, "sellRatio");
-                return new RatioPoint(j.RequireTime(item, "timestamp"), sell > 0 ? buy / sell : 0m, buy, sell);
+                var buy = item.BuyRatio ?? throw j.Missing("buyRatio");
+                var sell = item.SellRatio ?? throw j.Missing("sellRatio");
+                return new RatioPoint(j.RequireTime(item.Timestamp, "timestamp"), sell > 0 ? buy / sell : 0m, buy, sell);
             })
             .OrderBy(p => p.Time)
-            .ToList());
+            .ToList();
     }
 
     /// <summary>
@@ -158,29 +160,27 @@ internal static class BybitParsers
     public static IReadOnlyList<Kline> ParseKlines(ReadOnlyMemory<byte> body, TimeSpan interval)
     {
         var j = new VenueJson(Venue, "kline");
-        return j.Read(body, root =>
+        var (page, _) = Result(body.Span, j, Wire.BybitKlineResponse);
+        var rows = page.List ?? throw j.Bad($"{j.What}: field 'list' is missing or not an array");
+        var klines = new List<Kline>(rows.Count);
+        foreach (var row in rows)
         {
-            var result = Result(j, root);
-            var klines = new List<Kline>();
-            foreach (var row in j.Property(result, "list", JsonValueKind.Array).EnumerateArray())
-            {
-                var open = j.RequireTimeAt(row, 0);
-                klines.Add(new Kline(
-                    open,
-                    j.RequireDecimalAt(row, 1),
-                    j.RequireDecimalAt(row, 2),
-                    j.RequireDecimalAt(row, 3),
-                    j.RequireDecimalAt(row, 4),
-                    j.OptionalDecimalAt(row, 5) ?? 0m,
-                    open + interval - TimeSpan.FromMilliseconds(1),
-                    j.OptionalDecimalAt(row, 6) ?? 0m,
-                    0,
-                    0m,
-                    0m));
-            }
-            klines.Sort((a, b) => a.OpenTime.CompareTo(b.OpenTime));
-            return (IReadOnlyList<Kline>)klines;
-        });
+            var open = j.RequireTimeAt(row, 0);
+            klines.Add(new Kline(
+                open,
+                j.RequireAt(row, 1),
+                j.RequireAt(row, 2),
+                j.RequireAt(row, 3),
+                j.RequireAt(row, 4),
+                VenueJson.At(row, 5) ?? 0m,
+                open + interval - TimeSpan.FromMilliseconds(1),
+                VenueJson.At(row, 6) ?? 0m,
+                0,
+                0m,
+                0m));
+        }
+        klines.Sort((a, b) => a.OpenTime.CompareTo(b.OpenTime));
+        return klines;
     }
 
     /// <summary>
@@ -205,28 +205,18 @@ internal static class BybitParsers
         };
     }
 
-    private static JsonElement Result(VenueJson j, JsonElement root)
+    /// <summary>Reads the envelope and returns its <c>result</c> page and <c>time</c>; a non-zero <c>retCode</c> is the
+    /// error the envelope reports.</summary>
+    private static (BybitPage<TItem> Page, long? Time) Result<TItem>(ReadOnlySpan<byte> body, VenueJson j, JsonTypeInfo<BybitResponse<TItem>> type)
+        where TItem : class
     {
-        j.RequireKind(root, JsonValueKind.Object);
-        var code = root.TryGetProperty("retCode", out var rc) ? j.ToInt64(rc, "retCode") : null;
-        if (code is null)
-        {
-            throw j.Missing("retCode");
-        }
+        var response = j.ReadEnvelope(body, type, EnvelopeError);
+        var code = response.RetCode ?? throw j.Missing("retCode");
         if (code != 0)
         {
-            throw EnvelopeError(Encoding.UTF8.GetBytes(root.GetRawText()), j.What) ?? j.Bad($"{j.What}: retCode {code}");
+            throw EnvelopeError(body, j.What) ?? j.Bad($"{j.What}: retCode {code}");
         }
-        return j.Property(root, "result", JsonValueKind.Object);
-    }
-
-    private static IEnumerable<JsonElement> List(VenueJson j, JsonElement root)
-    {
-        var list = j.Property(Result(j, root), "list", JsonValueKind.Array);
-        foreach (var item in list.EnumerateArray())
-        {
-            j.RequireKind(item, JsonValueKind.Object);
-            yield return item;
-        }
+        var page = response.Result ?? throw j.Bad($"{j.What}: field 'result' is missing or not an object");
+        return (page, response.Time);
     }
 }

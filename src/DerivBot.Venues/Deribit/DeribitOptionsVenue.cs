@@ -30,6 +30,7 @@ public sealed class DeribitOptionsVenue : IOptionsVenue
     private readonly string _base;
     private readonly string _host;
     private readonly SlidingWindowLimiter _limiter;
+    private readonly TransportRetryPolicy _retry;
     private readonly Dictionary<string, CacheEntry> _cache = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private CurrenciesEntry? _currencies;
@@ -39,6 +40,7 @@ public sealed class DeribitOptionsVenue : IOptionsVenue
         ArgumentNullException.ThrowIfNull(options);
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _options = options.Value;
+        _retry = new TransportRetryPolicy(_options.MaxRetries, _options.RetryBaseDelay, Random.Shared.NextDouble, TransportRetryPolicy.ServerErrorOrTimeout);
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _base = _options.RestUrl.TrimEnd('/');
@@ -153,29 +155,12 @@ public sealed class DeribitOptionsVenue : IOptionsVenue
     private async Task<byte[]> GetAsync(string path, string query, CancellationToken ct)
     {
         var url = _base + path + (query.Length > 0 ? "?" + query : "");
-        VenueException? last = null;
-        for (var attempt = 0; attempt <= _options.MaxRetries; attempt++)
+        return await TransportRetry.GetAsync(Venue, path, _retry, async attemptToken =>
         {
-            if (attempt > 0)
-            {
-                var delay = _options.RetryBaseDelay * Math.Pow(2, attempt - 1) * (0.5 + (0.5 * Random.Shared.NextDouble()));
-                _logger.LogWarning("deribit GET {Path} failed ({Kind}); retry {Attempt} of {MaxRetries}", path, last!.Kind, attempt, _options.MaxRetries);
-                await Task.Delay(delay, _time, ct).ConfigureAwait(false);
-            }
-            await _limiter.AcquireAsync(TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
+            await _limiter.AcquireAsync(TimeSpan.FromSeconds(5), attemptToken).ConfigureAwait(false);
             Interlocked.Increment(ref _requests);
-            var (body, failure) = await SendOnceAsync(path, url, ct).ConfigureAwait(false);
-            if (failure is null)
-            {
-                return body!;
-            }
-            if (failure.Kind is not (VenueErrorKind.ServerError or VenueErrorKind.Timeout))
-            {
-                throw failure;
-            }
-            last = failure;
-        }
-        throw last!;
+            return await SendOnceAsync(path, url, attemptToken).ConfigureAwait(false);
+        }, deadline: null, _time, _logger, ct).ConfigureAwait(false);
     }
 
     private async Task<(byte[]? Body, VenueException? Failure)> SendOnceAsync(string path, string url, CancellationToken ct)

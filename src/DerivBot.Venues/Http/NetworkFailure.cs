@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Net.WebSockets;
 
 namespace DerivBot.Venues.Http;
 
@@ -12,15 +13,7 @@ internal static class NetworkFailure
         ArgumentNullException.ThrowIfNull(ex);
         if (ex.InnerException is SocketException socket)
         {
-            return socket.SocketErrorCode switch
-            {
-                SocketError.ConnectionRefused => "connection refused",
-                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "host name not found",
-                SocketError.TimedOut => "connection timed out",
-                SocketError.NetworkUnreachable or SocketError.HostUnreachable => "network unreachable",
-                SocketError.ConnectionReset => "connection reset",
-                _ => socket.SocketErrorCode.ToString(),
-            };
+            return Describe(socket.SocketErrorCode);
         }
         return ex.HttpRequestError switch
         {
@@ -32,4 +25,38 @@ internal static class NetworkFailure
             _ => ex.StatusCode is HttpStatusCode code ? "HTTP " + (int)code : ex.HttpRequestError.ToString(),
         };
     }
+
+    /// <summary>
+    /// A short reason a WebSocket failed to connect or dropped: the socket error anywhere in the chain, else the
+    /// WebSocket error, else the exception's message.
+    /// </summary>
+    public static string DescribeSocket(Exception ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket)
+            {
+                return Describe(socket.SocketErrorCode);
+            }
+        }
+        return ex is WebSocketException ws && ws.WebSocketErrorCode != WebSocketError.Success
+            ? ws.WebSocketErrorCode switch
+            {
+                WebSocketError.ConnectionClosedPrematurely => "closed mid-frame without a close handshake",
+                WebSocketError.NotAWebSocket => "the server did not accept a WebSocket (wrong URL?)",
+                _ => ws.WebSocketErrorCode.ToString(),
+            }
+            : ex.Message;
+    }
+
+    private static string Describe(SocketError error) => error switch
+    {
+        SocketError.ConnectionRefused => "connection refused",
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "host name not found",
+        SocketError.TimedOut => "connection timed out",
+        SocketError.NetworkUnreachable or SocketError.HostUnreachable => "network unreachable",
+        SocketError.ConnectionReset => "connection reset",
+        _ => error.ToString(),
+    };
 }

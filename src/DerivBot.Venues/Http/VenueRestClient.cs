@@ -39,8 +39,7 @@ internal sealed class VenueRestClient
     private readonly IVenueProtocol _protocol;
     private readonly string _base;
     private readonly TimeSpan _requestTimeout;
-    private readonly int _maxRetries;
-    private readonly TimeSpan _retryBaseDelay;
+    private readonly TransportRetryPolicy _retry;
 
     public VenueRestClient(
         string venue, HttpClient http, string baseUrl, HostRateGate gate, IVenueProtocol protocol,
@@ -52,8 +51,7 @@ internal sealed class VenueRestClient
         Gate = gate;
         _protocol = protocol;
         _requestTimeout = requestTimeout;
-        _maxRetries = maxRetries;
-        _retryBaseDelay = retryBaseDelay;
+        _retry = new TransportRetryPolicy(maxRetries, retryBaseDelay, Jitter: null, TransportRetryPolicy.ServerError);
         _time = time;
         _logger = logger;
     }
@@ -75,20 +73,8 @@ internal sealed class VenueRestClient
         var token = linked.Token;
         try
         {
-            VenueException? last = null;
-            for (var attempt = 0; attempt <= _maxRetries; attempt++)
+            return await TransportRetry.GetAsync(Venue, path, _retry, async ct =>
             {
-                if (attempt > 0)
-                {
-                    var delay = _retryBaseDelay * Math.Pow(2, attempt - 1);
-                    if (_time.GetUtcNow() + delay >= deadline)
-                    {
-                        break;
-                    }
-                    _logger.LogWarning("{Venue} GET {Path} failed ({Kind}); retry {Attempt} of {MaxRetries} in {DelayMs} ms",
-                        Venue, path, last!.Kind, attempt, _maxRetries, (int)delay.TotalMilliseconds);
-                    await Task.Delay(delay, _time, token).ConfigureAwait(false);
-                }
                 // A banned or paused host fails at once, before it costs a slot in any window.
                 if (Gate.BanRemaining is var ban && ban > TimeSpan.Zero)
                 {
@@ -96,22 +82,11 @@ internal sealed class VenueRestClient
                 }
                 foreach (var limiter in limiters)
                 {
-                    await limiter.AcquireAsync(Remaining(deadline), token).ConfigureAwait(false);
+                    await limiter.AcquireAsync(Remaining(deadline), ct).ConfigureAwait(false);
                 }
-                await Gate.AcquireAsync(weight, Remaining(deadline), token).ConfigureAwait(false);
-
-                var (body, failure) = await SendOnceAsync(path, url, token).ConfigureAwait(false);
-                if (failure is null)
-                {
-                    return body!;
-                }
-                if (failure.Kind != VenueErrorKind.ServerError)
-                {
-                    throw failure;
-                }
-                last = failure;
-            }
-            throw last!;
+                await Gate.AcquireAsync(weight, Remaining(deadline), ct).ConfigureAwait(false);
+                return await SendOnceAsync(path, url, ct).ConfigureAwait(false);
+            }, deadline, _time, _logger, token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
@@ -53,82 +53,84 @@ internal static class OkxParsers
 {
     public const string Venue = VenueIds.Okx;
 
+    private static OkxJsonContext Wire => OkxJsonContext.Default;
+
     public static IReadOnlyList<OkxInstrument> ParseInstruments(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "instruments");
-        return j.Read(body, root => Objects(j, root).Select(i => new OkxInstrument(
-            j.RequireString(i, "instId"),
-            j.OptionalString(i, "ctType") ?? "",
-            j.OptionalString(i, "ctValCcy") ?? "",
-            j.OptionalString(i, "settleCcy") ?? "",
-            j.OptionalDecimal(i, "ctVal") ?? 0m,
-            j.OptionalDecimal(i, "ctMult") ?? 1m,
-            j.OptionalString(i, "state") ?? "",
-            j.OptionalTime(i, "listTime") ?? DateTimeOffset.UnixEpoch)).ToList());
+        return Objects(body.Span, j, Wire.OkxResponseOkxInstrumentDto).Select(i => new OkxInstrument(
+            j.RequireText(i.InstId, "instId"),
+            VenueJson.Text(i.CtType) ?? "",
+            VenueJson.Text(i.CtValCcy) ?? "",
+            VenueJson.Text(i.SettleCcy) ?? "",
+            i.CtVal ?? 0m,
+            i.CtMult ?? 1m,
+            VenueJson.Text(i.State) ?? "",
+            j.Time(i.ListTime, "listTime") ?? DateTimeOffset.UnixEpoch)).ToList();
     }
 
     public static IReadOnlyList<OkxTicker> ParseTickers(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "tickers");
-        return j.Read(body, root => Objects(j, root)
-            .Where(i => j.OptionalDecimal(i, "last") is not null)
+        return Objects(body.Span, j, Wire.OkxResponseOkxTickerDto)
+            .Where(i => i.Last is not null)
             .Select(i => new OkxTicker(
-                j.RequireString(i, "instId"),
-                j.RequireDecimal(i, "last"),
-                j.OptionalDecimal(i, "open24h"),
-                j.OptionalDecimal(i, "vol24h"),
-                j.OptionalDecimal(i, "volCcy24h"),
-                j.RequireTime(i, "ts"))).ToList());
+                j.RequireText(i.InstId, "instId"),
+                i.Last!.Value,
+                i.Open24h,
+                i.Vol24h,
+                i.VolCcy24h,
+                j.RequireTime(i.Ts, "ts"))).ToList();
     }
 
     public static IReadOnlyList<OkxOpenInterest> ParseOpenInterest(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "open-interest");
-        return j.Read(body, root => Objects(j, root).Select(i => new OkxOpenInterest(
-            j.RequireString(i, "instId"),
-            j.RequireDecimal(i, "oi"),
-            j.OptionalDecimal(i, "oiCcy"),
-            j.OptionalDecimal(i, "oiUsd"),
-            j.RequireTime(i, "ts"))).ToList());
+        return Objects(body.Span, j, Wire.OkxResponseOkxOpenInterestDto).Select(i => new OkxOpenInterest(
+            j.RequireText(i.InstId, "instId"),
+            i.Oi ?? throw j.Missing("oi"),
+            i.OiCcy,
+            i.OiUsd,
+            j.RequireTime(i.Ts, "ts"))).ToList();
     }
 
     /// <summary><c>/api/v5/public/mark-price</c>: instId → (markPx, ts).</summary>
     public static IReadOnlyDictionary<string, (decimal Mark, DateTimeOffset Time)> ParseMarkPrices(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "mark-price");
-        return j.Read(body, root =>
+        var map = new Dictionary<string, (decimal, DateTimeOffset)>(StringComparer.Ordinal);
+        foreach (var i in Objects(body.Span, j, Wire.OkxResponseOkxMarkPriceDto))
         {
-            var map = new Dictionary<string, (decimal, DateTimeOffset)>(StringComparer.Ordinal);
-            foreach (var i in Objects(j, root))
+            if (i.MarkPx is { } mark && mark > 0)
             {
-                if (j.OptionalDecimal(i, "markPx") is { } mark && mark > 0)
-                {
-                    map[j.RequireString(i, "instId")] = (mark, j.RequireTime(i, "ts"));
-                }
+                map[j.RequireText(i.InstId, "instId")] = (mark, j.RequireTime(i.Ts, "ts"));
             }
-            return (IReadOnlyDictionary<string, (decimal, DateTimeOffset)>)map;
-        });
+        }
+        return map;
     }
 
     public static OkxFunding? ParseFundingRate(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "funding-rate");
-        return j.Read(body, root => Objects(j, root).Select(i => new OkxFunding(
-            j.RequireString(i, "instId"),
-            j.RequireDecimal(i, "fundingRate"),
-            j.RequireTime(i, "fundingTime"),
-            j.OptionalTime(i, "nextFundingTime"),
-            j.OptionalTime(i, "ts"))).FirstOrDefault());
+        return Objects(body.Span, j, Wire.OkxResponseOkxFundingDto).Select(i => new OkxFunding(
+            j.RequireText(i.InstId, "instId"),
+            i.FundingRate ?? throw j.Missing("fundingRate"),
+            j.RequireTime(i.FundingTime, "fundingTime"),
+            j.Time(i.NextFundingTime, "nextFundingTime"),
+            j.Time(i.Ts, "ts"))).FirstOrDefault();
     }
 
     /// <summary><c>funding-rate-history</c>: the settled (<c>realizedRate</c>, else <c>fundingRate</c>) per settlement, oldest first.</summary>
     public static IReadOnlyList<FundingRatePoint> ParseFundingHistory(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "funding-rate-history");
-        return j.Read(body, root => Objects(j, root)
-            .Select(i => new FundingRatePoint(j.RequireTime(i, "fundingTime"), j.OptionalDecimal(i, "realizedRate") ?? j.RequireDecimal(i, "fundingRate"), null))
+        return Objects(body.Span, j, Wire.OkxResponseOkxFundingDto)
+            .Select(i => new FundingRatePoint(
+                j.RequireTime(i.FundingTime, "fundingTime"),
+                i.RealizedRate ?? i.FundingRate ?? throw j.Missing("fundingRate"),
+                null))
             .OrderBy(p => p.Time)
-            .ToList());
+            .ToList();
     }
 
     /// <summary>
@@ -138,18 +140,15 @@ internal static class OkxParsers
     public static IReadOnlyList<Kline> ParseCandles(ReadOnlyMemory<byte> body, TimeSpan interval)
     {
         var j = new VenueJson(Venue, "candles");
-        return j.Read(body, root =>
+        var list = new List<Kline>();
+        foreach (var row in Rows(body.Span, j))
         {
-            var list = new List<Kline>();
-            foreach (var row in Data(j, root).EnumerateArray())
-            {
-                var open = j.RequireTimeAt(row, 0);
-                list.Add(new Kline(open, j.RequireDecimalAt(row, 1), j.RequireDecimalAt(row, 2), j.RequireDecimalAt(row, 3), j.RequireDecimalAt(row, 4),
-                    j.OptionalDecimalAt(row, 6) ?? 0m, open + interval - TimeSpan.FromMilliseconds(1), j.OptionalDecimalAt(row, 7) ?? 0m, 0, 0m, 0m));
-            }
-            list.Sort((a, b) => a.OpenTime.CompareTo(b.OpenTime));
-            return (IReadOnlyList<Kline>)list;
-        });
+            var open = j.RequireTimeAt(row, 0);
+            list.Add(new Kline(open, j.RequireAt(row, 1), j.RequireAt(row, 2), j.RequireAt(row, 3), j.RequireAt(row, 4),
+                VenueJson.At(row, 6) ?? 0m, open + interval - TimeSpan.FromMilliseconds(1), VenueJson.At(row, 7) ?? 0m, 0, 0m, 0m));
+        }
+        list.Sort((a, b) => a.OpenTime.CompareTo(b.OpenTime));
+        return list;
     }
 
     /// <summary>
@@ -159,37 +158,31 @@ internal static class OkxParsers
     public static IReadOnlyList<OpenInterestPoint> ParseOpenInterestHistory(ReadOnlyMemory<byte> body, decimal? coinsPerContract)
     {
         var j = new VenueJson(Venue, "open-interest-history");
-        return j.Read(body, root =>
+        var list = new List<OpenInterestPoint>();
+        foreach (var row in Rows(body.Span, j))
         {
-            var list = new List<OpenInterestPoint>();
-            foreach (var row in Data(j, root).EnumerateArray())
-            {
-                var coins = coinsPerContract is { } c && c > 0
-                    ? j.RequireDecimalAt(row, 1) * c
-                    : j.OptionalDecimalAt(row, 2) ?? throw j.Missing("[2]");
-                list.Add(new OpenInterestPoint(j.RequireTimeAt(row, 0), coins, j.OptionalDecimalAt(row, 3) ?? 0m));
-            }
-            list.Sort((a, b) => a.Time.CompareTo(b.Time));
-            return (IReadOnlyList<OpenInterestPoint>)list;
-        });
+            var coins = coinsPerContract is { } c && c > 0
+                ? j.RequireAt(row, 1) * c
+                : VenueJson.At(row, 2) ?? throw j.Missing("[2]");
+            list.Add(new OpenInterestPoint(j.RequireTimeAt(row, 0), coins, VenueJson.At(row, 3) ?? 0m));
+        }
+        list.Sort((a, b) => a.Time.CompareTo(b.Time));
+        return list;
     }
 
     /// <summary>Rubik <c>long-short-account-ratio</c>: rows <c>[ts, ratio]</c>; shares are ratio/(1+ratio) and 1/(1+ratio).</summary>
     public static IReadOnlyList<RatioPoint> ParseLongShortRatio(ReadOnlyMemory<byte> body)
     {
         var j = new VenueJson(Venue, "long-short-account-ratio");
-        return j.Read(body, root =>
+        var list = new List<RatioPoint>();
+        foreach (var row in Rows(body.Span, j))
         {
-            var list = new List<RatioPoint>();
-            foreach (var row in Data(j, root).EnumerateArray())
-            {
-                var ratio = j.RequireDecimalAt(row, 1);
-                var longShare = ratio >= 0 ? ratio / (1m + ratio) : 0m;
-                list.Add(new RatioPoint(j.RequireTimeAt(row, 0), ratio, longShare, ratio >= 0 ? 1m - longShare : 0m));
-            }
-            list.Sort((a, b) => a.Time.CompareTo(b.Time));
-            return (IReadOnlyList<RatioPoint>)list;
-        });
+            var ratio = j.RequireAt(row, 1);
+            var longShare = ratio >= 0 ? ratio / (1m + ratio) : 0m;
+            list.Add(new RatioPoint(j.RequireTimeAt(row, 0), ratio, longShare, ratio >= 0 ? 1m - longShare : 0m));
+        }
+        list.Sort((a, b) => a.Time.CompareTo(b.Time));
+        return list;
     }
 
     /// <summary>
@@ -213,26 +206,21 @@ internal static class OkxParsers
         };
     }
 
-    private static JsonElement Data(VenueJson j, JsonElement root)
+    /// <summary>Reads the envelope and returns its <c>data</c>; a non-zero <c>code</c> is the error the envelope reports.</summary>
+    private static List<TItem?>? Data<TItem>(ReadOnlySpan<byte> body, VenueJson j, JsonTypeInfo<OkxResponse<TItem>> type)
+        where TItem : class
     {
-        j.RequireKind(root, JsonValueKind.Object);
-        if (!root.TryGetProperty("code", out var code))
+        var response = j.ReadEnvelope(body, type, EnvelopeError);
+        var code = response.Code ?? throw j.Missing("code");
+        if (code != 0)
         {
-            throw j.Missing("code");
+            throw EnvelopeError(body, j.What) ?? j.Bad($"{j.What}: code {code}");
         }
-        if (j.ToInt64(code, "code") is not 0)
-        {
-            throw EnvelopeError(System.Text.Encoding.UTF8.GetBytes(root.GetRawText()), j.What) ?? j.Bad($"{j.What}: code {code}");
-        }
-        return j.Property(root, "data", JsonValueKind.Array);
+        return response.Data;
     }
 
-    private static IEnumerable<JsonElement> Objects(VenueJson j, JsonElement root)
-    {
-        foreach (var item in Data(j, root).EnumerateArray())
-        {
-            j.RequireKind(item, JsonValueKind.Object);
-            yield return item;
-        }
-    }
+    private static IEnumerable<TItem> Objects<TItem>(ReadOnlySpan<byte> body, VenueJson j, JsonTypeInfo<OkxResponse<TItem>> type)
+        where TItem : class => j.Items(Data(body, j, type), "data");
+
+    private static IEnumerable<decimal?[]> Rows(ReadOnlySpan<byte> body, VenueJson j) => j.Items(Data(body, j, Wire.OkxRowsResponse), "data");
 }

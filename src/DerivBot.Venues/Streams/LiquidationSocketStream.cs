@@ -1,6 +1,3 @@
-using System.Net.Sockets;
-using System.Net.WebSockets;
-using System.Text;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Logging;
@@ -8,15 +5,15 @@ using Microsoft.Extensions.Logging;
 namespace DerivBot.Venues.Streams;
 
 /// <summary>
-/// A venue liquidation WebSocket whose subscription follows the watched symbols. Like the Binance stream it replaces the
-/// connection when it drops (jittered exponential backoff) or when no frame arrives for
-/// <see cref="LiquidationStreamOptions.SilenceTimeout"/> (reported as Silent); unlike it, the subscription is sent as
+/// A venue liquidation WebSocket whose subscription follows the watched symbols. Like the Binance stream (through the
+/// same <see cref="ReconnectingSocket"/>) it replaces the connection when it drops (jittered exponential backoff) or
+/// when no frame arrives for <see cref="LiquidationStreamOptions.SilenceTimeout"/> (reported as Silent); unlike it, the subscription is sent as
 /// messages, so every new connection re-subscribes the current topics, and every
 /// <see cref="LiquidationStreamOptions.SubscriptionRefresh"/> the topics are compared with the watched symbols:
 /// new ones are subscribed, ones no longer watched unsubscribed. A keepalive goes out every
 /// <see cref="LiquidationStreamOptions.PingInterval"/>. Malformed frames are skipped, not fatal.
 /// </summary>
-public abstract class LiquidationSocketStream : ILiquidationStream
+public abstract class LiquidationSocketStream : ILiquidationStream, ISocketStreamHooks
 {
     private const int MaxFrameBytes = 4 * 1024 * 1024;
 
@@ -65,294 +62,90 @@ public abstract class LiquidationSocketStream : ILiquidationStream
     /// <summary>Called with the watched symbols before each (re)subscription, e.g. to map assets back to symbols.</summary>
     protected virtual Task PrepareAsync(IReadOnlyCollection<Symbol> watched, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task RunAsync(IMarketStreamHandler handler, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        var failures = 0;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            Report(handler, StreamState.Connecting, StreamUri.Host);
-            long frames;
-            try
-            {
-                frames = await RunConnectionAsync(handler, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-            finally
-            {
-                Volatile.Write(ref _subscribed, []);
-            }
-            if (frames > 0)
-            {
-                failures = 0;
-            }
-            var delay = Backoff(failures++);
-            Logger.LogInformation("{Venue} liquidation stream reconnecting in {DelayMs} ms (consecutive failures: {Failures})", Name, (int)delay.TotalMilliseconds, failures);
-            try
-            {
-                await Task.Delay(delay, Time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-        }
-        Report(handler, StreamState.Disconnected, "stopped");
-    }
+    public Task RunAsync(IMarketStreamHandler handler, CancellationToken cancellationToken) => Socket.RunAsync(handler, cancellationToken);
 
     /// <summary>min × 2^failures capped at max, with equal jitter (×0.5–1.0).</summary>
-    internal TimeSpan Backoff(int failures)
-    {
-        var exponential = Options.ReconnectBackoffMin * Math.Pow(2, Math.Min(failures, 20));
-        var capped = exponential > Options.ReconnectBackoffMax ? Options.ReconnectBackoffMax : exponential;
-        return capped * (0.5 + 0.5 * Math.Clamp(_random(), 0, 1));
-    }
+    internal TimeSpan Backoff(int failures) => Socket.Backoff(failures);
 
-    private async Task<long> RunConnectionAsync(IMarketStreamHandler handler, CancellationToken cancellationToken)
-    {
-        using var socket = new ClientWebSocket();
-        string? connectFailure = null;
-        using (var connectTimeout = new CancellationTokenSource(Options.ConnectTimeout, Time))
-        using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token))
-        {
-            try
-            {
-                await socket.ConnectAsync(StreamUri, connect.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or HttpRequestException or IOException)
-            {
-                connectFailure = ex is OperationCanceledException
-                    ? $"connect timed out after {Options.ConnectTimeout.TotalSeconds:0.#} s"
-                    : $"cannot connect to {StreamUri.Host} ({Describe(ex)})";
-            }
-        }
-        if (connectFailure is not null)
-        {
-            Logger.LogWarning("{Venue} liquidation stream: {Detail}", Name, connectFailure);
-            Report(handler, StreamState.Disconnected, connectFailure);
-            return 0;
-        }
-        Report(handler, StreamState.Connected, StreamUri.Host);
+    private ReconnectingSocket Socket => _socket ??= new ReconnectingSocket(
+        new SocketStreamSettings(
+            Label: $"{Name} liquidation stream",
+            StatusName: Name,
+            StreamUri,
+            ConnectTimeout: Options.ConnectTimeout,
+            SilenceTimeout: Options.SilenceTimeout,
+            RotateAfter: null,
+            RotateDetail: "",
+            BackoffMin: Options.ReconnectBackoffMin,
+            BackoffMax: Options.ReconnectBackoffMax,
+            InitialBufferBytes: 64 * 1024,
+            MaxFrameBytes: MaxFrameBytes),
+        this, Time, Logger, _random);
 
-        using var receive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var silent = 0;
-        void Stop()
-        {
-            Interlocked.Exchange(ref silent, 1);
-            try
-            {
-                receive.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The connection already ended.
-            }
-        }
-        using var silenceTimer = Time.CreateTimer(_ => Stop(), null, Options.SilenceTimeout, Timeout.InfiniteTimeSpan);
-        using var sendGate = new SemaphoreSlim(1, 1);
+    private ReconnectingSocket? _socket;
+
+    async Task<Task?> ISocketStreamHooks.OnConnectedAsync(SocketSender send, CancellationToken connection)
+    {
+        // Each connection starts unsubscribed: subscribe what is watched now, then keep the connection alive and the
+        // subscription in step with the watched symbols.
         var subscribed = new HashSet<string>(StringComparer.Ordinal);
-
-        async Task SendAsync(string text, CancellationToken ct)
-        {
-            await sendGate.WaitAsync(ct).ConfigureAwait(false);
-            try
-            {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, ct).ConfigureAwait(false);
-            }
-            finally
-            {
-                sendGate.Release();
-            }
-        }
-
-        async Task SyncTopicsAsync(CancellationToken ct)
-        {
-            var watched = _watched.WatchedSymbols;
-            await PrepareAsync(watched, ct).ConfigureAwait(false);
-            var wanted = TopicsFor(watched);
-            var add = wanted.Where(t => !subscribed.Contains(t)).Order(StringComparer.Ordinal).ToList();
-            var remove = subscribed.Where(t => !wanted.Contains(t)).Order(StringComparer.Ordinal).ToList();
-            if (remove.Count > 0)
-            {
-                foreach (var frame in UnsubscribeFrames(remove))
-                {
-                    await SendAsync(frame, ct).ConfigureAwait(false);
-                }
-                subscribed.ExceptWith(remove);
-            }
-            if (add.Count > 0)
-            {
-                foreach (var frame in SubscribeFrames(add))
-                {
-                    await SendAsync(frame, ct).ConfigureAwait(false);
-                }
-                subscribed.UnionWith(add);
-            }
-            Volatile.Write(ref _subscribed, subscribed.Order(StringComparer.Ordinal).ToArray());
-        }
-
-        async Task KeepAliveAsync(CancellationToken ct)
-        {
-            var nextPing = Time.GetUtcNow() + Options.PingInterval;
-            var nextSync = Time.GetUtcNow() + Options.SubscriptionRefresh;
-            while (!ct.IsCancellationRequested)
-            {
-                var now = Time.GetUtcNow();
-                var due = nextPing < nextSync ? nextPing : nextSync;
-                if (due > now)
-                {
-                    await Task.Delay(due - now, Time, ct).ConfigureAwait(false);
-                    continue;
-                }
-                if (now >= nextPing)
-                {
-                    await SendAsync(PingFrame, ct).ConfigureAwait(false);
-                    nextPing = now + Options.PingInterval;
-                }
-                if (now >= nextSync)
-                {
-                    await SyncTopicsAsync(ct).ConfigureAwait(false);
-                    nextSync = now + Options.SubscriptionRefresh;
-                }
-            }
-        }
-
-        long frames = 0;
-        Task? keepAlive = null;
-        try
-        {
-            await SyncTopicsAsync(receive.Token).ConfigureAwait(false);
-            keepAlive = KeepAliveAsync(receive.Token);
-            var buffer = new byte[64 * 1024];
-            var count = 0;
-            long badFrames = 0;
-            while (true)
-            {
-                if (keepAlive.IsFaulted)
-                {
-                    await keepAlive.ConfigureAwait(false); // surfaces the send failure as a dropped connection
-                }
-                if (count == buffer.Length)
-                {
-                    if (buffer.Length >= MaxFrameBytes)
-                    {
-                        throw new WebSocketException(WebSocketError.Faulted, $"frame larger than {MaxFrameBytes / (1024 * 1024)} MB");
-                    }
-                    Array.Resize(ref buffer, buffer.Length * 2);
-                }
-                var result = await socket.ReceiveAsync(buffer.AsMemory(count), receive.Token).ConfigureAwait(false);
-                silenceTimer.Change(Options.SilenceTimeout, Timeout.InfiniteTimeSpan);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    var detail = $"server closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd();
-                    Report(handler, StreamState.Disconnected, detail);
-                    return frames;
-                }
-                count += result.Count;
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-                frames++;
-                if (result.MessageType == WebSocketMessageType.Text)
-                {
-                    try
-                    {
-                        Deliver(buffer.AsMemory(0, count), handler);
-                    }
-                    catch (VenueException ex)
-                    {
-                        if (badFrames++ % 100 == 0)
-                        {
-                            Logger.LogWarning(ex, "{Venue} liquidation stream: skipped a malformed frame ({BadFrames} so far)", Name, badFrames);
-                        }
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        Logger.LogError(ex, "{Venue} liquidation stream: the handler failed on a frame; continuing", Name);
-                    }
-                }
-                count = 0;
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException) when (Volatile.Read(ref silent) == 1)
-        {
-            var detail = $"no frame for {Options.SilenceTimeout.TotalSeconds:0.#} s; reconnecting";
-            Logger.LogWarning("{Venue} liquidation stream silent: {Detail}", Name, detail);
-            Report(handler, StreamState.Silent, detail);
-            return frames;
-        }
-        catch (Exception ex) when (ex is WebSocketException or IOException or HttpRequestException or VenueException)
-        {
-            var detail = $"connection dropped ({Describe(ex)})";
-            Logger.LogWarning("{Venue} liquidation stream dropped after {Frames} frames: {Detail}", Name, frames, detail);
-            Report(handler, StreamState.Disconnected, detail);
-            return frames;
-        }
-        finally
-        {
-            if (keepAlive is not null)
-            {
-                try
-                {
-                    await receive.CancelAsync().ConfigureAwait(false);
-                }
-                catch (ObjectDisposedException)
-                {
-                    // Already gone.
-                }
-                try
-                {
-                    await keepAlive.ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException or VenueException)
-                {
-                    // The keepalive ends with the connection.
-                }
-            }
-        }
+        await SyncTopicsAsync(send, subscribed, connection).ConfigureAwait(false);
+        return KeepAliveAsync(send, subscribed, connection);
     }
 
-    private void Report(IMarketStreamHandler handler, StreamState state, string? detail)
+    void ISocketStreamHooks.OnFrame(ReadOnlyMemory<byte> frame, IMarketStreamHandler handler) => Deliver(frame, handler);
+
+    void ISocketStreamHooks.OnConnectionEnded() => Volatile.Write(ref _subscribed, []);
+
+    private async Task SyncTopicsAsync(SocketSender send, HashSet<string> subscribed, CancellationToken ct)
     {
-        try
+        var watched = _watched.WatchedSymbols;
+        await PrepareAsync(watched, ct).ConfigureAwait(false);
+        var wanted = TopicsFor(watched);
+        var add = wanted.Where(t => !subscribed.Contains(t)).Order(StringComparer.Ordinal).ToList();
+        var remove = subscribed.Where(t => !wanted.Contains(t)).Order(StringComparer.Ordinal).ToList();
+        if (remove.Count > 0)
         {
-            handler.OnStatus(new StreamStatus(state, Time.GetUtcNow(), detail is null ? Name : $"{Name}: {detail}"));
+            foreach (var frame in UnsubscribeFrames(remove))
+            {
+                await send(frame, ct).ConfigureAwait(false);
+            }
+            subscribed.ExceptWith(remove);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        if (add.Count > 0)
         {
-            Logger.LogError(ex, "{Venue} liquidation stream: the handler failed on status {State}", Name, state);
+            foreach (var frame in SubscribeFrames(add))
+            {
+                await send(frame, ct).ConfigureAwait(false);
+            }
+            subscribed.UnionWith(add);
         }
+        Volatile.Write(ref _subscribed, subscribed.Order(StringComparer.Ordinal).ToArray());
     }
 
-    private static string Describe(Exception ex)
+    private async Task KeepAliveAsync(SocketSender send, HashSet<string> subscribed, CancellationToken ct)
     {
-        for (var e = ex; e is not null; e = e.InnerException)
+        var nextPing = Time.GetUtcNow() + Options.PingInterval;
+        var nextSync = Time.GetUtcNow() + Options.SubscriptionRefresh;
+        while (!ct.IsCancellationRequested)
         {
-            if (e is SocketException socket)
+            var now = Time.GetUtcNow();
+            var due = nextPing < nextSync ? nextPing : nextSync;
+            if (due > now)
             {
-                return socket.SocketErrorCode switch
-                {
-                    SocketError.ConnectionRefused => "connection refused",
-                    SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "host name not found",
-                    SocketError.ConnectionReset => "connection reset",
-                    _ => socket.SocketErrorCode.ToString(),
-                };
+                await Task.Delay(due - now, Time, ct).ConfigureAwait(false);
+                continue;
+            }
+            if (now >= nextPing)
+            {
+                await send(PingFrame, ct).ConfigureAwait(false);
+                nextPing = now + Options.PingInterval;
+            }
+            if (now >= nextSync)
+            {
+                await SyncTopicsAsync(send, subscribed, ct).ConfigureAwait(false);
+                nextSync = now + Options.SubscriptionRefresh;
             }
         }
-        return ex is WebSocketException ws && ws.WebSocketErrorCode != WebSocketError.Success
-            ? ws.WebSocketErrorCode.ToString()
-            : ex.Message;
     }
 }

@@ -236,6 +236,27 @@ public sealed class BinanceParsersTests
         Assert.StartsWith("binance: ", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[{\"fundingTime\":1,\"fundingRate\":\"abc\"}]", "'fundingRate.fundingRate' is not a decimal: \"abc\"")]
+    [InlineData("[{\"fundingTime\":1}]", "fundingRate: required field 'fundingRate' is missing or empty")]
+    [InlineData("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", "fundingRate returned an error instead of data: -1121 Invalid symbol.")]
+    [InlineData("{\"rows\":[]}", "fundingRate: expected a JSON array, got {\"rows\":[]}")]
+    public void ParseFundingRates_MalformedBody_NamesEndpointAndField(string body, string expected)
+    {
+        var ex = Assert.Throws<VenueException>(() => BinanceParsers.ParseFundingRates(U(body)));
+
+        Assert.Equal("binance: " + expected, ex.Message);
+    }
+
+    [Fact]
+    public void ParseKlines_BadSlot_NamesTheSlot()
+    {
+        var ex = Assert.Throws<VenueException>(() => BinanceParsers.ParseKlines(U("""[[1499040000000,"1","x","0.5","1",0,1499040059999,"0",3,"0","0","0"]]""")));
+
+        Assert.Equal(VenueErrorKind.BadResponse, ex.Kind);
+        Assert.Contains("'high' is not a decimal: \"x\"", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TryParseError_BinanceErrorBody_ReadsCodeAndMessage()
     {
