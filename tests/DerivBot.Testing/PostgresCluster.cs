@@ -339,7 +339,8 @@ public sealed class PostgresCluster : IDisposable
         var candidates = new List<string>();
         if (Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } pgBin)
         {
-            candidates.Add(pgBin);
+            // An explicit choice: no fallback to other installations.
+            return File.Exists(Path.Combine(pgBin, "initdb")) && File.Exists(Path.Combine(pgBin, "pg_ctl")) ? pgBin : null;
         }
         if (Directory.Exists("/usr/lib/postgresql"))
         {
@@ -360,7 +361,9 @@ public sealed class PostgresCluster : IDisposable
         }
         if (BinDirectory is null)
         {
-            return "PostgreSQL binaries (initdb, pg_ctl) not found; " + HowToEnable;
+            return Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } pgBin
+                ? $"PG_BIN={pgBin} holds no initdb and pg_ctl; " + HowToEnable
+                : "PostgreSQL binaries (initdb, pg_ctl) not found; " + HowToEnable;
         }
         if (IsRoot() && !File.ReadLines("/etc/passwd").Any(l => l.StartsWith("postgres:", StringComparison.Ordinal)))
         {
