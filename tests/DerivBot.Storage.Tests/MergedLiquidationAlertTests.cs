@@ -4,13 +4,16 @@ using DerivBot.Core.Markets;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
+using DerivBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DerivBot.Storage.Tests;
 
 /// <summary>liq5m on the merged flow: the market store's books (all venues, duplicates once) feed the alert engine.</summary>
-public sealed class MergedLiquidationAlertTests
+public abstract class MergedLiquidationAlertTests
 {
+    protected abstract StoreProvider Provider { get; }
+
     private static readonly Symbol Btc = new("BTCUSDT");
 
     private sealed class EngineListener(Application.Alerts.AlertEngine engine) : Application.Market.ILiquidationListener
@@ -18,10 +21,10 @@ public sealed class MergedLiquidationAlertTests
         public void OnLiquidation(Liquidation liquidation) => engine.RecordLiquidation(liquidation);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Liq5m_VenuesTogetherCrossThreshold_FiresOnceAndReplayIsNotCounted()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "alert", "btc liq5m > 5m");
         using var store = new MarketStore(new CountingVenue(), Microsoft.Extensions.Options.Options.Create(new MarketOptions()), w.Clock,
@@ -53,7 +56,7 @@ public sealed class MergedLiquidationAlertTests
     [InlineData(Language.ZhCn, "5 分钟内 $5.4M — Bybit $2.4M · Binance $1.8M · OKX $1.2M", "当前")]
     public async Task Liq5m_Fired_MessageShowsTheMergedTotalSplitByVenue(Language language, string expected, string label)
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "lang", language.ToCode(), language);
         await w.RunAsync(chat, "alert", "btc liq5m > 5m", language);
@@ -76,4 +79,14 @@ public sealed class MergedLiquidationAlertTests
             Assert.Contains(venue + " $", field.Value, StringComparison.Ordinal);
         }
     }
+}
+
+public sealed class SqliteMergedLiquidationAlertTests : MergedLiquidationAlertTests
+{
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+}
+
+public sealed class PostgresMergedLiquidationAlertTests : MergedLiquidationAlertTests, IRequiresPostgres
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }
