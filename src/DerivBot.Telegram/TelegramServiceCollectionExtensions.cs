@@ -1,3 +1,4 @@
+using DerivBot.Application.Coordination;
 using DerivBot.Core.Ports;
 using DerivBot.Telegram.Api;
 using DerivBot.Telegram.Formatting;
@@ -69,6 +70,9 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramUpdateHandler>();
         services.TryAddSingleton<ITelegramOffsetStore, InMemoryTelegramOffsetStore>();
         services.AddSingleton<TelegramPoller>();
+        // One instance (SQLite) unless the storage registered a shared lock first (PostgreSQL advisory lock).
+        services.TryAddSingleton<ILeaderLock, InProcessLeaderLock>();
+        services.AddSingleton<TelegramPollingLeadership>();
         services.AddSingleton<TelegramWebhookServer>();
         return services;
     }
