@@ -67,6 +67,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramBotIdentity>();
         services.AddSingleton<TelegramAdminCache>();
         services.AddSingleton<TelegramUserRateLimiter>();
+        services.AddSingleton<TelegramReplyRoute>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.TryAddSingleton<ITelegramOffsetStore, InMemoryTelegramOffsetStore>();
         services.AddSingleton<TelegramPoller>();
