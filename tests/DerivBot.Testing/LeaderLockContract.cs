@@ -20,7 +20,7 @@ public abstract class LeaderLockContract
 
     private static string NewName() => "contract-" + Guid.NewGuid().ToString("N");
 
-    [Fact]
+    [StoreFact]
     public async Task TryAcquire_Free_LeaseHeldNotLost()
     {
         var (first, _) = await CreateContendersAsync();
@@ -31,7 +31,7 @@ public abstract class LeaderLockContract
         Assert.False(lease.Lost.IsCancellationRequested);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TryAcquire_HeldElsewhere_NullForEveryContender()
     {
         var (first, second) = await CreateContendersAsync();
@@ -43,7 +43,7 @@ public abstract class LeaderLockContract
         Assert.False(lease.Lost.IsCancellationRequested);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Dispose_ReleasesAndSignalsLost_ContenderGetsIt()
     {
         var (first, second) = await CreateContendersAsync();
@@ -58,7 +58,7 @@ public abstract class LeaderLockContract
         Assert.False(next.Lost.IsCancellationRequested);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TryAcquire_DifferentNames_Independent()
     {
         var (first, second) = await CreateContendersAsync();
@@ -68,7 +68,7 @@ public abstract class LeaderLockContract
         Assert.NotNull(b);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task HolderDies_LeaseLost_ContenderGetsIt()
     {
         var (first, second) = await CreateContendersAsync();
