@@ -27,6 +27,7 @@ COPY tests/DerivBot.Discord.Tests/DerivBot.Discord.Tests.csproj tests/DerivBot.D
 COPY tests/DerivBot.Host.Tests/DerivBot.Host.Tests.csproj tests/DerivBot.Host.Tests/DerivBot.Host.Tests.csproj
 COPY tests/DerivBot.Storage.Tests/DerivBot.Storage.Tests.csproj tests/DerivBot.Storage.Tests/DerivBot.Storage.Tests.csproj
 COPY tests/DerivBot.Subscriptions.Harness/DerivBot.Subscriptions.Harness.csproj tests/DerivBot.Subscriptions.Harness/DerivBot.Subscriptions.Harness.csproj
+COPY tests/DerivBot.Telegram.Harness/DerivBot.Telegram.Harness.csproj tests/DerivBot.Telegram.Harness/DerivBot.Telegram.Harness.csproj
 COPY tests/DerivBot.Telegram.Tests/DerivBot.Telegram.Tests.csproj tests/DerivBot.Telegram.Tests/DerivBot.Telegram.Tests.csproj
 COPY tests/DerivBot.Testing/DerivBot.Testing.csproj tests/DerivBot.Testing/DerivBot.Testing.csproj
 COPY tests/DerivBot.Venues.Tests/DerivBot.Venues.Tests.csproj tests/DerivBot.Venues.Tests/DerivBot.Venues.Tests.csproj

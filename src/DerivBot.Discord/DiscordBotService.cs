@@ -11,7 +11,8 @@ namespace DerivBot.Discord;
 /// <summary>
 /// Runs the Discord bot for the life of the host, only when a token is configured and <see cref="DiscordOptions.Enabled"/>.
 /// It never brings the host down: a fatal gateway close (bad token, disallowed intents) or any unexpected failure is
-/// logged and ends only the Discord part; Telegram and the jobs keep running.
+/// logged and ends only the Discord part; Telegram and the jobs keep running. Several instances share one bot by
+/// splitting its shards (<see cref="DiscordOptions.ShardCount"/>, <see cref="DiscordOptions.ShardIds"/>).
 /// </summary>
 internal sealed class DiscordBotService(
     IServiceProvider services,
@@ -39,12 +40,12 @@ internal sealed class DiscordBotService(
         var interactions = services.GetRequiredService<DiscordInteractionHandler>();
         try
         {
-            var gatewayUrl = await GatewayUrlAsync(settings, stoppingToken).ConfigureAwait(false);
-            if (gatewayUrl is null)
+            var gateway = await GatewayAsync(settings, stoppingToken).ConfigureAwait(false);
+            if (gateway is null)
             {
                 return;
             }
-            await services.GetRequiredService<DiscordGatewayClient>().RunAsync(gatewayUrl, stoppingToken).ConfigureAwait(false);
+            await RunShardsAsync(settings, gateway, interactions, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -63,18 +64,53 @@ internal sealed class DiscordBotService(
         }
     }
 
-    private async Task<Uri?> GatewayUrlAsync(DiscordOptions settings, CancellationToken stoppingToken)
+    /// <summary>
+    /// One gateway connection per shard of this instance (<see cref="DiscordOptions.ShardIds"/>, else all of
+    /// <see cref="DiscordOptions.ShardCount"/> or Discord's recommendation), Identify paced by max_concurrency. A fatal
+    /// close on one shard (bad token, invalid shard, sharding required) ends them all: the others would get the same.
+    /// </summary>
+    private async Task RunShardsAsync(DiscordOptions settings, GatewayBotInfo gateway, DiscordInteractionHandler interactions, CancellationToken stoppingToken)
+    {
+        var count = settings.ShardCount ?? gateway.Shards;
+        var ids = string.IsNullOrWhiteSpace(settings.ShardIds)
+            ? Enumerable.Range(0, count).ToList()
+            : ShardIdList.Parse(settings.ShardIds, out _)!;
+        var limiter = new DiscordIdentifyLimiter(gateway.MaxConcurrency, time);
+        logger.LogInformation("Discord: running {Mine} of {Count} shard(s) ({Ids}); up to {MaxConcurrency} identify per 5 s",
+            ids.Count, count, string.Join(",", ids), limiter.MaxConcurrency);
+        var loggerFactory = services.GetRequiredService<ILoggerFactory>();
+        using var all = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var shards = ids.Select(async id =>
+        {
+            var client = new DiscordGatewayClient(options, interactions, time, loggerFactory.CreateLogger<DiscordGatewayClient>(),
+                shard: new GatewayShard(id, count), identifyLimiter: limiter);
+            try
+            {
+                await client.RunAsync(gateway.Url, all.Token).ConfigureAwait(false);
+            }
+            catch
+            {
+                await all.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        }).ToList();
+        await Task.WhenAll(shards).ConfigureAwait(false);
+    }
+
+    /// <summary>Where to connect and how to shard: <c>GET /gateway/bot</c>, or the configured gateway URL (then one
+    /// shard unless <see cref="DiscordOptions.ShardCount"/> says otherwise, and max_concurrency 1). Null: stop Discord.</summary>
+    private async Task<GatewayBotInfo?> GatewayAsync(DiscordOptions settings, CancellationToken stoppingToken)
     {
         if (settings.GatewayUrl is { } configured)
         {
-            return configured;
+            return new GatewayBotInfo(configured, 1, 1);
         }
         var rest = services.GetRequiredService<DiscordRestClient>();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await rest.GetGatewayUrlAsync(stoppingToken).ConfigureAwait(false);
+                return await rest.GetGatewayBotAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (DiscordApiException ex) when (ex.Status == 401)
             {

@@ -43,6 +43,20 @@ public sealed class DiscordOptions
     /// <summary>Timeout of one REST request. <value>Default 15 s.</value></summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Total number of gateway shards across every instance of this bot. Unset: Discord's recommendation from
+    /// <c>GET /gateway/bot</c> (<c>shards</c>), or 1 when <see cref="GatewayUrl"/> is set. Discord requires sharding from
+    /// 2,500 servers (close code 4011). <value>1–100000.</value>
+    /// </summary>
+    public int? ShardCount { get; set; }
+
+    /// <summary>
+    /// The shards THIS instance runs, one gateway connection each: ids in [0, <see cref="ShardCount"/>), comma-separated
+    /// with inclusive ranges, e.g. <c>0-3</c> on one instance and <c>4-7</c> on the other. Requires
+    /// <see cref="ShardCount"/>. Unset: every shard (one instance serves them all).
+    /// </summary>
+    public string? ShardIds { get; set; }
+
     public bool HasToken => !string.IsNullOrWhiteSpace(BotToken);
 }
 
@@ -84,6 +98,26 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         if (options.BotToken is { } t && t.Length > 0 && (t.Trim() != t || t.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase)))
         {
             errors.Add("Discord:BotToken must be the bare token (no surrounding spaces, no \"Bot \" prefix).");
+        }
+        if (options.ShardCount is { } count && (count < 1 || count > Gateway.ShardIdList.MaxShards))
+        {
+            errors.Add($"Discord:ShardCount must be between 1 and {Gateway.ShardIdList.MaxShards} (was {count}).");
+        }
+        if (!string.IsNullOrWhiteSpace(options.ShardIds))
+        {
+            var ids = Gateway.ShardIdList.Parse(options.ShardIds, out var error);
+            if (ids is null)
+            {
+                errors.Add($"Discord:ShardIds must list shard ids like 0-3 or 0,2,4: {error}.");
+            }
+            else if (options.ShardCount is not { } total)
+            {
+                errors.Add("Discord:ShardIds needs Discord:ShardCount (the total across all instances) to be set too.");
+            }
+            else if (ids.FirstOrDefault(id => id >= total, -1) is var outside and >= 0)
+            {
+                errors.Add($"Discord:ShardIds must be within [0, Discord:ShardCount) = [0, {total}); {outside} is not.");
+            }
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

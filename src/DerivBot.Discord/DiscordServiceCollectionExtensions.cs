@@ -24,8 +24,11 @@ namespace DerivBot.Discord;
 //   "UserAgentUrl": "https://github.com/derivbot/derivbot",
 //   "CommandHashPath": "data/discord-commands.sha256",
 //   "MaxRateLimitWait": "00:00:30",
-//   "RequestTimeout": "00:00:15"
+//   "RequestTimeout": "00:00:15",
+//   "ShardCount": null,                 // total shards across instances; unset = GET /gateway/bot's "shards"
+//   "ShardIds": null                    // this instance's shards, e.g. "0-3"; unset = all
 // }
+// The gateway clients (one per shard) are created by DiscordBotService.
 
 /// <summary>Registers the Discord bot when Discord:BotToken is set. Section: Discord.</summary>
 public static class DiscordServiceCollectionExtensions
@@ -56,11 +59,6 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<ILogger<DiscordInteractionHandler>>(),
             sp.GetRequiredService<ILocalizer>(), // the one localization (Strings*.resx), registered by AddCommands
             sp.GetService<IQuizBook>()));
-        services.TryAddSingleton<DiscordGatewayClient>(sp => new DiscordGatewayClient(
-            sp.GetRequiredService<IOptions<DiscordOptions>>(),
-            sp.GetRequiredService<DiscordInteractionHandler>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DiscordGatewayClient>>()));
         services.TryAddSingleton<DiscordChatSender>(sp => new DiscordChatSender(
             sp.GetRequiredService<DiscordRestClient>(),
             sp.GetRequiredService<DiscordEmbedRenderer>(),

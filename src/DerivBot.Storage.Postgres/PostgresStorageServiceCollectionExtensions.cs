@@ -29,6 +29,14 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IOptionsHistoryStore>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<IQuizStore>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<ISweepStore>(sp => sp.GetRequiredService<PostgresStore>());
+        // Several instances on one database: the Telegram poller (and anything else run by one instance) is chosen
+        // by a session-level advisory lock. Registered before the platforms, which only add an in-process fallback.
+        services.AddOptions<PostgresLeaderLockOptions>()
+            .Bind(configuration.GetSection(PostgresStorageOptions.Section))
+            .Validate(o => o.LeaderLockCheckInterval >= TimeSpan.FromSeconds(1) && o.LeaderLockCheckInterval <= TimeSpan.FromMinutes(1),
+                "Storage:LeaderLockCheckInterval must be between 00:00:01 and 00:01:00.")
+            .ValidateOnStart();
+        services.AddSingleton<Application.Coordination.ILeaderLock, PostgresLeaderLock>();
         services.AddHostedService<MigrationHostedService>();
         return services;
     }

@@ -45,6 +45,12 @@ public sealed class TelegramOptions
     [Range(1, 50)]
     public int PollingTimeoutSeconds { get; set; } = 50;
 
+    /// <summary>Polling mode with several instances on one database: how often an instance standing by retries the poller
+    /// lock (only its holder calls getUpdates). Also the longest a dead holder goes unreplaced once the database released
+    /// its lock. Default 5 s; 1 s – 5 min.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan PollerLockRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Timeout of one ordinary Bot API request. Default 30 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

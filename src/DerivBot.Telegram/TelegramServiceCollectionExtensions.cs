@@ -1,4 +1,5 @@
 using DerivBot.Core.Hosting;
+using DerivBot.Application.Coordination;
 using DerivBot.Core.Ports;
 using DerivBot.Telegram.Api;
 using DerivBot.Telegram.Formatting;
@@ -66,9 +67,13 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatSender, TelegramChatSender>(sp => sp.GetRequiredService<TelegramChatSender>()));
         services.AddSingleton<TelegramBotIdentity>();
         services.AddSingleton<TelegramAdminCache>();
+        services.AddSingleton<TelegramReplyRoute>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.TryAddSingleton<ITelegramOffsetStore, InMemoryTelegramOffsetStore>();
         services.AddSingleton<TelegramPoller>();
+        // One instance (SQLite) unless the storage registered a shared lock first (PostgreSQL advisory lock).
+        services.TryAddSingleton<ILeaderLock, InProcessLeaderLock>();
+        services.AddSingleton<TelegramPollingLeadership>();
         services.AddSingleton<TelegramWebhookServer>();
         return services;
     }

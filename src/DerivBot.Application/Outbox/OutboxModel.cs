@@ -10,6 +10,8 @@ public enum OutboxKind
     Alert = 1,
     /// <summary>A summary of held alerts (quiet hours / "N more alerts").</summary>
     Summary = 2,
+    /// <summary>An answer to a command that arrived by webhook (any instance may have received it; whichever drains sends it).</summary>
+    Reply = 3,
 }
 
 /// <summary>A message to enqueue. <paramref name="IdempotencyKey"/> is UNIQUE in the outbox (e.g. <c>sub:42:2025-10-10T08:00:00Z</c>).</summary>

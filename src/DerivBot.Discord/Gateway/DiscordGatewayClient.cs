@@ -14,13 +14,17 @@ namespace DerivBot.Discord.Gateway;
 /// <c>resume_gateway_url</c> after a drop, a reconnectable close, op 7 or op 9 true; Identify afresh after op 9 false,
 /// 4007 and 4009; a heartbeat without ACK is a zombie (closed with 4000, then resumed). Fatal close codes end
 /// <see cref="RunAsync"/> with <see cref="DiscordGatewayFatalException"/>. All timing goes through <see cref="TimeProvider"/>.
+/// With a <see cref="GatewayShard"/> this connection is one shard (Identify carries <c>"shard": [id, count]</c>) and every
+/// Identify (not Resume) first waits for its slot in the shared <see cref="DiscordIdentifyLimiter"/>.
 /// </summary>
 internal sealed class DiscordGatewayClient(
     IOptions<DiscordOptions> options,
     IGatewayDispatchHandler handler,
     TimeProvider time,
     ILogger<DiscordGatewayClient> logger,
-    Func<double>? jitter = null)
+    Func<double>? jitter = null,
+    GatewayShard? shard = null,
+    DiscordIdentifyLimiter? identifyLimiter = null)
 {
     /// <summary>Discord closes the connection (4002) on any sent payload above this many bytes.</summary>
     public const int MaxPayloadBytes = 4096;
@@ -43,9 +47,13 @@ internal sealed class DiscordGatewayClient(
 
     public string? ApplicationId { get; private set; }
 
+    /// <summary>The shard this client runs, or null (unsharded: Identify has no shard field).</summary>
+    public GatewayShard? Shard { get; } = shard;
+
     /// <summary>Connects to <paramref name="gatewayUrl"/> and stays connected until cancelled or a fatal close.</summary>
     public async Task RunAsync(Uri gatewayUrl, CancellationToken cancellationToken)
     {
+        using var scope = Shard is { } sh ? _logger.BeginScope("Discord shard {Shard}", sh.ToString()) : null;
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -55,6 +63,17 @@ internal sealed class DiscordGatewayClient(
                 resumeUrl = _sessionId is not null ? _resumeUrl ?? gatewayUrl : null;
             }
             var resume = resumeUrl is not null;
+            if (!resume && identifyLimiter is not null)
+            {
+                try
+                {
+                    await identifyLimiter.WaitAsync(Shard?.Id ?? 0, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
             using var connection = new Connection(this, WithQuery(resumeUrl ?? gatewayUrl), resume);
             Outcome outcome;
             try
@@ -404,10 +423,9 @@ internal sealed class DiscordGatewayClient(
 
         private JsonObject HeartbeatPayload() => new() { ["op"] = 1, ["d"] = owner.Sequence };
 
-        private JsonObject IdentifyPayload() => new()
+        private JsonObject IdentifyPayload()
         {
-            ["op"] = 2,
-            ["d"] = new JsonObject
+            var d = new JsonObject
             {
                 ["token"] = owner._token,
                 // Interactions need no intent; asking for nothing keeps us clear of privileged intents (4014).
@@ -418,8 +436,13 @@ internal sealed class DiscordGatewayClient(
                     ["browser"] = "derivbot",
                     ["device"] = "derivbot",
                 },
-            },
-        };
+            };
+            if (owner.Shard is { } shard)
+            {
+                d["shard"] = new JsonArray(shard.Id, shard.Count);
+            }
+            return new JsonObject { ["op"] = 2, ["d"] = d };
+        }
 
         private JsonObject ResumePayload()
         {

@@ -55,13 +55,22 @@ internal sealed class DiscordRestClient : IDisposable
         SendCoreAsync(route, () => CreateContent(payload, files), cancellationToken);
 
     /// <summary>The gateway URL from <c>GET /gateway/bot</c>.</summary>
-    public async Task<Uri> GetGatewayUrlAsync(CancellationToken cancellationToken)
+    public async Task<Uri> GetGatewayUrlAsync(CancellationToken cancellationToken) =>
+        (await GetGatewayBotAsync(cancellationToken).ConfigureAwait(false)).Url;
+
+    /// <summary><c>GET /gateway/bot</c>: the URL, the recommended shard count (<c>shards</c>) and
+    /// <c>session_start_limit.max_concurrency</c> (both 1 when absent).</summary>
+    public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
     {
         var response = await SendAsync(DiscordRoute.GatewayBot(), null, null, cancellationToken).ConfigureAwait(false);
         using var doc = JsonDocument.Parse(response.Body);
-        if (doc.RootElement.TryGetProperty("url", out var url) && url.GetString() is { } text && Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        var root = doc.RootElement;
+        if (root.TryGetProperty("url", out var url) && url.GetString() is { } text && Uri.TryCreate(text, UriKind.Absolute, out var uri))
         {
-            return uri;
+            var shards = root.TryGetProperty("shards", out var s) && s.TryGetInt32(out var n) && n > 0 ? n : 1;
+            var concurrency = root.TryGetProperty("session_start_limit", out var limit) && limit.ValueKind == JsonValueKind.Object
+                && limit.TryGetProperty("max_concurrency", out var mc) && mc.TryGetInt32(out var m) && m > 0 ? m : 1;
+            return new GatewayBotInfo(uri, shards, concurrency);
         }
         throw new DiscordApiException("GetGatewayBot", response.Status, null, "response has no url");
     }
@@ -251,3 +260,7 @@ internal sealed class DiscordRestClient : IDisposable
 }
 
 internal sealed record DiscordResponse(int Status, string Body);
+
+/// <summary>What <c>GET /gateway/bot</c> says: where to connect, how many shards Discord recommends, and how many
+/// shards may Identify per 5 s (<c>session_start_limit.max_concurrency</c>).</summary>
+public sealed record GatewayBotInfo(Uri Url, int Shards, int MaxConcurrency);

@@ -11,8 +11,9 @@ namespace DerivBot.Telegram.Hosting;
 
 /// <summary>
 /// The running bot: getMe (retried until Telegram answers; we need our username), setMyCommands, then either long
-/// polling (after deleteWebhook, since getUpdates is refused while a webhook is set) or the webhook endpoint plus
-/// setWebhook with the secret token.
+/// polling (after deleteWebhook, since getUpdates is refused while a webhook is set) by whichever instance holds the
+/// poller lock (<see cref="TelegramPollingLeadership"/>), or the webhook endpoint plus setWebhook with the secret token
+/// (every instance accepts updates; replies go through the shared outbox).
 /// </summary>
 public sealed class TelegramBotService(
     ITelegramBotClient client,
@@ -56,9 +57,8 @@ public sealed class TelegramBotService(
         {
             logger.LogWarning(ex, "Telegram deleteWebhook failed; polling anyway");
         }
-        logger.LogInformation("Telegram: polling as @{Username}", identity.Username);
-        var poller = services.GetRequiredService<TelegramPoller>();
-        await poller.RunAsync(stoppingToken).ConfigureAwait(false);
+        logger.LogInformation("Telegram: polling mode as @{Username}; only the holder of the poller lock calls getUpdates", identity.Username);
+        await services.GetRequiredService<TelegramPollingLeadership>().RunAsync(stoppingToken).ConfigureAwait(false);
     }
 
     private async Task<bool> IdentifyAsync(CancellationToken stoppingToken)

@@ -11,7 +11,8 @@ namespace DerivBot.Telegram.Hosting;
 /// <summary>
 /// getUpdates long polling. A batch is handled (updates of one chat in order, chats in parallel) before the next call,
 /// and only that next call's <c>offset</c> confirms it — so an update is never confirmed before it was handled.
-/// 409 (another poller, or a webhook is set) backs off from 30 s doubling to 5 min with a clear error; 5xx, timeouts
+/// 409 (another poller, or a webhook is set) backs off from 30 s doubling to 5 min, with ONE clear error per episode
+/// (until a getUpdates succeeds again; repeats are logged at debug level so a stuck conflict does not flood the log); 5xx, timeouts
 /// and network errors back off from 1 s doubling to 30 s. The HTTP timeout (poll time + RequestTimeout) is applied
 /// by <see cref="TelegramApiHandler"/>.
 /// On stop (SIGTERM) no new batch is fetched, but a batch already received is still handled and its replies sent —
@@ -37,6 +38,7 @@ public sealed class TelegramPoller(
         var last = await offsets.GetLastHandledAsync(cancellationToken).ConfigureAwait(false);
         var conflictBackoff = ConflictBackoffStart;
         var errorBackoff = ErrorBackoffStart;
+        var conflictLogged = false;
         var o = options.Value;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -47,6 +49,11 @@ public sealed class TelegramPoller(
                     allowedUpdates: TelegramUpdateHandler.AllowedUpdates, cancellationToken: cancellationToken).ConfigureAwait(false);
                 conflictBackoff = ConflictBackoffStart;
                 errorBackoff = ErrorBackoffStart;
+                if (conflictLogged)
+                {
+                    logger.LogInformation("Telegram getUpdates works again after a conflict");
+                    conflictLogged = false;
+                }
                 var fresh = updates.Where(u => last is null || u.Id > last).OrderBy(u => u.Id).ToList();
                 if (fresh.Count == 0)
                 {
@@ -66,8 +73,16 @@ public sealed class TelegramPoller(
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 409)
             {
-                logger.LogError("Telegram getUpdates conflict ({Description}): another instance is polling with this token, or a webhook is set. Retrying in {Delay}",
-                    ex.Message, conflictBackoff);
+                if (!conflictLogged)
+                {
+                    logger.LogError("Telegram getUpdates conflict ({Description}): another instance is polling with this token outside our poller lock (a different database?), or a webhook is set. Backing off from {Delay}, doubling up to {Max}; logged once until polling works again",
+                        ex.Message, conflictBackoff, ConflictBackoffMax);
+                    conflictLogged = true;
+                }
+                else
+                {
+                    logger.LogDebug("Telegram getUpdates conflict again; retrying in {Delay}", conflictBackoff);
+                }
                 wait = conflictBackoff;
                 conflictBackoff = Min(conflictBackoff * 2, ConflictBackoffMax);
             }

@@ -16,13 +16,14 @@ namespace DerivBot.Telegram.Updates;
 /// Turns one Telegram update into work: commands (messages, channel posts, forum topics) go to the
 /// <see cref="ICommandDispatcher"/>; callback buttons re-run their command and edit the message in place; service
 /// messages with <c>migrate_to_chat_id</c> and my_chat_member changes update the <see cref="IChatRegistry"/>.
-/// "Handled" means dispatched and the replies handed to the paced outbox; delivery continues in the background so a
-/// chat waiting for its rate-limit slot never stalls polling for everybody else.
+/// "Handled" means dispatched and the replies sent through the paced outbox (polling) or durably enqueued in the shared
+/// outbox (webhook), see <see cref="TelegramReplyRoute"/>.
 /// </summary>
 public sealed class TelegramUpdateHandler(
     ICommandDispatcher dispatcher,
     IChatRegistry registry,
     TelegramMessenger messenger,
+    TelegramReplyRoute replies,
     ITelegramBotClient client,
     TelegramBotIdentity identity,
     TelegramAdminCache admins,
@@ -41,9 +42,9 @@ public sealed class TelegramUpdateHandler(
         ArgumentNullException.ThrowIfNull(update);
         return update switch
         {
-            { Message: { } message } => HandleMessageAsync(message, cancellationToken),
-            { ChannelPost: { } post } => HandleMessageAsync(post, cancellationToken),
-            { CallbackQuery: { } query } => HandleCallbackAsync(query, cancellationToken),
+            { Message: { } message } => HandleMessageAsync(update.Id, message, cancellationToken),
+            { ChannelPost: { } post } => HandleMessageAsync(update.Id, post, cancellationToken),
+            { CallbackQuery: { } query } => HandleCallbackAsync(update.Id, query, cancellationToken),
             { MyChatMember: { } change } => HandleMembershipAsync(change, cancellationToken),
             { PollAnswer: { } answer } => HandlePollAnswerAsync(answer, cancellationToken),
             _ => Task.CompletedTask, // poll: Telegram closes and reveals quiz polls itself; nothing to do
@@ -74,7 +75,7 @@ public sealed class TelegramUpdateHandler(
     public static long? ChatOf(Update update) =>
         update.Message?.Chat.Id ?? update.ChannelPost?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.MyChatMember?.Chat.Id;
 
-    private async Task HandleMessageAsync(Message message, CancellationToken cancellationToken)
+    private async Task HandleMessageAsync(long updateId, Message message, CancellationToken cancellationToken)
     {
         var chatLevel = ChatLevel(message.Chat.Id);
         if (message.MigrateToChatId is { } newId)
@@ -100,10 +101,10 @@ public sealed class TelegramUpdateHandler(
             command.Name, command.Arguments, AdminCheck(message.Chat, kind, message.From, message.SenderChat), time.GetUtcNow())
         { RateKey = RateKey(message) };
         var result = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
-        await DeliverAsync(address, result.Replies, cancellationToken).ConfigureAwait(false);
+        await replies.DeliverAsync(address, updateId, Outbound(result.Replies), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
+    private async Task HandleCallbackAsync(long updateId, CallbackQuery query, CancellationToken cancellationToken)
     {
         var message = query.Message;
         var command = TelegramCommandParser.ParseCallbackData(query.Data);
@@ -135,20 +136,20 @@ public sealed class TelegramUpdateHandler(
         // An inaccessible (too old) message has date 0; a text message cannot become a photo and vice versa.
         var canEdit = message.Date != default && (first.Image is null) == (message.Photo is null or { Length: 0 });
         // Awaited, not fired and forgotten: the poller confirms the update only after its reply went out, and a stop
-        // (SIGTERM) lets it finish within the shutdown timeout.
+        // (SIGTERM) lets it finish within the shutdown timeout. The edit is always direct (it changes a message, it is
+        // not a new one); the other replies take the route of the mode (durable outbox for webhooks).
+        var edited = false;
         try
         {
-            var edited = canEdit && await messenger.EditAsync(address, message.MessageId, new OutboundMessage(first.Report, first.Image), cancellationToken).ConfigureAwait(false);
-            var rest = edited ? result.Replies.Skip(1) : result.Replies;
-            foreach (var reply in rest)
-            {
-                await messenger.SendAsync(address, new OutboundMessage(reply.Report, reply.Image), cancellationToken).ConfigureAwait(false);
-            }
+            edited = canEdit && await messenger.EditAsync(address, message.MessageId, new OutboundMessage(first.Report, first.Image), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(ex, "Telegram callback reply to {Chat} failed", address);
+            logger.LogError(ex, "Telegram callback edit in {Chat} failed", address);
+            return;
         }
+        var rest = Outbound(edited ? result.Replies.Skip(1) : result.Replies);
+        await replies.DeliverAsync(address, updateId, rest, cancellationToken, firstIndex: edited ? 1 : 0).ConfigureAwait(false);
     }
 
     private async Task HandleMembershipAsync(ChatMemberUpdated change, CancellationToken cancellationToken)
@@ -171,35 +172,8 @@ public sealed class TelegramUpdateHandler(
         }
     }
 
-    /// <summary>Sends the replies in order through the paced queue (replies go ahead of broadcasts). Awaited, so the
-    /// poller confirms an update only after its answer went out and a stop lets it finish.</summary>
-    private async Task DeliverAsync(ChatAddress address, IReadOnlyList<CommandReply> replies, CancellationToken cancellationToken)
-    {
-        if (replies.Count == 0)
-        {
-            return;
-        }
-        try
-        {
-            foreach (var reply in replies)
-            {
-                var result = await messenger.SendAsync(address, new OutboundMessage(reply.Report, reply.Image), cancellationToken).ConfigureAwait(false);
-                if (result.Status != SendStatus.Sent)
-                {
-                    logger.LogWarning("Telegram reply to {Chat} not delivered: {Status} {Detail}", address, result.Status, result.Detail);
-                    break;
-                }
-                if (result.MigratedTo is { } moved)
-                {
-                    address = moved;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError(ex, "Telegram reply to {Chat} failed", address);
-        }
-    }
+    private static List<OutboundMessage> Outbound(IEnumerable<CommandReply> replies) =>
+        replies.Select(r => new OutboundMessage(r.Report, r.Image)).ToList();
 
     private async Task AnswerAsync(string callbackQueryId, string? text, CancellationToken cancellationToken)
     {

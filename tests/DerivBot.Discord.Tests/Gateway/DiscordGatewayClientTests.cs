@@ -34,14 +34,15 @@ public sealed class DiscordGatewayClientTests
         public Task Run { get; }
         public CancellationToken Token => Timeout.Token;
 
-        public static async Task<Harness> StartAsync(double jitter = 0.5)
+        public static async Task<Harness> StartAsync(double jitter = 0.5, GatewayShard? shard = null, int maxConcurrency = 1)
         {
             var timeout = TestTimeouts.NetworkToken();
             var server = await FakeDiscordServer.StartAsync();
             var clock = new ManualTimeProvider();
             var handler = new RecordingDispatchHandler();
             var logs = new CollectingLoggerProvider();
-            var client = new DiscordGatewayClient(Some.Options(server), handler, clock, logs.For<DiscordGatewayClient>(), () => jitter);
+            var client = new DiscordGatewayClient(Some.Options(server), handler, clock, logs.For<DiscordGatewayClient>(), () => jitter,
+                shard, shard is null ? null : new DiscordIdentifyLimiter(maxConcurrency, clock));
             return new Harness(server, clock, client, handler, logs, timeout);
         }
 
@@ -73,6 +74,39 @@ public sealed class DiscordGatewayClientTests
             Timeout.Dispose();
             await Server.DisposeAsync();
         }
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task RunAsync_Shard_IdentifyCarriesShardAndReidentifyWaitsForItsBucket()
+    {
+        await using var h = await Harness.StartAsync(shard: new GatewayShard(3, 8), maxConcurrency: 2);
+        var c1 = await h.Server.NextConnectionAsync(h.Token);
+        await c1.HelloAsync(45_000, h.Token);
+        var identify = await c1.NextAsync(2, h.Token);
+        Assert.Equal([3, 8], identify.GetProperty("d").GetProperty("shard").EnumerateArray().Select(e => e.GetInt32()));
+        await c1.ReadyAsync("session-s", 1, cancellationToken: h.Token);
+
+        // op 9 false: a new session, so a new Identify, which must wait for bucket 3 % 2 = 1 to allow one again (5 s).
+        await c1.SendAsync("""{"op":9,"d":false}""", h.Token);
+        using (var quiet = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Server.NextConnectionAsync(quiet.Token));
+        }
+        h.Clock.Advance(TimeSpan.FromSeconds(5));
+        var c2 = await h.Server.NextConnectionAsync(h.Token);
+        await c2.HelloAsync(45_000, h.Token);
+        var again = await c2.NextAsync(2, h.Token);
+        Assert.Equal([3, 8], again.GetProperty("d").GetProperty("shard").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task RunAsync_Unsharded_IdentifyHasNoShardField()
+    {
+        await using var h = await Harness.StartAsync();
+        var c = await h.Server.NextConnectionAsync(h.Token);
+        await c.HelloAsync(45_000, h.Token);
+        var identify = await c.NextAsync(2, h.Token);
+        Assert.False(identify.GetProperty("d").TryGetProperty("shard", out _));
     }
 
     [Fact(Timeout = TestTimeoutMs)]

@@ -43,7 +43,7 @@ public sealed class TelegramTestContext : IAsyncDisposable
     public TelegramPoller Poller => Services.GetRequiredService<TelegramPoller>();
     public ITelegramBotClient Client => Services.GetRequiredService<ITelegramBotClient>();
 
-    public static async Task<TelegramTestContext> StartAsync(Action<TelegramOptions>? configure = null, TimeProvider? time = null, FakeLimits? limits = null, TimeProvider? serverClock = null, int commandsPerUserPerMinute = 10)
+    public static async Task<TelegramTestContext> StartAsync(Action<TelegramOptions>? configure = null, TimeProvider? time = null, FakeLimits? limits = null, TimeProvider? serverClock = null, int commandsPerUserPerMinute = 10, Action<IServiceCollection>? extraServices = null)
     {
         var server = await FakeTelegramServer.StartAsync(serverClock, limits);
         var options = new TelegramOptions { BotToken = FakeTelegramServer.Token, ApiBaseUrl = server.ApiBaseUrl, PollingTimeoutSeconds = 1 };
@@ -65,6 +65,7 @@ public sealed class TelegramTestContext : IAsyncDisposable
         {
             services.AddSingleton(time);
         }
+        extraServices?.Invoke(services);
         services.AddTelegramCore(_ => new HttpClient(new TelegramApiHandler(options) { InnerHandler = new SocketsHttpHandler() }) { Timeout = Timeout.InfiniteTimeSpan });
         var provider = services.BuildServiceProvider();
         provider.GetRequiredService<TelegramBotIdentity>().Set(new User { Id = FakeTelegramServer.BotId, IsBot = true, FirstName = "Deriv Test", Username = FakeTelegramServer.BotUsername });
