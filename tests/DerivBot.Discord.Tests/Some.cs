@@ -7,6 +7,7 @@ using DerivBot.Discord.Interactions;
 using DerivBot.Discord.Rendering;
 using DerivBot.Discord.Rest;
 using DerivBot.Discord.Tests.Fakes;
+using DerivBot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace DerivBot.Discord.Tests;

@@ -64,32 +64,6 @@ internal sealed class FakeMarketData : IMarketData
     }
 }
 
-/// <summary>Renders query commands to a simple report and counts renders per (command, arguments, language).</summary>
-internal sealed class CountingDispatcher : ICommandDispatcher
-{
-    public ConcurrentDictionary<(string Command, string Arguments, Language Language), int> Renders { get; } = new();
-
-    public Func<CommandRequest, Exception?>? Fail { get; set; }
-
-    public int TotalRenders => Renders.Values.Sum();
-
-    public IReadOnlyList<CommandInfo> Commands => [];
-
-    public bool IsKnown(string commandName) => true;
-
-    public Task<CommandResult> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
-    {
-        if (Fail?.Invoke(request) is { } ex)
-        {
-            throw ex;
-        }
-        Renders.AddOrUpdate((request.Command, request.Arguments, request.Language), 1, (_, n) => n + 1);
-        var report = new Report(ReportKind.Quadrant, $"{request.Arguments} · {request.Command} · {request.Language.ToCode()}",
-            [ParagraphBlock.Of("body"), new FieldsBlock([new ReportField("Funding", "0.01%")])]);
-        return Task.FromResult(CommandResult.Of(report));
-    }
-}
-
 /// <summary>Records sends; the result of each send comes from <see cref="Respond"/> (default: sent).</summary>
 internal sealed class RecordingSender(ChatPlatform platform) : IChatSender
 {

@@ -101,7 +101,7 @@ public sealed class ShutdownTests
         var builder = Host.CreateApplicationBuilder();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
         builder.Services.AddSingleton<IMarketData>(sp => new FakeMarketData(TimeProvider.System));
-        builder.Services.AddSingleton<ICommandDispatcher, CountingDispatcher>();
+        builder.Services.AddSingleton<ICommandDispatcher>(_ => World.NewDispatcher());
         builder.Services.AddSingleton(sender);
         builder.Services.AddSqliteStorage(config).AddSubscriptions(config);
         var host = builder.Build();

@@ -154,7 +154,8 @@ public sealed class UpdateHandlerTests
     {
         await using var ctx = await TelegramTestContext.StartAsync();
         using var cts = TestTimeouts.NetworkToken();
-        ctx.Dispatcher.Handler = (r, _) => Task.FromResult(CommandResult.Of(new Report(ReportKind.Chart, "chart", []), new ChartImage("c.png", [1, 2, 3], "alt")));
+        ctx.Dispatcher.Commands = [.. TelegramTestCommands.All, FakeCommandDispatcher.Info("chart", "Chart", "圖表", "图表")];
+        ctx.Dispatcher.Respond = (r, _) => Task.FromResult(CommandResult.Of(new Report(ReportKind.Chart, "chart", []), new ChartImage("c.png", [1, 2, 3], "alt")));
 
         await ctx.HandleAsync(TgUpdates.Callback("chart BTCUSDT", photo: true), cts.Token);
         await WaitForSends(ctx, 1, "editMessageMedia");

@@ -174,11 +174,13 @@ public sealed class DiscordInteractionHandlerTests
     {
         await using var server = await FakeDiscordServer.StartAsync();
         bool? admin = null;
+        // The platform's admin delegate is under test: the dispatcher's own admin refusal is off, the responder reads it.
         var dispatcher = new FakeCommandDispatcher(Some.Commands(), async (r, ct) =>
         {
             admin = await r.IsSenderAdminAsync(ct);
             return CommandResult.Of(Some.Report(title: admin.Value ? "ok" : "refused"));
-        });
+        })
+        { ChecksAdmin = false };
         var handler = Some.Handler(server, new ManualTimeProvider(), dispatcher);
         using var cts = TestTimeouts.NetworkToken();
 

@@ -42,7 +42,7 @@ public sealed class QuizInteractionTests
         var quiz = Quiz();
         await store.SaveQuizAsync(quiz, default);
         var report = new Report(ReportKind.Quiz, "BTCUSDT · Quiz", [new QuizBlock(quiz.Id, quiz.Question, quiz.Options, quiz.CorrectOption, quiz.Explanation)]);
-        var dispatcher = new FakeCommandDispatcher(Some.Commands(), (_, _) => Task.FromResult(CommandResult.Of(report)));
+        var dispatcher = new FakeCommandDispatcher([.. Some.Commands(), FakeCommandDispatcher.Info("quiz", "Quiz", "測驗", "测验")], (_, _) => Task.FromResult(CommandResult.Of(report)));
         var handler = Some.Handler(server, clock, dispatcher, quizzes: book);
         using var cts = TestTimeouts.NetworkToken();
 

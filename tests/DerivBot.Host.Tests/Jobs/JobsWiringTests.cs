@@ -99,7 +99,8 @@ public sealed class JobsWiringTests
         }).Build();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Services.AddSingleton<IMarketData, Market>();
-        builder.Services.AddSingleton<ICommandDispatcher, Dispatcher>();
+        builder.Services.AddSingleton<ICommandDispatcher>(new FakeCommandDispatcher(FakeCommandDispatcher.DigestQueries, (r, _) =>
+            Task.FromResult(CommandResult.Of(new Report(ReportKind.Quadrant, r.Arguments + " " + r.Command, [])))));
         builder.Services.AddSingleton(refresher);
         builder.Services.AddSingleton(sender);
         builder.Services.AddSqliteStorage(config).AddSubscriptions(config).AddJobs(config);
@@ -141,14 +142,6 @@ public sealed class JobsWiringTests
 
         public Task<MarketSnapshot> GetSnapshotAsync(Symbol symbol, CancellationToken cancellationToken) =>
             Task.FromResult(new MarketSnapshot { Venue = "fake", Symbol = symbol, DataTime = TimeProvider.System.GetUtcNow() });
-    }
-
-    private sealed class Dispatcher : ICommandDispatcher
-    {
-        public IReadOnlyList<CommandInfo> Commands => [];
-        public bool IsKnown(string commandName) => true;
-        public Task<CommandResult> DispatchAsync(CommandRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(CommandResult.Of(new Report(ReportKind.Quadrant, request.Arguments + " " + request.Command, [])));
     }
 
     private sealed class Sender : IChatSender
