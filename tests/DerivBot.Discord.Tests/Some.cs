@@ -63,7 +63,7 @@ internal static class Some
         FakeDiscordServer server,
         TimeProvider clock,
         FakeCommandDispatcher dispatcher,
-        RecordingChatRegistry? registry = null,
+        InMemoryChatRegistry? registry = null,
         FakeSymbolCatalog? symbols = null,
         IDiscordCommandHashStore? hashStore = null,
         CollectingLoggerProvider? logs = null,
@@ -74,7 +74,7 @@ internal static class Some
         return new DiscordInteractionHandler(
             rest,
             dispatcher,
-            registry ?? new RecordingChatRegistry(),
+            registry ?? new InMemoryChatRegistry(),
             symbols,
             new DiscordEmbedRenderer(),
             new DiscordCommandRegistrar(rest, dispatcher, hashStore ?? new InMemoryHashStore(), logs.For<DiscordCommandRegistrar>()),

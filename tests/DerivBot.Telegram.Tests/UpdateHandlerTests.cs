@@ -60,7 +60,7 @@ public sealed class UpdateHandlerTests
     {
         await using var ctx = await TelegramTestContext.StartAsync();
         using var cts = TestTimeouts.NetworkToken();
-        ctx.Registry.Set(TgUpdates.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), Language.ZhCn);
+        ctx.Registry.Set(new ChatAddress(ChatPlatform.Telegram, TgUpdates.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)), Language.ZhCn);
 
         await ctx.HandleAsync(TgUpdates.Private("/help", languageCode: "en"), cts.Token);
 
@@ -226,7 +226,7 @@ public sealed class UpdateHandlerTests
         var clock = new ManualTimeProvider();
         await using var ctx = await TelegramTestContext.StartAsync(o => { o.CommandsPerUserPerMinute = 3; o.ChatBurst = 10; o.GlobalMessagesPerSecond = 100; o.GlobalBurst = 20; }, time: clock);
         using var cts = TestTimeouts.NetworkToken();
-        ctx.Registry.Set(TgUpdates.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), Language.ZhTw);
+        ctx.Registry.Set(new ChatAddress(ChatPlatform.Telegram, TgUpdates.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)), Language.ZhTw);
 
         for (var i = 0; i < 8; i++)
         {

@@ -6,6 +6,7 @@ using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
+using DerivBot.Testing;
 
 namespace DerivBot.Application.Tests.Reports;
 
@@ -36,7 +37,7 @@ public sealed class ReportsTests
     private static async Task<CommandReply> RunAsync(string command, Language language, Core.Markets.MarketSnapshot? snapshot = null, IChartRenderer? charts = null, string zone = "UTC")
     {
         var market = new FakeMarketData("BTCUSDT").With(snapshot ?? TestData.Btc());
-        var handler = Handlers(TestData.Query(market, new FixedZoneChatRegistry(zone)), charts).Single(h => h.Commands[0].Name == command);
+        var handler = Handlers(TestData.Query(market, new InMemoryChatRegistry(zone)), charts).Single(h => h.Commands[0].Name == command);
         var result = await handler.HandleAsync(TestData.Request(command, "btc", language), CancellationToken.None);
         return Assert.Single(result.Replies);
     }

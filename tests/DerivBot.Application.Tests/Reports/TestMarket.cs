@@ -51,19 +51,6 @@ public sealed class FakeMarketData : IMarketData
     private static string BaseOf(string symbol) => symbol.EndsWith("USDT", StringComparison.Ordinal) ? symbol[..^4] : symbol;
 }
 
-/// <summary>A hand-written IChatRegistry that knows one time zone for every chat.</summary>
-public sealed class FixedZoneChatRegistry(string zone) : IChatRegistry
-{
-    public Task<ChatSettings> GetOrCreateAsync(ChatAddress chat, Language? languageHint, CancellationToken cancellationToken) =>
-        Task.FromResult(new ChatSettings(chat, languageHint ?? Language.En, zone, Active: true));
-
-    public Task MarkInactiveAsync(ChatAddress chat, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task MarkActiveAsync(ChatAddress chat, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task MigrateAsync(ChatAddress from, ChatAddress to, CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
 /// <summary>Fixed instants and a small builder of realistic snapshots.</summary>
 public static class TestData
 {

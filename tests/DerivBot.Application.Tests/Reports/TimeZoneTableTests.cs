@@ -5,6 +5,7 @@ using DerivBot.Core.Charts;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
+using DerivBot.Testing;
 
 namespace DerivBot.Application.Tests.Reports;
 
@@ -38,7 +39,7 @@ public sealed class TimeZoneTableTests
     {
         var charts = new SpecRecorder();
         var market = new FakeMarketData("BTCUSDT").With(TestData.Btc());
-        var query = TestData.Query(market, new FixedZoneChatRegistry(zone));
+        var query = TestData.Query(market, new InMemoryChatRegistry(zone));
         ICommandHandler[] handlers =
         [
             new FundingCommand(query, TestData.Localizer), new OpenInterestCommand(query, TestData.Localizer),

@@ -96,7 +96,7 @@ public sealed class QuizBroadcastTests
             "24 小时：多方 $120万，空方 $560万（Binance 数据流，为下限）。", clock.GetUtcNow());
         await store.SaveQuizAsync(quiz, default);
         var logs = new CollectingLoggerProvider();
-        var sender = new DiscordChatSender(Some.Rest(server, clock, logs), new DiscordEmbedRenderer(), new RecordingChatRegistry(), logs.For<DiscordChatSender>(), clock, book);
+        var sender = new DiscordChatSender(Some.Rest(server, clock, logs), new DiscordEmbedRenderer(), new InMemoryChatRegistry(), logs.For<DiscordChatSender>(), clock, book);
         var channel = new ChatAddress(ChatPlatform.Discord, Some.ChannelId);
         using var cts = TestTimeouts.NetworkToken();
 

@@ -22,43 +22,6 @@ public static class TelegramTestCommands
     public static FakeCommandDispatcher Dispatcher() => new(All);
 }
 
-/// <summary>An in-memory chat registry that records what the adapter told it.</summary>
-public sealed class InMemoryChatRegistry : IChatRegistry
-{
-    public ConcurrentDictionary<string, ChatSettings> Chats { get; } = new();
-    public ConcurrentQueue<(ChatAddress Chat, string Reason)> Inactivated { get; } = new();
-    public ConcurrentQueue<(ChatAddress From, ChatAddress To)> Migrations { get; } = new();
-
-    public Task<ChatSettings> GetOrCreateAsync(ChatAddress chat, Language? languageHint, CancellationToken cancellationToken) =>
-        Task.FromResult(Chats.GetOrAdd(chat.ChatId, _ => new ChatSettings(chat, languageHint ?? Language.En, "UTC", true)));
-
-    public void Set(string chatId, Language language, bool active = true) =>
-        Chats[chatId] = new ChatSettings(new ChatAddress(ChatPlatform.Telegram, chatId), language, "UTC", active);
-
-    public Task MarkInactiveAsync(ChatAddress chat, string reason, CancellationToken cancellationToken)
-    {
-        Inactivated.Enqueue((chat, reason));
-        Chats.AddOrUpdate(chat.ChatId, _ => new ChatSettings(chat, Language.En, "UTC", false), (_, s) => s with { Active = false });
-        return Task.CompletedTask;
-    }
-
-    public Task MarkActiveAsync(ChatAddress chat, CancellationToken cancellationToken)
-    {
-        Chats.AddOrUpdate(chat.ChatId, _ => new ChatSettings(chat, Language.En, "UTC", true), (_, s) => s with { Active = true });
-        return Task.CompletedTask;
-    }
-
-    public Task MigrateAsync(ChatAddress from, ChatAddress to, CancellationToken cancellationToken)
-    {
-        Migrations.Enqueue((from, to));
-        if (Chats.TryRemove(from.ChatId, out var s))
-        {
-            Chats[to.ChatId] = s with { Address = to };
-        }
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>Captures every log line (message and exception text) of every category.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
