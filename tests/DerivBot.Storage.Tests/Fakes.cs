@@ -20,50 +20,6 @@ internal sealed class FixedOptions<T>(T value) : IOptionsMonitor<T>
     public IDisposable? OnChange(Action<T, string?> listener) => null;
 }
 
-/// <summary>A market with a fixed universe and settable snapshots.</summary>
-internal sealed class FakeMarketData : IMarketData
-{
-    public static readonly string[] Universe = ["BTCUSDT", "ETHUSDT", "SOLUSDT", "1000PEPEUSDT", "XRPUSDT"];
-
-    private readonly TimeProvider _clock;
-
-    public FakeMarketData(TimeProvider clock, IEnumerable<string>? universe = null)
-    {
-        _clock = clock;
-        Contracts = (universe ?? Universe).Select(s => new PerpetualContract(new Symbol(s), s[..^4], "USDT", "PERPETUAL", "TRADING", 2.5m, DateTimeOffset.UnixEpoch)).ToList();
-    }
-
-    public List<PerpetualContract> Contracts { get; }
-
-    public ConcurrentDictionary<Symbol, MarketSnapshot> Snapshots { get; } = new();
-
-    public int SnapshotReads;
-
-    public string VenueName => "fake";
-
-    public Task<IReadOnlyList<PerpetualContract>> GetUniverseAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PerpetualContract>>(Contracts);
-
-    public Task<MarketSnapshot> GetSnapshotAsync(Symbol symbol, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref SnapshotReads);
-        return Task.FromResult(Snapshots.TryGetValue(symbol, out var s) ? s : Default(symbol));
-    }
-
-    public MarketSnapshot Default(Symbol symbol) => new()
-    {
-        Venue = "fake",
-        Symbol = symbol,
-        DataTime = _clock.GetUtcNow(),
-        Premium = new PremiumIndex(symbol, 100, 100, 100, 0.0001m, 0.0001m, _clock.GetUtcNow().AddHours(1), _clock.GetUtcNow()),
-    };
-
-    public void SetFunding(string symbol, decimal rate)
-    {
-        var s = new Symbol(symbol);
-        Snapshots[s] = Default(s) with { Premium = new PremiumIndex(s, 100, 100, 100, rate, 0.0001m, _clock.GetUtcNow().AddHours(1), _clock.GetUtcNow()) };
-    }
-}
-
 /// <summary>Records sends; the result of each send comes from <see cref="Respond"/> (default: sent).</summary>
 internal sealed class RecordingSender(ChatPlatform platform) : IChatSender
 {

@@ -24,7 +24,7 @@ internal sealed class World : IDisposable
         Limits = new FixedOptions<LimitsOptions>(limits ?? new LimitsOptions());
         Database = SqliteDatabase.ForFile(_dir.File("bot.db"));
         Store = new SqliteStore(Database, Clock);
-        Market = new FakeMarketData(Clock);
+        Market = new FakeMarketData(Clock) { VenueName = "fake" };
         Dispatcher = NewDispatcher();
         Signal = new OutboxSignal();
         Classifier = new FixedClassifier(QuadrantState.Neutral);

@@ -6,6 +6,7 @@ using DerivBot.Core.Charts;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
+using DerivBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
