@@ -277,32 +277,4 @@ public sealed class ReportsTests
         Assert.NotNull(reply.Report.Footer);
         Assert.Null(reply.Data);
     }
-
-    private sealed class RecordingChartRenderer(bool available) : IChartRenderer
-    {
-        public List<HeatmapChartSpec> Heatmaps { get; } = [];
-
-        public List<HistoryChartSpec> Histories { get; } = [];
-
-        public bool IsAvailable => available;
-
-        public string? UnavailableReason => available ? null : "no CJK font";
-
-        public ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken)
-        {
-            Heatmaps.Add(spec);
-            return new ChartImage("heatmap.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-        }
-
-        public ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken)
-        {
-            Histories.Add(spec);
-            return new ChartImage("history.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-        }
-
-        public ChartImage RenderVenues(VenueChartSpec spec, CancellationToken cancellationToken) =>
-            new("venues.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-        public ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken) =>
-            new("options-oi-by-strike.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-    }
 }
