@@ -7,6 +7,7 @@ using DerivBot.Discord.Interactions;
 using DerivBot.Discord.Rendering;
 using DerivBot.Discord.Rest;
 using DerivBot.Discord.Tests.Fakes;
+using DerivBot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace DerivBot.Discord.Tests;
@@ -65,7 +66,7 @@ internal static class Some
         FakeDiscordServer server,
         TimeProvider clock,
         FakeCommandDispatcher dispatcher,
-        RecordingChatRegistry? registry = null,
+        InMemoryChatRegistry? registry = null,
         FakeSymbolCatalog? symbols = null,
         IDiscordCommandHashStore? hashStore = null,
         CollectingLoggerProvider? logs = null,
@@ -76,7 +77,7 @@ internal static class Some
         return new DiscordInteractionHandler(
             rest,
             dispatcher,
-            registry ?? new RecordingChatRegistry(),
+            registry ?? new InMemoryChatRegistry(),
             symbols,
             new DiscordEmbedRenderer(),
             new DiscordCommandRegistrar(rest, dispatcher, hashStore ?? new InMemoryHashStore(), logs.For<DiscordCommandRegistrar>()),

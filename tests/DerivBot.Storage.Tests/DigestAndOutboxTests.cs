@@ -28,8 +28,8 @@ public abstract class DigestAndOutboxTests
         var result = await w.Digests.RunDueAsync(default);
         Assert.Equal(30, result.Due);
         Assert.Equal(4, result.Renders); // {BTC, ETH} × {en, zh-CN}
-        Assert.Equal(4, w.Dispatcher.TotalRenders);
-        Assert.All(w.Dispatcher.Renders.Values, n => Assert.Equal(1, n));
+        Assert.Equal(4, w.Dispatcher.Handled.Count);
+        Assert.All(w.Dispatcher.Handled.GroupBy(r => (r.Command, r.Arguments, r.Language)), g => Assert.Single(g));
         Assert.Equal(30, result.Enqueued);
         Assert.Equal(new OutboxStats(30, 0, 0), await w.Store.GetStatsAsync(default));
 
@@ -113,7 +113,7 @@ public abstract class DigestAndOutboxTests
     {
         using var w = new World(Provider);
         await w.RunAsync(World.Telegram(1), "subscribe", "btc q 4h");
-        w.Dispatcher.Fail = _ => new InvalidOperationException("renderer down");
+        w.Dispatcher.Respond = (_, _) => throw new InvalidOperationException("renderer down");
         w.Clock.Advance(TimeSpan.FromHours(4));
         var result = await w.Digests.RunDueAsync(default);
         Assert.Equal(0, result.Enqueued);
@@ -126,7 +126,7 @@ public abstract class DigestAndOutboxTests
         using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "subscribe", "btc q 4h");
-        w.Dispatcher.Fail = _ => new InvalidOperationException("renderer down");
+        w.Dispatcher.Respond = (_, _) => throw new InvalidOperationException("renderer down");
         var slot = (await w.Store.GetEarliestDueAsync(default))!.Value;
         w.Clock.Advance(slot - w.Clock.GetUtcNow());
 
@@ -152,10 +152,10 @@ public abstract class DigestAndOutboxTests
         Assert.Equal(1, (await w.Store.GetStatsAsync(default)).Pending);
 
         // Recovered: the digest goes out, which ends the outage; the next failure is told again.
-        w.Dispatcher.Fail = null;
+        w.Dispatcher.Respond = World.Render;
         w.Clock.Advance((await w.Store.GetEarliestDueAsync(default))!.Value - w.Clock.GetUtcNow());
         Assert.Equal(1, (await w.Digests.RunDueAsync(default)).Enqueued);
-        w.Dispatcher.Fail = _ => new InvalidOperationException("renderer down again");
+        w.Dispatcher.Respond = (_, _) => throw new InvalidOperationException("renderer down again");
         var next = (await w.Store.GetEarliestDueAsync(default))!.Value;
         w.Clock.Advance(next - w.Clock.GetUtcNow());
         while (w.Clock.GetUtcNow() < next.AddHours(4) && await RunUntilNextAsync(w) is not null)

@@ -168,9 +168,9 @@ public abstract class StudySubscriptionTests
         // Friday 00:00 UTC → Sunday 20:00 UTC: both "*" recaps are due; each chat's recap is its own render.
         w.Clock.SetUtcNow(new DateTimeOffset(2025, 10, 12, 20, 0, 0, TimeSpan.Zero));
         await w.Digests.RunDueAsync(default);
-        Assert.Equal(2, w.Dispatcher.Renders[("recap", "", Language.En)]);
-        Assert.Equal(1, w.Dispatcher.Renders[("recap", "BTCUSDT", Language.En)]);
-        Assert.Equal(1, w.Dispatcher.Renders[("quiz", "BTCUSDT venues", Language.En)]);
+        Assert.Equal(2, w.Dispatcher.HandledCount("recap", "", Language.En));
+        Assert.Equal(1, w.Dispatcher.HandledCount("recap", "BTCUSDT", Language.En));
+        Assert.Equal(1, w.Dispatcher.HandledCount("quiz", "BTCUSDT venues", Language.En));
     }
 }
 

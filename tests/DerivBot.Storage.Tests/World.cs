@@ -26,8 +26,8 @@ internal sealed class World : IDisposable
         Jobs = new FixedOptions<JobsOptions>(jobs ?? new JobsOptions());
         Limits = new FixedOptions<LimitsOptions>(limits ?? new LimitsOptions());
         Store = Storage.OpenStore(Clock);
-        Market = new FakeMarketData(Clock);
-        Dispatcher = new CountingDispatcher();
+        Market = new FakeMarketData(Clock) { VenueName = "fake" };
+        Dispatcher = NewDispatcher();
         Signal = new OutboxSignal();
         Classifier = new FixedClassifier(QuadrantState.Neutral);
         Options = new Application.OptionChains.OptionsMarket(optionsVenue is null ? [] : [optionsVenue],
@@ -48,7 +48,7 @@ internal sealed class World : IDisposable
     public FixedOptions<LimitsOptions> Limits { get; }
     public IStoreUnderTest Store { get; }
     public FakeMarketData Market { get; }
-    public CountingDispatcher Dispatcher { get; }
+    public FakeCommandDispatcher Dispatcher { get; }
     public OutboxSignal Signal { get; }
     public FixedClassifier Classifier { get; }
     public CountingScheduleNotifier Scheduler { get; } = new();
@@ -57,6 +57,18 @@ internal sealed class World : IDisposable
     public DigestService Digests { get; }
     public SubscriptionCommandHandler Subscriptions { get; }
     public AlertCommandHandler AlertCommands { get; }
+
+    /// <summary>The shared fake dispatcher answering every digest query with <see cref="Render"/>.</summary>
+    public static FakeCommandDispatcher NewDispatcher() => new(FakeCommandDispatcher.DigestQueries, Render);
+
+    /// <summary>A simple report naming what was rendered: "{arguments} · {command} · {language}".</summary>
+    public static Task<CommandResult> Render(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var report = new Core.Reports.Report(Core.Reports.ReportKind.Quadrant, $"{request.Arguments} · {request.Command} · {request.Language.ToCode()}",
+            [Core.Reports.ParagraphBlock.Of("body"), new Core.Reports.FieldsBlock([new Core.Reports.ReportField("Funding", "0.01%")])]);
+        return Task.FromResult(CommandResult.Of(report));
+    }
 
     public static ChatAddress Telegram(long id) => new(ChatPlatform.Telegram, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

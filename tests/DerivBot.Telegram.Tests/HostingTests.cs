@@ -19,8 +19,8 @@ public sealed class HostingTests
         await using var ctx = await TelegramTestContext.StartAsync();
         using var cts = TestTimeouts.NetworkToken();
         var release = new TaskCompletionSource();
-        var inner = ctx.Dispatcher.Handler;
-        ctx.Dispatcher.Handler = async (r, ct) => { await release.Task.WaitAsync(ct); return await inner(r, ct); };
+        var inner = ctx.Dispatcher.Respond;
+        ctx.Dispatcher.Respond = async (r, ct) => { await release.Task.WaitAsync(ct); return await inner(r, ct); };
         var id = ctx.Server.AddUpdate(TgUpdates.Private("/funding BTC"));
 
         var run = ctx.Poller.RunAsync(cts.Token);
@@ -47,8 +47,8 @@ public sealed class HostingTests
         using var cts = TestTimeouts.NetworkToken();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
         var release = new TaskCompletionSource();
-        var inner = ctx.Dispatcher.Handler;
-        ctx.Dispatcher.Handler = async (r, ct) => { await release.Task.WaitAsync(ct); return await inner(r, ct); };
+        var inner = ctx.Dispatcher.Respond;
+        ctx.Dispatcher.Respond = async (r, ct) => { await release.Task.WaitAsync(ct); return await inner(r, ct); };
         var id = ctx.Server.AddUpdate(TgUpdates.Private("/funding BTC"));
 
         var run = ctx.Poller.RunAsync(stop.Token);
@@ -196,7 +196,7 @@ public sealed class HostingTests
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        var dispatcher = new FakeDispatcher();
+        var dispatcher = TelegramTestCommands.Dispatcher();
         var registry = new InMemoryChatRegistry();
         services.AddSingleton<ICommandDispatcher>(dispatcher);
         services.AddSingleton<IChatRegistry>(registry);
@@ -238,7 +238,7 @@ public sealed class HostingTests
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Telegram:BotToken"] = token });
         builder.Services.AddLogging();
-        builder.Services.AddSingleton<ICommandDispatcher>(new FakeDispatcher());
+        builder.Services.AddSingleton<ICommandDispatcher>(TelegramTestCommands.Dispatcher());
         builder.Services.AddSingleton<IChatRegistry>(new InMemoryChatRegistry());
         builder.Services.AddTelegram(builder.Configuration);
         using var host = builder.Build();

@@ -60,7 +60,7 @@ public sealed class UpdateHandlerTests
     {
         await using var ctx = await TelegramTestContext.StartAsync();
         using var cts = TestTimeouts.NetworkToken();
-        ctx.Registry.Set(TgUpdates.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), Language.ZhCn);
+        ctx.Registry.Set(new ChatAddress(ChatPlatform.Telegram, TgUpdates.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)), Language.ZhCn);
 
         await ctx.HandleAsync(TgUpdates.Private("/help", languageCode: "en"), cts.Token);
 
@@ -154,7 +154,8 @@ public sealed class UpdateHandlerTests
     {
         await using var ctx = await TelegramTestContext.StartAsync();
         using var cts = TestTimeouts.NetworkToken();
-        ctx.Dispatcher.Handler = (r, _) => Task.FromResult(CommandResult.Of(new Report(ReportKind.Chart, "chart", []), new ChartImage("c.png", [1, 2, 3], "alt")));
+        ctx.Dispatcher.Commands = [.. TelegramTestCommands.All, FakeCommandDispatcher.Info("chart", "Chart", "圖表", "图表")];
+        ctx.Dispatcher.Respond = (r, _) => Task.FromResult(CommandResult.Of(new Report(ReportKind.Chart, "chart", []), new ChartImage("c.png", [1, 2, 3], "alt")));
 
         await ctx.HandleAsync(TgUpdates.Callback("chart BTCUSDT", photo: true), cts.Token);
         await WaitForSends(ctx, 1, "editMessageMedia");
@@ -225,7 +226,7 @@ public sealed class UpdateHandlerTests
         var clock = new ManualTimeProvider();
         await using var ctx = await TelegramTestContext.StartAsync(o => { o.ChatBurst = 10; o.GlobalMessagesPerSecond = 100; o.GlobalBurst = 20; }, time: clock, commandsPerUserPerMinute: 3);
         using var cts = TestTimeouts.NetworkToken();
-        ctx.Registry.Set(TgUpdates.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), Language.ZhTw);
+        ctx.Registry.Set(new ChatAddress(ChatPlatform.Telegram, TgUpdates.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)), Language.ZhTw);
 
         for (var i = 0; i < 8; i++)
         {

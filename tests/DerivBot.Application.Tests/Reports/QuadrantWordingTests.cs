@@ -7,6 +7,7 @@ using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
 using DerivBot.Core.Signals;
+using DerivBot.Testing;
 
 namespace DerivBot.Application.Tests.Reports;
 
@@ -16,7 +17,7 @@ public sealed class QuadrantWordingTests
     private static async Task<CommandReply> RunAsync(string command, Language language, MarketSnapshot snapshot)
     {
         var market = new FakeMarketData("BTCUSDT").With(snapshot);
-        var query = TestData.Query(market, new FixedZoneChatRegistry("UTC"));
+        var query = TestData.Query(market, new InMemoryChatRegistry("UTC"));
         ICommandHandler handler = command switch
         {
             "quadrant" => SymbolReportCommands.Quadrant(query, TestData.Localizer),

@@ -6,6 +6,7 @@ using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
+using DerivBot.Testing;
 
 namespace DerivBot.Application.Tests.Reports;
 
@@ -36,7 +37,7 @@ public sealed class ReportsTests
     private static async Task<CommandReply> RunAsync(string command, Language language, Core.Markets.MarketSnapshot? snapshot = null, IChartRenderer? charts = null, string zone = "UTC")
     {
         var market = new FakeMarketData("BTCUSDT").With(snapshot ?? TestData.Btc());
-        var handler = Handlers(TestData.Query(market, new FixedZoneChatRegistry(zone)), charts).Single(h => h.Commands[0].Name == command);
+        var handler = Handlers(TestData.Query(market, new InMemoryChatRegistry(zone)), charts).Single(h => h.Commands[0].Name == command);
         var result = await handler.HandleAsync(TestData.Request(command, "btc", language), CancellationToken.None);
         return Assert.Single(result.Replies);
     }
@@ -275,33 +276,5 @@ public sealed class ReportsTests
         Assert.Contains("Binance 尚未提供 BTCUSDT 的資金費率。", Text(reply), StringComparison.Ordinal);
         Assert.NotNull(reply.Report.Footer);
         Assert.Null(reply.Data);
-    }
-
-    private sealed class RecordingChartRenderer(bool available) : IChartRenderer
-    {
-        public List<HeatmapChartSpec> Heatmaps { get; } = [];
-
-        public List<HistoryChartSpec> Histories { get; } = [];
-
-        public bool IsAvailable => available;
-
-        public string? UnavailableReason => available ? null : "no CJK font";
-
-        public ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken)
-        {
-            Heatmaps.Add(spec);
-            return new ChartImage("heatmap.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-        }
-
-        public ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken)
-        {
-            Histories.Add(spec);
-            return new ChartImage("history.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-        }
-
-        public ChartImage RenderVenues(VenueChartSpec spec, CancellationToken cancellationToken) =>
-            new("venues.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-        public ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken) =>
-            new("options-oi-by-strike.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
     }
 }

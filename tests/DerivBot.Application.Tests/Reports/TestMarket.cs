@@ -9,61 +9,6 @@ using DerivBot.Testing;
 
 namespace DerivBot.Application.Tests.Reports;
 
-/// <summary>A hand-written IMarketData: a fixed universe and scripted snapshots (or a scripted failure).</summary>
-public sealed class FakeMarketData : IMarketData
-{
-    private readonly Dictionary<string, MarketSnapshot> _snapshots = new(StringComparer.Ordinal);
-
-    public FakeMarketData(params string[] universe)
-    {
-        Universe = universe.Select(s => new PerpetualContract(new Symbol(s), BaseOf(s), "USDT", "PERPETUAL", "TRADING", 2.5m, TestData.Epoch)).ToList();
-    }
-
-    public string VenueName => "binance";
-
-    public List<PerpetualContract> Universe { get; }
-
-    public Exception? Failure { get; set; }
-
-    public List<Symbol> Requested { get; } = [];
-
-    public FakeMarketData With(MarketSnapshot snapshot)
-    {
-        _snapshots[snapshot.Symbol.Value] = snapshot;
-        return this;
-    }
-
-    public Task<IReadOnlyList<PerpetualContract>> GetUniverseAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<PerpetualContract>>(Universe);
-
-    public Task<MarketSnapshot> GetSnapshotAsync(Symbol symbol, CancellationToken cancellationToken)
-    {
-        Requested.Add(symbol);
-        if (Failure is not null)
-        {
-            return Task.FromException<MarketSnapshot>(Failure);
-        }
-        return _snapshots.TryGetValue(symbol.Value, out var s)
-            ? Task.FromResult(s)
-            : Task.FromException<MarketSnapshot>(new InvalidOperationException($"No scripted snapshot for {symbol}"));
-    }
-
-    private static string BaseOf(string symbol) => symbol.EndsWith("USDT", StringComparison.Ordinal) ? symbol[..^4] : symbol;
-}
-
-/// <summary>A hand-written IChatRegistry that knows one time zone for every chat.</summary>
-public sealed class FixedZoneChatRegistry(string zone) : IChatRegistry
-{
-    public Task<ChatSettings> GetOrCreateAsync(ChatAddress chat, Language? languageHint, CancellationToken cancellationToken) =>
-        Task.FromResult(new ChatSettings(chat, languageHint ?? Language.En, zone, Active: true));
-
-    public Task MarkInactiveAsync(ChatAddress chat, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task MarkActiveAsync(ChatAddress chat, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task MigrateAsync(ChatAddress from, ChatAddress to, CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
 /// <summary>Fixed instants and a small builder of realistic snapshots.</summary>
 public static class TestData
 {

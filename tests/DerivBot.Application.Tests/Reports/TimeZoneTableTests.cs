@@ -5,6 +5,7 @@ using DerivBot.Core.Charts;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
+using DerivBot.Testing;
 
 namespace DerivBot.Application.Tests.Reports;
 
@@ -36,9 +37,9 @@ public sealed class TimeZoneTableTests
     [MemberData(nameof(Zones))]
     public async Task EveryReport_ZoneInAnyForm_ShowsTheSameLocalTimes(string zone, string dataTime, string settlement, double offsetHours)
     {
-        var charts = new SpecRecorder();
+        var charts = new RecordingChartRenderer();
         var market = new FakeMarketData("BTCUSDT").With(TestData.Btc());
-        var query = TestData.Query(market, new FixedZoneChatRegistry(zone));
+        var query = TestData.Query(market, new InMemoryChatRegistry(zone));
         ICommandHandler[] handlers =
         [
             SymbolReportCommands.Funding(query, TestData.Localizer), SymbolReportCommands.OpenInterest(query, TestData.Localizer),
@@ -60,8 +61,8 @@ public sealed class TimeZoneTableTests
             }
         }
         var offset = TimeSpan.FromHours(offsetHours);
-        Assert.NotEmpty(charts.Zones);
-        Assert.All(charts.Zones, z => Assert.Equal(offset, z.GetUtcOffset(TestData.Now)));
+        Assert.NotEmpty(charts.TimeZones);
+        Assert.All(charts.TimeZones, z => Assert.Equal(offset, z.GetUtcOffset(TestData.Now)));
     }
 
     [Theory]
@@ -78,33 +79,5 @@ public sealed class TimeZoneTableTests
         // Daily schedules: "daily 09:00" fires at 09:00 local for every form.
         var next = DigestSchedule.DailyAt(new TimeOnly(9, 0)).NextAfter(TestData.Now, TimeZones.Find(storedId));
         Assert.Equal(new TimeOnly(9, 0), TimeOnly.FromTimeSpan((next + TimeSpan.FromHours(offsetHours)).TimeOfDay));
-    }
-
-    private sealed class SpecRecorder : IChartRenderer
-    {
-        public List<TimeZoneInfo> Zones { get; } = [];
-
-        public bool IsAvailable => true;
-
-        public string? UnavailableReason => null;
-
-        public ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken)
-        {
-            Zones.Add(spec.TimeZone);
-            return new ChartImage("heatmap.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-        }
-
-        public ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken)
-        {
-            Zones.Add(spec.TimeZone);
-            return new ChartImage("history.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-        }
-
-        // Neither chart has a time axis; they answer like the real renderer and record nothing.
-        public ChartImage RenderVenues(VenueChartSpec spec, CancellationToken cancellationToken) =>
-            new("venues.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-
-        public ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken) =>
-            new("options-oi-by-strike.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
     }
 }

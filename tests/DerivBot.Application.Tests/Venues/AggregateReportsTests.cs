@@ -156,7 +156,7 @@ public sealed class AggregateReportsTests
     public async Task Liquidations_WithSummedOi_HeatmapCaptionAndFooterNameTheVenues(Language language, string expected)
     {
         var (query, _) = Setup(withHistory: true);
-        var charts = new HeatmapRecorder();
+        var charts = new RecordingChartRenderer();
 
         var reply = await RunAsync(new LiquidationsCommand(query, TestData.Localizer, charts), "liq", language);
 
@@ -171,32 +171,11 @@ public sealed class AggregateReportsTests
         var market = new FakeMarketData("BTCUSDT").With(TestData.Btc());
         var clock = new ManualTimeProvider(TestData.Now);
         var query = new SymbolQuery(market, new SymbolLookup(market), new ChatTimeZones(null), TestData.Localizer, clock, Options.Create(new SignalOptions()));
-        var charts = new HeatmapRecorder();
+        var charts = new RecordingChartRenderer();
 
         var reply = await RunAsync(new LiquidationsCommand(query, TestData.Localizer, charts), "liq");
 
         Assert.DoesNotContain("summed", Assert.Single(charts.Heatmaps).Text.Subtitle, StringComparison.Ordinal);
         Assert.DoesNotContain("summed", reply.Report.Footer ?? "", StringComparison.Ordinal);
-    }
-
-    private sealed class HeatmapRecorder : IChartRenderer
-    {
-        public List<HeatmapChartSpec> Heatmaps { get; } = [];
-
-        public bool IsAvailable => true;
-
-        public string? UnavailableReason => null;
-
-        public ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken)
-        {
-            Heatmaps.Add(spec);
-            return new ChartImage("heatmap.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-        }
-
-        public ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken) => new("history.png", [0x89], spec.Text.Title);
-
-        public ChartImage RenderVenues(VenueChartSpec spec, CancellationToken cancellationToken) => new("venues.png", [0x89], spec.Text.Title);
-
-        public ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken) => new("strikes.png", [0x89], spec.Text.Title);
     }
 }

@@ -6,6 +6,7 @@ using DerivBot.Core.Charts;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
+using DerivBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -28,28 +29,3 @@ internal static class VenueTestKit
     public static string Text(CommandReply reply) => new PlainTextReportRenderer().Render(reply.Report);
 }
 
-/// <summary>Records venue chart specs; returns a PNG signature as the image.</summary>
-internal sealed class VenueChartRecorder : IChartRenderer
-{
-    public List<VenueChartSpec> Specs { get; } = [];
-
-    public bool IsAvailable => true;
-
-    public string? UnavailableReason => null;
-
-    // Like the real renderer, every chart kind answers with an image; only venue specs are recorded.
-    public ChartImage RenderHeatmap(HeatmapChartSpec spec, CancellationToken cancellationToken) =>
-        new("heatmap.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-
-    public ChartImage RenderHistory(HistoryChartSpec spec, CancellationToken cancellationToken) =>
-        new("history.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-
-    public ChartImage RenderOptionsStrikes(OptionsStrikeChartSpec spec, CancellationToken cancellationToken) =>
-        new("options-oi-by-strike.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-
-    public ChartImage RenderVenues(VenueChartSpec spec, CancellationToken cancellationToken)
-    {
-        Specs.Add(spec);
-        return new ChartImage("venues.png", [0x89, 0x50, 0x4E, 0x47], spec.Text.Title);
-    }
-}

@@ -94,7 +94,7 @@ public sealed class VenuesCommandTests
     public async Task Venues_AllFiveAnswer_RowsInOwnUnitsAndAggregateText()
     {
         var (aggregator, _) = FiveVenues();
-        var chart = new VenueChartRecorder();
+        var chart = new RecordingChartRenderer();
 
         var reply = await VenueTestKit.AskAsync(aggregator, "BTC-USDT-SWAP", Language.En, chart);
         var text = VenueTestKit.Text(reply);
@@ -109,7 +109,7 @@ public sealed class VenuesCommandTests
         Assert.Contains("Funding spread (8h, max − min): 0.0140%", text, StringComparison.Ordinal);
         Assert.Contains("Sources: Binance · Bybit · OKX · Hyperliquid · Gate", reply.Report.Footer, StringComparison.Ordinal);
         Assert.NotNull(reply.Image);
-        var spec = Assert.Single(chart.Specs);
+        var spec = Assert.Single(chart.Venues);
         Assert.Equal(["Binance", "Bybit", "OKX", "Hyperliquid", "Gate"], spec.Bars.Select(b => b.Venue));
         Assert.Equal(80_000m * 120_000m / (80_000m * 120_000m + 50_000m * 120_010m + 30_000m * 119_990m + 25_000m * 120_020m + 15_000m * 120_000m), spec.Bars[0].OiShare);
     }

@@ -14,7 +14,7 @@ public sealed class DiscordChatSenderTests
     private static readonly ChatAddress Channel = new(ChatPlatform.Discord, Some.ChannelId);
     private static readonly string Path = $"/api/v10/channels/{Some.ChannelId}/messages";
 
-    private static DiscordChatSender Sender(FakeDiscordServer server, RecordingChatRegistry registry, CollectingLoggerProvider? logs = null)
+    private static DiscordChatSender Sender(FakeDiscordServer server, InMemoryChatRegistry registry, CollectingLoggerProvider? logs = null)
     {
         logs ??= new CollectingLoggerProvider();
         return new DiscordChatSender(Some.Rest(server, new ManualTimeProvider(), logs), new DiscordEmbedRenderer(), registry, logs.For<DiscordChatSender>());
@@ -24,7 +24,7 @@ public sealed class DiscordChatSenderTests
     public async Task SendAsync_Report_PostsEmbedWithButtonsAndNoMentions()
     {
         await using var server = await FakeDiscordServer.StartAsync();
-        var sender = Sender(server, new RecordingChatRegistry());
+        var sender = Sender(server, new InMemoryChatRegistry());
         using var cts = TestTimeouts.NetworkToken();
         var report = Some.Report(actions: [new("Refresh", "funding BTCUSDT"), new("Quadrant", "quadrant BTCUSDT")]);
 
@@ -45,7 +45,7 @@ public sealed class DiscordChatSenderTests
     public async Task SendAsync_WithChart_SendsMultipartWithAttachmentReference()
     {
         await using var server = await FakeDiscordServer.StartAsync();
-        var sender = Sender(server, new RecordingChatRegistry());
+        var sender = Sender(server, new InMemoryChatRegistry());
         using var cts = TestTimeouts.NetworkToken();
 
         var result = await sender.SendAsync(Channel, new OutboundMessage(Some.Report(), new ChartImage("history BTC.png", [1, 2, 3], "alt")), cts.Token);
@@ -67,7 +67,7 @@ public sealed class DiscordChatSenderTests
     {
         await using var server = await FakeDiscordServer.StartAsync();
         server.Enqueue("POST", Path, new FakeResponse(status, $$"""{"message":"Missing Access","code":{{code}}}"""));
-        var registry = new RecordingChatRegistry();
+        var registry = new InMemoryChatRegistry();
         var sender = Sender(server, registry);
         using var cts = TestTimeouts.NetworkToken();
 
@@ -84,7 +84,7 @@ public sealed class DiscordChatSenderTests
     {
         await using var server = await FakeDiscordServer.StartAsync();
         server.Enqueue("POST", Path, new FakeResponse(429, """{"message":"You are being rate limited.","retry_after":64.57,"global":false}"""));
-        var registry = new RecordingChatRegistry();
+        var registry = new InMemoryChatRegistry();
         var sender = Sender(server, registry);
         using var cts = TestTimeouts.NetworkToken();
 
@@ -100,7 +100,7 @@ public sealed class DiscordChatSenderTests
     {
         await using var server = await FakeDiscordServer.StartAsync();
         server.Enqueue("POST", Path, new FakeResponse(400, """{"message":"Invalid Form Body","code":50035}"""));
-        var sender = Sender(server, new RecordingChatRegistry());
+        var sender = Sender(server, new InMemoryChatRegistry());
         using var cts = TestTimeouts.NetworkToken();
 
         var result = await sender.SendAsync(Channel, new OutboundMessage(Some.Report()), cts.Token);

@@ -43,7 +43,7 @@ public sealed class DiscordBotServiceTests
         builder.Logging.AddProvider(logs);
         builder.Services.AddSingleton<ICommandDispatcher>(dispatcher ?? new FakeCommandDispatcher(Some.Commands(), (_, _) => Task.FromResult(CommandResult.Of(Some.Report()))));
         builder.Services.AddSingleton<DerivBot.Core.Localization.ILocalizer>(Some.Localizer); // AddCommands registers it in the host
-        builder.Services.AddSingleton<IChatRegistry, RecordingChatRegistry>();
+        builder.Services.AddSingleton<IChatRegistry, InMemoryChatRegistry>();
         builder.Services.AddSingleton<IDiscordCommandHashStore>(store ?? new InMemoryHashStore());
         builder.Services.AddSingleton<OtherWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OtherWorker>());

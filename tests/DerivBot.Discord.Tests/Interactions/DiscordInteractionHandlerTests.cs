@@ -21,7 +21,7 @@ public sealed class DiscordInteractionHandlerTests
         await using var server = await FakeDiscordServer.StartAsync();
         var clock = new ManualTimeProvider();
         var dispatcher = new FakeCommandDispatcher(Some.Commands(), (_, _) => Task.FromResult(CommandResult.Of(Some.Report())));
-        var registry = new RecordingChatRegistry();
+        var registry = new InMemoryChatRegistry();
         var handler = Some.Handler(server, clock, dispatcher, registry);
         using var cts = TestTimeouts.NetworkToken();
 
@@ -50,7 +50,7 @@ public sealed class DiscordInteractionHandlerTests
     {
         await using var server = await FakeDiscordServer.StartAsync();
         var dispatcher = new FakeCommandDispatcher(Some.Commands(), (_, _) => Task.FromResult(CommandResult.Of(Some.Report())));
-        var registry = new RecordingChatRegistry();
+        var registry = new InMemoryChatRegistry();
         var chat = new ChatAddress(ChatPlatform.Discord, Some.ChannelId);
         registry.Chats[chat] = new ChatSettings(chat, Language.ZhCn, "Asia/Shanghai", Active: false);
         var handler = Some.Handler(server, new ManualTimeProvider(), dispatcher, registry);
@@ -174,11 +174,13 @@ public sealed class DiscordInteractionHandlerTests
     {
         await using var server = await FakeDiscordServer.StartAsync();
         bool? admin = null;
+        // The platform's admin delegate is under test: the dispatcher's own admin refusal is off, the responder reads it.
         var dispatcher = new FakeCommandDispatcher(Some.Commands(), async (r, ct) =>
         {
             admin = await r.IsSenderAdminAsync(ct);
             return CommandResult.Of(Some.Report(title: admin.Value ? "ok" : "refused"));
-        });
+        })
+        { ChecksAdmin = false };
         var handler = Some.Handler(server, new ManualTimeProvider(), dispatcher);
         using var cts = TestTimeouts.NetworkToken();
 

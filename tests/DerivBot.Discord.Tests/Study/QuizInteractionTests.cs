@@ -42,7 +42,7 @@ public sealed class QuizInteractionTests
         var quiz = Quiz();
         await store.SaveQuizAsync(quiz, default);
         var report = new Report(ReportKind.Quiz, "BTCUSDT · Quiz", [new QuizBlock(quiz.Id, quiz.Question, quiz.Options, quiz.CorrectOption, quiz.Explanation)]);
-        var dispatcher = new FakeCommandDispatcher(Some.Commands(), (_, _) => Task.FromResult(CommandResult.Of(report)));
+        var dispatcher = new FakeCommandDispatcher([.. Some.Commands(), FakeCommandDispatcher.Info("quiz", "Quiz", "測驗", "测验")], (_, _) => Task.FromResult(CommandResult.Of(report)));
         var handler = Some.Handler(server, clock, dispatcher, quizzes: book);
         using var cts = TestTimeouts.NetworkToken();
 
@@ -96,7 +96,7 @@ public sealed class QuizBroadcastTests
             "24 小时：多方 $120万，空方 $560万（Binance 数据流，为下限）。", clock.GetUtcNow());
         await store.SaveQuizAsync(quiz, default);
         var logs = new CollectingLoggerProvider();
-        var sender = new DiscordChatSender(Some.Rest(server, clock, logs), new DiscordEmbedRenderer(), new RecordingChatRegistry(), logs.For<DiscordChatSender>(), clock, book);
+        var sender = new DiscordChatSender(Some.Rest(server, clock, logs), new DiscordEmbedRenderer(), new InMemoryChatRegistry(), logs.For<DiscordChatSender>(), clock, book);
         var channel = new ChatAddress(ChatPlatform.Discord, Some.ChannelId);
         using var cts = TestTimeouts.NetworkToken();
 

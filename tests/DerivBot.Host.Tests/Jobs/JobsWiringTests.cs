@@ -98,8 +98,9 @@ public sealed class JobsWiringTests
             ["Jobs:OutboxPollInterval"] = "00:00:00.200",
         }).Build();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton<IMarketData, Market>();
-        builder.Services.AddSingleton<ICommandDispatcher, Dispatcher>();
+        builder.Services.AddSingleton<IMarketData>(new FakeMarketData(TimeProvider.System, "BTCUSDT") { VenueName = "fake" });
+        builder.Services.AddSingleton<ICommandDispatcher>(new FakeCommandDispatcher(FakeCommandDispatcher.DigestQueries, (r, _) =>
+            Task.FromResult(CommandResult.Of(new Report(ReportKind.Quadrant, r.Arguments + " " + r.Command, [])))));
         builder.Services.AddSingleton(refresher);
         builder.Services.AddSingleton(sender);
         builder.Services.AddSqliteStorage(config).AddSubscriptions(config).AddJobs(config);
@@ -130,25 +131,6 @@ public sealed class JobsWiringTests
             Interlocked.Increment(ref _refreshes);
             return Task.CompletedTask;
         }
-    }
-
-    private sealed class Market : IMarketData
-    {
-        public string VenueName => "fake";
-
-        public Task<IReadOnlyList<PerpetualContract>> GetUniverseAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<PerpetualContract>>([new PerpetualContract(new Symbol("BTCUSDT"), "BTC", "USDT", "PERPETUAL", "TRADING", null, DateTimeOffset.UnixEpoch)]);
-
-        public Task<MarketSnapshot> GetSnapshotAsync(Symbol symbol, CancellationToken cancellationToken) =>
-            Task.FromResult(new MarketSnapshot { Venue = "fake", Symbol = symbol, DataTime = TimeProvider.System.GetUtcNow() });
-    }
-
-    private sealed class Dispatcher : ICommandDispatcher
-    {
-        public IReadOnlyList<CommandInfo> Commands => [];
-        public bool IsKnown(string commandName) => true;
-        public Task<CommandResult> DispatchAsync(CommandRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(CommandResult.Of(new Report(ReportKind.Quadrant, request.Arguments + " " + request.Command, [])));
     }
 
     private sealed class Sender : IChatSender

@@ -3,74 +3,23 @@ using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
+using DerivBot.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace DerivBot.Telegram.Tests.Fakes;
 
-/// <summary>A dispatcher that records requests and answers from a script (default: an echo report).</summary>
-public sealed class FakeDispatcher : ICommandDispatcher
+/// <summary>The commands the Telegram tests' dispatcher (the shared <see cref="FakeCommandDispatcher"/>) knows.</summary>
+public static class TelegramTestCommands
 {
-    public ConcurrentQueue<CommandRequest> Requests { get; } = new();
-
-    /// <summary>Replies per request; default echoes the command and arguments back in a report.</summary>
-    public Func<CommandRequest, CancellationToken, Task<CommandResult>> Handler { get; set; } =
-        (r, _) => Task.FromResult(CommandResult.Of(new Report(ReportKind.Info, r.Command, [ParagraphBlock.Of(r.Arguments.Length == 0 ? "-" : r.Arguments)])));
-
-    public IReadOnlyList<CommandInfo> Commands { get; set; } =
+    public static IReadOnlyList<CommandInfo> All { get; } =
     [
-        Info("funding", "Funding rate", "資金費率", "资金费率"),
-        Info("quadrant", "Funding × OI quadrant", "四象限", "四象限"),
-        Info("language", "Set the chat language", "設定語言", "设置语言", changesSettings: true),
-        Info("help", "Help", "說明", "帮助"),
+        FakeCommandDispatcher.Info("funding", "Funding rate", "資金費率", "资金费率"),
+        FakeCommandDispatcher.Info("quadrant", "Funding × OI quadrant", "四象限", "四象限"),
+        FakeCommandDispatcher.Info("language", "Set the chat language", "設定語言", "设置语言", changesSettings: true),
+        FakeCommandDispatcher.Info("help", "Help", "說明", "帮助"),
     ];
 
-    public bool IsKnown(string commandName) => Commands.Any(c => c.Name == commandName || c.Aliases.Contains(commandName));
-
-    public async Task<CommandResult> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
-    {
-        Requests.Enqueue(request);
-        return await Handler(request, cancellationToken).ConfigureAwait(false);
-    }
-
-    public static CommandInfo Info(string name, string en, string tw, string cn, bool changesSettings = false) =>
-        new(name, [], new Dictionary<Language, string> { [Language.En] = en, [Language.ZhTw] = tw, [Language.ZhCn] = cn }, changesSettings, []);
-}
-
-/// <summary>An in-memory chat registry that records what the adapter told it.</summary>
-public sealed class InMemoryChatRegistry : IChatRegistry
-{
-    public ConcurrentDictionary<string, ChatSettings> Chats { get; } = new();
-    public ConcurrentQueue<(ChatAddress Chat, string Reason)> Inactivated { get; } = new();
-    public ConcurrentQueue<(ChatAddress From, ChatAddress To)> Migrations { get; } = new();
-
-    public Task<ChatSettings> GetOrCreateAsync(ChatAddress chat, Language? languageHint, CancellationToken cancellationToken) =>
-        Task.FromResult(Chats.GetOrAdd(chat.ChatId, _ => new ChatSettings(chat, languageHint ?? Language.En, "UTC", true)));
-
-    public void Set(string chatId, Language language, bool active = true) =>
-        Chats[chatId] = new ChatSettings(new ChatAddress(ChatPlatform.Telegram, chatId), language, "UTC", active);
-
-    public Task MarkInactiveAsync(ChatAddress chat, string reason, CancellationToken cancellationToken)
-    {
-        Inactivated.Enqueue((chat, reason));
-        Chats.AddOrUpdate(chat.ChatId, _ => new ChatSettings(chat, Language.En, "UTC", false), (_, s) => s with { Active = false });
-        return Task.CompletedTask;
-    }
-
-    public Task MarkActiveAsync(ChatAddress chat, CancellationToken cancellationToken)
-    {
-        Chats.AddOrUpdate(chat.ChatId, _ => new ChatSettings(chat, Language.En, "UTC", true), (_, s) => s with { Active = true });
-        return Task.CompletedTask;
-    }
-
-    public Task MigrateAsync(ChatAddress from, ChatAddress to, CancellationToken cancellationToken)
-    {
-        Migrations.Enqueue((from, to));
-        if (Chats.TryRemove(from.ChatId, out var s))
-        {
-            Chats[to.ChatId] = s with { Address = to };
-        }
-        return Task.CompletedTask;
-    }
+    public static FakeCommandDispatcher Dispatcher() => new(All);
 }
 
 /// <summary>Captures every log line (message and exception text) of every category.</summary>

@@ -19,7 +19,7 @@ namespace DerivBot.Telegram.Tests.Fakes;
 /// <summary>The Telegram adapter wired to a <see cref="FakeTelegramServer"/>, a fake dispatcher and an in-memory registry.</summary>
 public sealed class TelegramTestContext : IAsyncDisposable
 {
-    private TelegramTestContext(FakeTelegramServer server, ServiceProvider services, FakeDispatcher dispatcher, InMemoryChatRegistry registry, CapturingLoggerProvider logs)
+    private TelegramTestContext(FakeTelegramServer server, ServiceProvider services, FakeCommandDispatcher dispatcher, InMemoryChatRegistry registry, CapturingLoggerProvider logs)
     {
         Server = server;
         Services = services;
@@ -30,7 +30,7 @@ public sealed class TelegramTestContext : IAsyncDisposable
 
     public FakeTelegramServer Server { get; }
     public ServiceProvider Services { get; }
-    public FakeDispatcher Dispatcher { get; }
+    public FakeCommandDispatcher Dispatcher { get; }
     public InMemoryChatRegistry Registry { get; }
     public CapturingLoggerProvider Logs { get; }
 
@@ -49,7 +49,7 @@ public sealed class TelegramTestContext : IAsyncDisposable
         var options = new TelegramOptions { BotToken = FakeTelegramServer.Token, ApiBaseUrl = server.ApiBaseUrl, PollingTimeoutSeconds = 1 };
         configure?.Invoke(options);
         var logs = new CapturingLoggerProvider();
-        var dispatcher = new FakeDispatcher();
+        var dispatcher = TelegramTestCommands.Dispatcher();
         var registry = new InMemoryChatRegistry();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
