@@ -57,8 +57,8 @@ public sealed class PollerLeadershipTests
         using var cts = TestTimeouts.NetworkToken();
         var locks = new FakeLeaderLock();
         var release = new TaskCompletionSource();
-        var inner = ctx.Dispatcher.Handler;
-        ctx.Dispatcher.Handler = async (r, ct) => { await release.Task.WaitAsync(ct); return await inner(r, ct); };
+        var inner = ctx.Dispatcher.Respond;
+        ctx.Dispatcher.Respond = async (r, ct) => { await release.Task.WaitAsync(ct); return await inner(r, ct); };
         var a = Instance(ctx, locks, clock, ctx.Poller);
         ctx.Server.AddUpdate(TgUpdates.Private("/funding BTC"));
 

@@ -28,7 +28,7 @@ public sealed class CommandLimitTests
         var limited = new RateLimitedCommandDispatcher(fake, new CommandRateLimiter(options, clock), Some.Localizer);
         var logs = new CollectingLoggerProvider();
         var rest = Some.Rest(server, clock, logs);
-        var handler = new DiscordInteractionHandler(rest, limited, new RecordingChatRegistry(), null, new DiscordEmbedRenderer(),
+        var handler = new DiscordInteractionHandler(rest, limited, new InMemoryChatRegistry(), null, new DiscordEmbedRenderer(),
             new DiscordCommandRegistrar(rest, limited, new InMemoryHashStore(), logs.For<DiscordCommandRegistrar>()),
             Some.Options(server), clock, logs.For<DiscordInteractionHandler>(), Some.Localizer);
         using var cts = TestTimeouts.NetworkToken();
