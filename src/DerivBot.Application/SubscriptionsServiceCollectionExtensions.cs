@@ -32,6 +32,7 @@ public static class SubscriptionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<InstanceIdentity>();
         services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.TryAddSingleton<IScheduleNotifier, NoScheduler>();
         services.TryAddSingleton<AlertEngine>();

@@ -3,6 +3,8 @@ using DerivBot.Application.Outbox;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
+using DerivBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DerivBot.Storage.Tests;
 
@@ -68,6 +70,37 @@ public sealed class ParallelDrainTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task DrainDue_TwoInstancesOnOneDatabase_EachMessageOnceInOrderPerChat()
+    {
+        using var w = new World();
+        const int chats = 30, perChat = 4;
+        for (var k = 0; k < perChat; k++)
+        {
+            for (var c = 0; c < chats; c++)
+            {
+                await w.Store.EnqueueAsync(Draft(c, k), w.Clock.GetUtcNow(), default);
+            }
+        }
+        // One sender records both instances' sends, so per-chat overlap across instances is seen too.
+        var sender = new SlowSender(ChatPlatform.Telegram);
+        var outbox = new FixedOptions<OutboxOptions>(new OutboxOptions { MaxInFlight = 4 });
+        OutboxDrainer Instance(string id) => new(new SqliteStore(w.Database, w.Clock), [sender], w.Store, new OutboxSignal(), w.Jobs, outbox, w.Clock,
+            NullLogger<OutboxDrainer>.Instance, instance: new InstanceIdentity(id));
+
+        var handled = await Task.WhenAll(Instance("a").DrainDueAsync(sender, default), Instance("b").DrainDueAsync(sender, default));
+
+        Assert.Equal(chats * perChat, handled.Sum());
+        Assert.Equal(chats * perChat, sender.Received.Count);
+        Assert.Equal(1, sender.MaxPerChat);
+        for (var c = 0; c < chats; c++)
+        {
+            var got = sender.Received.Where(r => r.Chat == c.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(r => r.Title).ToList();
+            Assert.Equal(Enumerable.Range(0, perChat).Select(k => $"{c}:{k}"), got);
+        }
+        Assert.Equal(new OutboxStats(0, chats * perChat, 0), await w.Store.GetStatsAsync(default));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task CompleteAsync_MixedOutcomes_OneCallRecordsAll()
     {
         using var w = new World();
@@ -75,7 +108,7 @@ public sealed class ParallelDrainTests
         {
             await w.Store.EnqueueAsync(Draft(c, 0), w.Clock.GetUtcNow(), default);
         }
-        var heads = await w.Store.PeekChatHeadsAsync(ChatPlatform.Telegram, w.Clock.GetUtcNow(), 10, default);
+        var heads = await w.Store.ClaimChatHeadsAsync(ChatPlatform.Telegram, "test", w.Clock.GetUtcNow(), TimeSpan.FromSeconds(30), 10, default);
         Assert.Equal(3, heads.Count);
         var now = w.Clock.GetUtcNow();
         await w.Store.CompleteAsync(
@@ -85,8 +118,8 @@ public sealed class ParallelDrainTests
             new OutboxCompletion(heads[2].Id, OutboxOutcome.Retry, now.AddMinutes(1), "retry later: 429"),
         ], default);
         Assert.Equal(new OutboxStats(1, 1, 1), await w.Store.GetStatsAsync(default));
-        Assert.Empty(await w.Store.PeekChatHeadsAsync(ChatPlatform.Telegram, now, 10, default));
-        var retried = Assert.Single(await w.Store.PeekChatHeadsAsync(ChatPlatform.Telegram, now.AddMinutes(1), 10, default));
+        Assert.Empty(await w.Store.ClaimChatHeadsAsync(ChatPlatform.Telegram, "test", now, TimeSpan.FromSeconds(30), 10, default));
+        var retried = Assert.Single(await w.Store.ClaimChatHeadsAsync(ChatPlatform.Telegram, "test", now.AddMinutes(1), TimeSpan.FromSeconds(30), 10, default));
         Assert.Equal(1, retried.Attempts);
     }
 
