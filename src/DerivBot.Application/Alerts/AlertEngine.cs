@@ -34,6 +34,7 @@ public sealed class AlertEngine
     private readonly ConcurrentDictionary<Symbol, byte> _liquidationRuleSymbols = new();
     private readonly ConcurrentDictionary<Symbol, MarketSnapshot> _lastSnapshots = new();
     private readonly OptionChains.OptionsMarket? _options;
+    private readonly LiquidationEventKeys _eventKeys = new();
 
     /// <param name="options">Put/call alerts read the coin's option chain through it; without it they stay silent.</param>
     public AlertEngine(
@@ -92,7 +93,8 @@ public sealed class AlertEngine
             ? await PutCallAsync(snapshot, cancellationToken).ConfigureAwait(false)
             : null;
         var context = new AlertContext(snapshot, now, funding, liquidationsUsd, quadrant, putCall);
-        return await ProcessAsync(rules, r => AlertEvaluator.Evaluate(r.Condition, context), snapshot.Venue, now, cancellationToken).ConfigureAwait(false);
+        return await ProcessAsync(rules, r => AlertEvaluator.Evaluate(r.Condition, context), snapshot.Venue, now, cancellationToken,
+            r => r.Condition.Metric == AlertMetric.Liquidations5m ? LiquidationKey(r, snapshot, now) : null).ConfigureAwait(false);
     }
 
     /// <summary>A liquidation from the stream: liquidation rules on its symbol are evaluated now, not at the next refresh.</summary>
@@ -108,7 +110,9 @@ public sealed class AlertEngine
     /// </summary>
     public void RecordLiquidation(Liquidation liquidation)
     {
-        _liquidations.GetOrAdd(liquidation.Symbol, _ => new LiquidationBuffer()).Add(liquidation, _clock.GetUtcNow(), LiquidationWindow);
+        var now = _clock.GetUtcNow();
+        _liquidations.GetOrAdd(liquidation.Symbol, _ => new LiquidationBuffer()).Add(liquidation, now, LiquidationWindow);
+        _eventKeys.Record(liquidation, now, LiquidationWindow);
     }
 
     /// <summary>True when <paramref name="symbol"/> has liquidation rules, so its stream events are worth evaluating at once.</summary>
@@ -136,7 +140,19 @@ public sealed class AlertEngine
         }
         var observation = new AlertObservation(true, false, SubscriptionTexts.Usd(sum));
         var venue = last?.Venue ?? string.Empty;
-        return await ProcessAsync(rules, r => observation with { Holds = sum >= r.Condition.Threshold }, venue, now, cancellationToken).ConfigureAwait(false);
+        return await ProcessAsync(rules, r => observation with { Holds = sum >= r.Condition.Threshold }, venue, now, cancellationToken,
+            r => LiquidationKey(r, last, now)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The event-keyed idempotency key of a liquidation rule (see <see cref="LiquidationEventKeys"/>): the streamed event
+    /// at which the total last crossed the threshold, else the snapshot's; null (time-keyed) when neither crossed.
+    /// </summary>
+    private string? LiquidationKey(AlertRule rule, MarketSnapshot? snapshot, DateTimeOffset now)
+    {
+        var crossing = _eventKeys.Crossing(rule.Symbol, rule.Condition.Threshold, now, LiquidationWindow)
+            ?? (snapshot is null ? null : LiquidationEventKeys.Crossing(snapshot.Liquidations, rule.Condition.Threshold, now, LiquidationWindow));
+        return crossing is { } c ? LiquidationEventKeys.Key(rule.Id, c) : null;
     }
 
     /// <summary>The coin's put/call open-interest ratio, or null when the options venue cannot say (the rule then waits).</summary>
@@ -173,7 +189,10 @@ public sealed class AlertEngine
         return byTime.Values.ToList();
     }
 
-    private async Task<int> ProcessAsync(IReadOnlyList<WatchedRule> rules, Func<AlertRule, AlertObservation> evaluate, string venue, DateTimeOffset now, CancellationToken ct)
+    /// <param name="eventKey">The idempotency key from the triggering event (several instances see the same stream event),
+    /// or null for the time-keyed <c>alert:&lt;rule&gt;:&lt;fire unix ms&gt;</c>.</param>
+    private async Task<int> ProcessAsync(IReadOnlyList<WatchedRule> rules, Func<AlertRule, AlertObservation> evaluate, string venue, DateTimeOffset now, CancellationToken ct,
+        Func<AlertRule, string?>? eventKey = null)
     {
         var rearm = new List<long>();
         var fired = 0;
@@ -215,7 +234,7 @@ public sealed class AlertEngine
             var report = BuildReport(rule, chat, observation, condition, venue, now, zone);
             var heldText = _texts.Format(language, "fired.line", TimeZoneInfo.ConvertTime(now, zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
                 rule.Symbol, condition, observation.ValueText);
-            var key = $"alert:{rule.Id}:{now.ToUnixTimeMilliseconds()}";
+            var key = eventKey?.Invoke(rule) ?? $"alert:{rule.Id}:{now.ToUnixTimeMilliseconds()}";
             var firing = new AlertFiring(rule.Id, now, new OutboxDraft(chat.Address, OutboxKind.Alert, key, new OutboundMessage(report)), heldText, holdUntil, limits.AlertsPerHour);
             var outcome = await _store.RecordFiringAsync(firing, ct).ConfigureAwait(false);
             switch (outcome)
