@@ -4,7 +4,6 @@ using DerivBot.Discord;
 using DerivBot.Host.Cli;
 using DerivBot.Host.Hosting;
 using DerivBot.Host.Jobs;
-using DerivBot.Storage;
 using DerivBot.Telegram;
 using DerivBot.Venues;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +28,7 @@ namespace DerivBot.Host
                 .AddMarketData(builder.Configuration)
                 .AddSignals(builder.Configuration)
                 .AddCommands(builder.Configuration)
-                .AddSqliteStorage(builder.Configuration)
+                .AddStorage(builder.Configuration)
                 .AddSubscriptions(builder.Configuration)
                 .AddStudy(builder.Configuration)
                 .AddCharts(builder.Configuration)
