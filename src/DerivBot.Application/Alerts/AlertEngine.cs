@@ -57,6 +57,30 @@ public sealed class AlertEngine
     /// <summary>Tells the engine a liquidation rule exists for <paramref name="symbol"/> so stream events are evaluated at once.</summary>
     public void NoteLiquidationRule(Symbol symbol) => _liquidationRuleSymbols.TryAdd(symbol, 0);
 
+    /// <summary>
+    /// Learns which of <paramref name="symbols"/> have liquidation rules, without evaluating anything. With several
+    /// instances the refresh-driven <see cref="EvaluateAsync"/> runs on one of them per cycle, but every instance
+    /// reads its own liquidation streams and must know which events to evaluate (their alerts are keyed by the event,
+    /// so the instances agree on one outbox row).
+    /// </summary>
+    public async Task TrackLiquidationRulesAsync(IEnumerable<Symbol> symbols, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        var now = _clock.GetUtcNow();
+        foreach (var symbol in symbols)
+        {
+            var rules = await _store.GetRulesForSymbolAsync(symbol, now, cancellationToken).ConfigureAwait(false);
+            if (rules.Any(r => r.Rule.Condition.Metric == AlertMetric.Liquidations5m))
+            {
+                NoteLiquidationRule(symbol);
+            }
+            else
+            {
+                _liquidationRuleSymbols.TryRemove(symbol, out _);
+            }
+        }
+    }
+
     /// <summary>Evaluates every rule on the snapshot's symbol. Returns how many alerts fired (enqueued or held).</summary>
     public async Task<int> EvaluateAsync(MarketSnapshot snapshot, CancellationToken cancellationToken)
     {

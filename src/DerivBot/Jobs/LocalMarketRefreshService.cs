@@ -8,10 +8,11 @@ namespace DerivBot.Host.Jobs;
 /// <summary>
 /// Clustered mode only: refreshes THIS instance's market data every <c>Jobs:RefreshInterval</c>. It cannot be a job of
 /// the clustered scheduler, which would fire it on one instance only, while every instance answers commands (and
-/// renders the digests it happens to run) from its own market store. The first refresh runs at start.
+/// renders the digests it happens to run) from its own market store. It also learns which watched symbols have
+/// liquidation rules, since each instance evaluates its own stream's liquidations. The first refresh runs at start.
 /// </summary>
 internal sealed class LocalMarketRefreshService(
-    MarketRefreshService refresh, IOptionsMonitor<JobsOptions> options, TimeProvider clock, ILogger<LocalMarketRefreshService> logger) : BackgroundService
+    MarketRefreshService refresh, Application.Alerts.AlertEngine alerts, IOptionsMonitor<JobsOptions> options, TimeProvider clock, ILogger<LocalMarketRefreshService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,6 +21,8 @@ internal sealed class LocalMarketRefreshService(
             try
             {
                 var watched = await refresh.RefreshAsync(stoppingToken).ConfigureAwait(false);
+                // This instance's streams evaluate liquidation rules as events arrive: it must know them itself.
+                await alerts.TrackLiquidationRulesAsync(watched, stoppingToken).ConfigureAwait(false);
                 logger.LogDebug("Local refresh: {Symbols} symbols", watched.Count);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
