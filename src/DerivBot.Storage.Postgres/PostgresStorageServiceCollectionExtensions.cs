@@ -1,3 +1,6 @@
+using DerivBot.Application.Study;
+using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,21 +21,16 @@ public static class PostgresStorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PostgresDatabase>();
         services.AddSingleton<PostgresStore>();
-        RegisterPorts(services);
+        services.AddSingleton<IChatRegistry>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<IMarketHistoryStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<IOptionsHistoryStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<IQuizStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<ISweepStore>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddHostedService<MigrationHostedService>();
         return services;
-    }
-
-    /// <summary>Every storage port the store implements, resolved to the one <see cref="PostgresStore"/>.</summary>
-    private static void RegisterPorts(IServiceCollection services)
-    {
-        foreach (var port in typeof(PostgresStore).GetInterfaces())
-        {
-            if (port.Namespace?.StartsWith("DerivBot.", StringComparison.Ordinal) == true)
-            {
-                services.AddSingleton(port, sp => sp.GetRequiredService<PostgresStore>());
-            }
-        }
     }
 
     /// <summary>Applies migrations when the host starts, before the jobs and the drainer touch the database.</summary>

@@ -12,11 +12,6 @@ namespace DerivBot.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresStore
 {
-    private const string ClaimedItemColumns = """
-        o.id, c.platform, c.chat_id, c.thread_id, c.active, c.inactive_reason, o.kind, o.idempotency_key, o.report_json,
-        o.image_name, o.image_png, o.image_alt, o.silent, o.attempts, o.created_at
-        """;
-
     public async Task<IReadOnlyList<OutboxItem>> ClaimChatHeadsAsync(ChatPlatform platform, string claimedBy, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(claimedBy);
@@ -58,7 +53,7 @@ public sealed partial class PostgresStore
         if (ids.Count > 0)
         {
             await using var read = new NpgsqlCommand($"""
-                SELECT {ClaimedItemColumns}
+                SELECT {ItemColumns}
                 FROM outbox o JOIN chats c ON c.id = o.chat_key
                 WHERE o.id = ANY(@ids)
                 ORDER BY o.id
@@ -67,7 +62,7 @@ public sealed partial class PostgresStore
             await using var r = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                items.Add(ReadClaimedItem(r));
+                items.Add(ReadItem(r));
             }
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -87,15 +82,5 @@ public sealed partial class PostgresStore
         release.Parameters.AddWithValue("ids", ids.ToArray());
         release.Parameters.AddWithValue("by", claimedBy);
         await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static OutboxItem ReadClaimedItem(NpgsqlDataReader r)
-    {
-        var image = r.IsDBNull(9) ? null : new ChartImage(r.GetString(9), (byte[])r.GetValue(10), r.IsDBNull(11) ? string.Empty : r.GetString(11));
-        var message = new OutboundMessage(ReportJson.Deserialize(r.GetString(8)), image, r.GetBoolean(12));
-        var thread = r.GetString(3);
-        var chat = new ChatAddress(Enum.Parse<ChatPlatform>(r.GetString(1)), r.GetString(2), thread.Length == 0 ? null : thread);
-        return new OutboxItem(r.GetInt64(0), chat, r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetString(5), (OutboxKind)r.GetInt32(6),
-            r.GetString(7), message, r.GetInt32(13), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(14)));
     }
 }

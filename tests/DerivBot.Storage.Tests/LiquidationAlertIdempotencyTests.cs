@@ -12,20 +12,22 @@ namespace DerivBot.Storage.Tests;
 /// Several instances on one database each run their own liquidation streams, so each sees the same events and
 /// evaluates them at its own moment: the alert's idempotency key comes from the event, so a chat gets one alert.
 /// </summary>
-public sealed class LiquidationAlertIdempotencyTests
+public abstract class LiquidationAlertIdempotencyTests
 {
     private static readonly Symbol Btc = new("BTCUSDT");
 
-    [Fact]
+    protected abstract StoreProvider Provider { get; }
+
+    [StoreFact]
     public async Task Liq5m_TwoInstancesSameEventsDifferentMoments_OneOutboxRowNewEpisodeAnother()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "alert", "btc liq5m > 5m cooldown 1m");
         var t0 = w.Clock.GetUtcNow();
         // Instance B: its own engine and store object on the same database, its own clock (it lags behind A).
         var clockB = new ManualTimeProvider(t0);
-        var b = new AlertEngine(new SqliteStore(w.Database, clockB), w.Store, [w.Classifier], new OutboxSignal(), w.Limits, w.Jobs, clockB, NullLogger<AlertEngine>.Instance);
+        var b = new AlertEngine(w.Storage.OpenStore(clockB), w.Store, [w.Classifier], new OutboxSignal(), w.Limits, w.Jobs, clockB, NullLogger<AlertEngine>.Instance);
         var e1 = new Liquidation(Btc, PositionSide.Long, 60000m, 60000m, 50m, t0, VenueIds.Bybit);                  // $3M
         var e2 = new Liquidation(Btc, PositionSide.Long, 60000m, 60000m, 50m, t0.AddSeconds(10), VenueIds.Okx);    // $3M
         foreach (var engine in new[] { w.Alerts, b })
@@ -61,7 +63,7 @@ public sealed class LiquidationAlertIdempotencyTests
         Assert.Equal(2, (await w.Store.GetStatsAsync(default)).Pending);
     }
 
-    [Fact]
+    [StoreFact]
     public void Crossing_SameEventsAnyOrder_LastUpwardCrossingEvent()
     {
         var t0 = new DateTimeOffset(2026, 12, 6, 20, 0, 0, TimeSpan.Zero);
@@ -78,4 +80,14 @@ public sealed class LiquidationAlertIdempotencyTests
         Assert.Null(LiquidationEventKeys.Crossing(events, 1000m, t0.AddSeconds(420), window));
         Assert.Null(LiquidationEventKeys.Crossing(events, 5000m, t0.AddSeconds(60), window));
     }
+}
+
+public sealed class SqliteLiquidationAlertIdempotencyTests : LiquidationAlertIdempotencyTests
+{
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+}
+
+public sealed class PostgresLiquidationAlertIdempotencyTests : LiquidationAlertIdempotencyTests, IRequiresPostgres
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

@@ -37,3 +37,28 @@ public sealed class InMemoryOutboxStoreContractTests : OutboxStoreContract
         return Task.FromResult<(IOutboxStore, IOutboxStore)>((store, store));
     }
 }
+
+/// <summary>The outbox contract on PostgreSQL: two store objects with their own connection pools (two instances) on one database.</summary>
+public sealed class PostgresOutboxStoreContractTests : OutboxStoreContract, IRequiresPostgres, IAsyncDisposable
+{
+    private readonly List<Postgres.PostgresDatabase> _databases = [];
+
+    protected override async Task<(IOutboxStore First, IOutboxStore Second)> CreateAsync()
+    {
+        var connectionString = await PostgresCluster.CreateDatabaseAsync();
+        var first = Postgres.PostgresDatabase.ForConnectionString(connectionString);
+        var second = Postgres.PostgresDatabase.ForConnectionString(connectionString);
+        _databases.Add(first);
+        _databases.Add(second);
+        var clock = new ManualTimeProvider(T0);
+        return (new Postgres.PostgresStore(first, clock), new Postgres.PostgresStore(second, clock));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var database in _databases)
+        {
+            await database.DisposeAsync();
+        }
+    }
+}

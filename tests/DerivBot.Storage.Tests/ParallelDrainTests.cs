@@ -9,12 +9,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace DerivBot.Storage.Tests;
 
 /// <summary>The drainer with several messages in flight: per-chat order, the in-flight bound, retries that hold a chat.</summary>
-public sealed class ParallelDrainTests
+public abstract class ParallelDrainTests
 {
-    [Fact(Timeout = 60_000)]
+    protected abstract StoreProvider Provider { get; }
+
+    [StoreFact(Timeout = 60_000)]
     public async Task DrainDue_ManyChatsSeveralMessagesEach_ParallelAcrossChatsInOrderWithinEach()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         const int chats = 40, perChat = 5;
         // Interleaved: message k of every chat before message k + 1 of any, as repeated broadcasts would be.
         for (var k = 0; k < perChat; k++)
@@ -39,10 +41,10 @@ public sealed class ParallelDrainTests
         Assert.InRange(sender.MaxTotal, 2, 6);
     }
 
-    [Fact(Timeout = 60_000)]
+    [StoreFact(Timeout = 60_000)]
     public async Task DrainDue_FirstMessageOfAChatRetriesLater_LaterMessagesWaitForIt()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         for (var k = 0; k < 3; k++)
         {
             await w.Store.EnqueueAsync(Draft(1, k), w.Clock.GetUtcNow(), default);
@@ -69,10 +71,10 @@ public sealed class ParallelDrainTests
         Assert.Equal(new OutboxStats(0, 6, 0), await w.Store.GetStatsAsync(default));
     }
 
-    [Fact(Timeout = 60_000)]
+    [StoreFact(Timeout = 60_000)]
     public async Task DrainDue_TwoInstancesOnOneDatabase_EachMessageOnceInOrderPerChat()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         const int chats = 30, perChat = 4;
         for (var k = 0; k < perChat; k++)
         {
@@ -84,10 +86,16 @@ public sealed class ParallelDrainTests
         // One sender records both instances' sends, so per-chat overlap across instances is seen too.
         var sender = new SlowSender(ChatPlatform.Telegram);
         var outbox = new FixedOptions<OutboxOptions>(new OutboxOptions { MaxInFlight = 4 });
-        OutboxDrainer Instance(string id) => new(new SqliteStore(w.Database, w.Clock), [sender], w.Store, new OutboxSignal(), w.Jobs, outbox, w.Clock,
-            NullLogger<OutboxDrainer>.Instance, instance: new InstanceIdentity(id));
+        // Two store objects on the one database, opened (and migrated) before either drains.
+        var stores = new[] { w.Storage.OpenStore(w.Clock), w.Storage.OpenStore(w.Clock) };
+        foreach (var store in stores)
+        {
+            await store.GetStatsAsync(default);
+        }
+        OutboxDrainer Instance(int i) => new(stores[i], [sender], w.Store, new OutboxSignal(), w.Jobs, outbox, w.Clock,
+            NullLogger<OutboxDrainer>.Instance, instance: new InstanceIdentity("instance-" + i));
 
-        var handled = await Task.WhenAll(Instance("a").DrainDueAsync(sender, default), Instance("b").DrainDueAsync(sender, default));
+        var handled = await Task.WhenAll(Instance(0).DrainDueAsync(sender, default), Instance(1).DrainDueAsync(sender, default));
 
         Assert.Equal(chats * perChat, handled.Sum());
         Assert.Equal(chats * perChat, sender.Received.Count);
@@ -100,10 +108,10 @@ public sealed class ParallelDrainTests
         Assert.Equal(new OutboxStats(0, chats * perChat, 0), await w.Store.GetStatsAsync(default));
     }
 
-    [Fact(Timeout = 60_000)]
+    [StoreFact(Timeout = 60_000)]
     public async Task CompleteAsync_MixedOutcomes_OneCallRecordsAll()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         for (var c = 0; c < 3; c++)
         {
             await w.Store.EnqueueAsync(Draft(c, 0), w.Clock.GetUtcNow(), default);
@@ -175,4 +183,14 @@ public sealed class ParallelDrainTests
             }
         }
     }
+}
+
+public sealed class SqliteParallelDrainTests : ParallelDrainTests
+{
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+}
+
+public sealed class PostgresParallelDrainTests : ParallelDrainTests, IRequiresPostgres
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

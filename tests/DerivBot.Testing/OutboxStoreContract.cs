@@ -34,7 +34,7 @@ public abstract class OutboxStoreContract
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Enqueue_SameKeyTwice_OneRow()
     {
         var (store, other) = await CreateAsync();
@@ -43,7 +43,7 @@ public abstract class OutboxStoreContract
         Assert.Equal(new OutboxStats(1, 0, 0), await store.GetStatsAsync(default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClaimChatHeads_SeveralChats_OldestHeadFirstOnePerChatMessageIntact()
     {
         var (store, _) = await CreateAsync();
@@ -61,7 +61,7 @@ public abstract class OutboxStoreContract
         Assert.Empty(await store.ClaimChatHeadsAsync(ChatPlatform.Discord, "a", T0, Lease, 10, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClaimChatHeads_LimitAndTwoClaimers_NeverTheSameMessage()
     {
         var (first, second) = await CreateAsync();
@@ -76,7 +76,7 @@ public abstract class OutboxStoreContract
         Assert.Empty(again);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClaimChatHeads_HeadClaimedByAnother_ChatYieldsNothingUntilCompleted()
     {
         var (first, second) = await CreateAsync();
@@ -90,7 +90,7 @@ public abstract class OutboxStoreContract
         Assert.Equal("1:1", next.Message.Report.Title);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClaimChatHeads_LeaseExpired_TakenOverByAnother()
     {
         var (first, second) = await CreateAsync();
@@ -105,7 +105,7 @@ public abstract class OutboxStoreContract
         Assert.Empty(await first.ClaimChatHeadsAsync(ChatPlatform.Telegram, "a", T0 + Lease + TimeSpan.FromSeconds(29), Lease, 10, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ReleaseClaims_OwnClaim_ClaimableAtOnceOthersClaimKept()
     {
         var (first, second) = await CreateAsync();
@@ -120,7 +120,7 @@ public abstract class OutboxStoreContract
         Assert.Equal(a.Id, again.Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Complete_MixedOutcomes_RecordedRetryHoldsItsChatAndCountsAnAttempt()
     {
         var (store, _) = await CreateAsync();
@@ -144,7 +144,7 @@ public abstract class OutboxStoreContract
         Assert.Equal(1, retried.Attempts);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task GetNextAttempt_HeadClaimedElsewhere_WhenItsLeaseEnds()
     {
         var (first, second) = await CreateAsync();
@@ -157,7 +157,7 @@ public abstract class OutboxStoreContract
         Assert.Equal(T0 + Lease, await second.GetNextAttemptAsync(ChatPlatform.Telegram, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Prune_FinishedBeforeCutoff_DeletedPendingKept()
     {
         var (store, _) = await CreateAsync();

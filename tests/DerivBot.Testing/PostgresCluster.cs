@@ -413,3 +413,24 @@ public sealed class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : IX
             : new XunitSkippedDataRowTestCase(diagnosticMessageSink, display, displayOptions, testMethod, "PostgreSQL test skipped: " + reason);
     }
 }
+
+/// <summary>A theory of a storage contract: like <see cref="StoreFactAttribute"/>, skipped as a whole for a PostgreSQL class when PostgreSQL is missing.</summary>
+[XunitTestCaseDiscoverer("DerivBot.Testing.StoreTheoryDiscoverer", "DerivBot.Testing")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class StoreTheoryAttribute : TheoryAttribute;
+
+/// <summary>Discovers <see cref="StoreTheoryAttribute"/> tests (see <see cref="StoreFactDiscoverer"/>).</summary>
+public sealed class StoreTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
+{
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute)
+    {
+        ArgumentNullException.ThrowIfNull(discoveryOptions);
+        ArgumentNullException.ThrowIfNull(testMethod);
+        var type = (testMethod.TestClass.Class as IReflectionTypeInfo)?.Type;
+        if (type is not null && typeof(IRequiresPostgres).IsAssignableFrom(type) && PostgresCluster.SkipReason is { } reason)
+        {
+            return [new XunitSkippedDataRowTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, "PostgreSQL test skipped: " + reason)];
+        }
+        return base.Discover(discoveryOptions, testMethod, theoryAttribute);
+    }
+}
