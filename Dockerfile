@@ -14,6 +14,7 @@ COPY src/DerivBot.Application/DerivBot.Application.csproj src/DerivBot.Applicati
 COPY src/DerivBot.Charts/DerivBot.Charts.csproj src/DerivBot.Charts/DerivBot.Charts.csproj
 COPY src/DerivBot.Core/DerivBot.Core.csproj src/DerivBot.Core/DerivBot.Core.csproj
 COPY src/DerivBot.Discord/DerivBot.Discord.csproj src/DerivBot.Discord/DerivBot.Discord.csproj
+COPY src/DerivBot.Storage.Postgres/DerivBot.Storage.Postgres.csproj src/DerivBot.Storage.Postgres/DerivBot.Storage.Postgres.csproj
 COPY src/DerivBot.Storage.Sqlite/DerivBot.Storage.Sqlite.csproj src/DerivBot.Storage.Sqlite/DerivBot.Storage.Sqlite.csproj
 COPY src/DerivBot.Telegram/DerivBot.Telegram.csproj src/DerivBot.Telegram/DerivBot.Telegram.csproj
 COPY src/DerivBot.Venues/DerivBot.Venues.csproj src/DerivBot.Venues/DerivBot.Venues.csproj
