@@ -69,6 +69,22 @@ public sealed partial class PostgresStore
         return items;
     }
 
+    public async Task ExtendClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var extend = new NpgsqlCommand(
+            "UPDATE outbox SET claimed_until = @until WHERE id = ANY(@ids) AND claimed_by = @by AND status = 0", c);
+        extend.Parameters.AddWithValue("ids", ids.ToArray());
+        extend.Parameters.AddWithValue("by", claimedBy);
+        extend.Parameters.AddWithValue("until", until.ToUnixTimeMilliseconds());
+        await extend.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task ReleaseClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);

@@ -93,7 +93,13 @@ public sealed partial class SqliteStore
         return items;
     }
 
-    public async Task ReleaseClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, CancellationToken cancellationToken)
+    public Task ExtendClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, DateTimeOffset until, CancellationToken cancellationToken) =>
+        UpdateClaimsAsync(ids, claimedBy, "UPDATE outbox SET claimed_until = $until WHERE id = $id AND claimed_by = $by AND status = 0", Sql.Ms(until), cancellationToken);
+
+    public Task ReleaseClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, CancellationToken cancellationToken) =>
+        UpdateClaimsAsync(ids, claimedBy, "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = $id AND claimed_by = $by", null, cancellationToken);
+
+    private async Task UpdateClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, string sql, long? until, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0)
@@ -102,8 +108,11 @@ public sealed partial class SqliteStore
         }
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
-        await using var release = c.Command(tx, "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = $id AND claimed_by = $by",
-            ("$id", 0L), ("$by", claimedBy));
+        await using var release = c.Command(tx, sql, ("$id", 0L), ("$by", claimedBy));
+        if (until is { } u)
+        {
+            release.Parameters.AddWithValue("$until", u);
+        }
         foreach (var id in ids)
         {
             release.Parameters["$id"].Value = id;

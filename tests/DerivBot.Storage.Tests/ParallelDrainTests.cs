@@ -185,6 +185,51 @@ public abstract class ParallelDrainTests
     }
 }
 
+/// <summary>A send that outlives half its lease keeps its claim: the drainer renews it, so no other instance takes it over.</summary>
+public sealed class ClaimRenewalTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task Drain_SendRunsPastHalfTheLease_ClaimRenewedNotTakenOver()
+    {
+        var t0 = new DateTimeOffset(2026, 12, 6, 20, 0, 0, TimeSpan.Zero);
+        var clock = new ManualTimeProvider(t0);
+        var store = new InMemoryOutboxStore();
+        await store.EnqueueAsync(new OutboxDraft(World.Telegram(1), OutboxKind.Digest, "k1", new OutboundMessage(new Report(ReportKind.Info, "slow", []))), t0, default);
+        var release = new TaskCompletionSource<SendResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sender = new GatedSender(release.Task);
+        using var registry = new World(StoreProvider.Sqlite);
+        var drainer = new OutboxDrainer(store, [sender], registry.Store, new OutboxSignal(), new FixedOptions<Application.Subscriptions.JobsOptions>(new()),
+            new FixedOptions<OutboxOptions>(new OutboxOptions { ClaimLease = TimeSpan.FromSeconds(30) }), clock, NullLogger<OutboxDrainer>.Instance, instance: new InstanceIdentity("a"));
+
+        var drain = drainer.DrainDueAsync(sender, default);
+        await TestTimeouts.WaitUntilAsync(() => sender.Started && clock.PendingTimers > 0, TimeSpan.FromSeconds(20), "the send to start and the drainer to wait");
+        Assert.Equal(t0.AddSeconds(30), store.ClaimedUntil(1));
+
+        clock.Advance(TimeSpan.FromSeconds(16));
+        await TestTimeouts.WaitUntilAsync(() => store.ClaimedUntil(1) == t0.AddSeconds(46), TimeSpan.FromSeconds(20), "the claim to be renewed");
+        Assert.Empty(await store.ClaimChatHeadsAsync(ChatPlatform.Telegram, "b", t0.AddSeconds(31), TimeSpan.FromSeconds(30), 10, default));
+
+        release.SetResult(SendResult.Ok());
+        Assert.Equal(1, await drain);
+        Assert.Equal(new OutboxStats(0, 1, 0), await store.GetStatsAsync(default));
+        Assert.Null(store.ClaimedUntil(1));
+    }
+
+    private sealed class GatedSender(Task<SendResult> gate) : IChatSender
+    {
+        private int _started;
+
+        public bool Started => Volatile.Read(ref _started) == 1;
+        public ChatPlatform Platform => ChatPlatform.Telegram;
+
+        public Task<SendResult> SendAsync(ChatAddress to, OutboundMessage message, CancellationToken cancellationToken)
+        {
+            Volatile.Write(ref _started, 1);
+            return gate;
+        }
+    }
+}
+
 public sealed class SqliteParallelDrainTests : ParallelDrainTests
 {
     protected override StoreProvider Provider => StoreProvider.Sqlite;

@@ -27,6 +27,15 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         }
     }
 
+    /// <summary>Until when message <paramref name="id"/> is claimed, or null (for tests).</summary>
+    public DateTimeOffset? ClaimedUntil(long id)
+    {
+        lock (_gate)
+        {
+            return _rows.TryGetValue(id, out var row) ? row.ClaimedUntil : null;
+        }
+    }
+
     /// <summary>Who holds the claim on message <paramref name="id"/>, or null (for tests).</summary>
     public string? ClaimedBy(long id)
     {
@@ -80,6 +89,22 @@ public sealed class InMemoryOutboxStore : IOutboxStore
             }
             return Task.FromResult<IReadOnlyList<OutboxItem>>(claimed.Select(Item).ToList());
         }
+    }
+
+    public Task ExtendClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        lock (_gate)
+        {
+            foreach (var id in ids)
+            {
+                if (_rows.TryGetValue(id, out var row) && row.ClaimedBy == claimedBy && row.Status == Status.Pending)
+                {
+                    row.ClaimedUntil = Ms(until);
+                }
+            }
+        }
+        return Task.CompletedTask;
     }
 
     public Task ReleaseClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, CancellationToken cancellationToken)

@@ -121,6 +121,22 @@ public abstract class OutboxStoreContract
     }
 
     [StoreFact]
+    public async Task ExtendClaims_OwnClaim_StaysHiddenPastTheFirstLeaseOthersUntouched()
+    {
+        var (first, second) = await CreateAsync();
+        await EnqueueAsync(first, (1, 0), (2, 0));
+        var a = Assert.Single(await first.ClaimChatHeadsAsync(ChatPlatform.Telegram, "a", T0, Lease, 1, default));
+        var b = Assert.Single(await second.ClaimChatHeadsAsync(ChatPlatform.Telegram, "b", T0, Lease, 1, default));
+
+        // "a" renews at half its lease, naming b's message too by mistake: only its own claim moves.
+        await first.ExtendClaimsAsync([a.Id, b.Id], "a", T0 + Lease / 2 + Lease, default);
+
+        var taken = Assert.Single(await second.ClaimChatHeadsAsync(ChatPlatform.Telegram, "c", T0 + Lease, Lease, 10, default));
+        Assert.Equal(b.Id, taken.Id);
+        Assert.Empty(await second.ClaimChatHeadsAsync(ChatPlatform.Telegram, "c", T0 + Lease + Lease / 2 - TimeSpan.FromSeconds(1), Lease, 10, default));
+    }
+
+    [StoreFact]
     public async Task Complete_MixedOutcomes_RecordedRetryHoldsItsChatAndCountsAnAttempt()
     {
         var (store, _) = await CreateAsync();

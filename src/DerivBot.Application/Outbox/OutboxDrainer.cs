@@ -111,7 +111,7 @@ public sealed class OutboxDrainer : BackgroundService
     public async Task<bool> DrainOneAsync(IChatSender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        var items = await ClaimAsync(sender.Platform, 1, cancellationToken).ConfigureAwait(false);
+        var items = await ClaimAsync(sender.Platform, _clock.GetUtcNow(), 1, cancellationToken).ConfigureAwait(false);
         if (items.Count == 0)
         {
             return false;
@@ -130,6 +130,9 @@ public sealed class OutboxDrainer : BackgroundService
     private async Task<int> RunPlatformAsync(IChatSender sender, bool untilIdle, CancellationToken sendToken, CancellationToken stop)
     {
         var inFlight = new Dictionary<long, Task<OutboxCompletion?>>();
+        // When the leases of the messages in flight were last set: renewed at half the lease, so a slow send (a paced
+        // platform, a long round trip) is never taken over by another instance while it is still running here.
+        var leasedAt = DateTimeOffset.MaxValue;
         var handled = 0;
         var lookAgain = true;
         while (true)
@@ -144,7 +147,12 @@ public sealed class OutboxDrainer : BackgroundService
                     // Claim only what the free slots can take: a claimed message is invisible to other instances, so
                     // claiming more than we send would hold their chats back for nothing. Everything claimed is sent
                     // at once (it fits the free slots), so nothing claimed is ever left waiting in memory.
-                    var heads = await ClaimAsync(sender.Platform, max - inFlight.Count, stop).ConfigureAwait(false);
+                    var claimedAt = _clock.GetUtcNow();
+                    var heads = await ClaimAsync(sender.Platform, claimedAt, max - inFlight.Count, stop).ConfigureAwait(false);
+                    if (heads.Count > 0 && claimedAt < leasedAt)
+                    {
+                        leasedAt = claimedAt;
+                    }
                     // Our own in-flight rows are claimed by us and never come back, unless something released every
                     // claim (SQLite opened by another process): never send one twice from here.
                     foreach (var head in heads.Where(h => !inFlight.ContainsKey(h.Id)))
@@ -166,12 +174,26 @@ public sealed class OutboxDrainer : BackgroundService
 
                 // Wait for a send to finish (or for new messages while slots are free), then record every result that
                 // is in by now in one transaction: the group commit keeps SQLite off the critical path.
+                var lease = _outbox.CurrentValue.ClaimLease;
+                if (leasedAt != DateTimeOffset.MaxValue && _clock.GetUtcNow() >= leasedAt + lease / 2)
+                {
+                    var renewedAt = _clock.GetUtcNow();
+                    await _store.ExtendClaimsAsync([.. inFlight.Keys], _instance, renewedAt + lease, CancellationToken.None).ConfigureAwait(false);
+                    leasedAt = renewedAt;
+                }
                 var waits = new List<Task>(inFlight.Values);
                 if (inFlight.Count < max && !stop.IsCancellationRequested)
                 {
                     waits.Add(wake);
                 }
+                using var renewal = new CancellationTokenSource();
+                if (leasedAt != DateTimeOffset.MaxValue)
+                {
+                    var untilRenewal = leasedAt + lease / 2 - _clock.GetUtcNow();
+                    waits.Add(Task.Delay(untilRenewal > TimeSpan.Zero ? untilRenewal : TimeSpan.Zero, _clock, renewal.Token));
+                }
                 await Task.WhenAny(waits).ConfigureAwait(false);
+                await renewal.CancelAsync().ConfigureAwait(false);
                 if (wake.IsCompleted)
                 {
                     lookAgain = true;
@@ -210,6 +232,10 @@ public sealed class OutboxDrainer : BackgroundService
                     {
                         inFlight.Remove(id);
                     }
+                    if (inFlight.Count == 0)
+                    {
+                        leasedAt = DateTimeOffset.MaxValue;
+                    }
                     handled += completions.Count;
                     lookAgain = true;
                 }
@@ -241,8 +267,8 @@ public sealed class OutboxDrainer : BackgroundService
         }
     }
 
-    private Task<IReadOnlyList<OutboxItem>> ClaimAsync(ChatPlatform platform, int limit, CancellationToken cancellationToken) =>
-        _store.ClaimChatHeadsAsync(platform, _instance, _clock.GetUtcNow(), _outbox.CurrentValue.ClaimLease, limit, cancellationToken);
+    private Task<IReadOnlyList<OutboxItem>> ClaimAsync(ChatPlatform platform, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        _store.ClaimChatHeadsAsync(platform, _instance, now, _outbox.CurrentValue.ClaimLease, limit, cancellationToken);
 
     /// <summary>Nothing due: sleeps until a message is enqueued, the next retry is due, or the poll interval passed.</summary>
     private async Task IdleAsync(ChatPlatform platform, Task wake, CancellationToken stop)

@@ -29,6 +29,12 @@ public interface IOutboxStore
     Task<IReadOnlyList<OutboxItem>> ClaimChatHeadsAsync(ChatPlatform platform, string claimedBy, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Moves the lease of the claims <paramref name="claimedBy"/> still holds on <paramref name="ids"/> to
+    /// <paramref name="until"/> (a send still running at half its lease); rows claimed by someone else are left alone.
+    /// </summary>
+    Task ExtendClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Gives back the claims <paramref name="claimedBy"/> still holds on <paramref name="ids"/> (sends abandoned at
     /// shutdown), so another instance or the next start need not wait for the lease to expire. Rows claimed by someone
     /// else meanwhile are left alone.
