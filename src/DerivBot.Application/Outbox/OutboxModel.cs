@@ -65,7 +65,8 @@ public sealed class OutboxOptions
     /// How long a claimed message stays invisible to other instances (<c>Outbox:ClaimLease</c>, default 00:00:30,
     /// 00:00:05–00:10:00). The claim is cleared when its result is recorded; an instance that died holding it delays that
     /// chat's messages by at most this long, after which another instance takes the message over (and may send it a
-    /// second time if the dead one had already sent it). Longer than any one send, pacing included.
+    /// second time if the dead one had already sent it). A live instance renews the claims of its sends still running
+    /// at half the lease, so a slow send is never taken over.
     /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
 }
