@@ -80,6 +80,23 @@ public sealed class SqliteMigrationTests() : MigrationTests(StoreProvider.Sqlite
     }
 
     [Fact]
+    public async Task Dispose_DeleteOnExit_RemovesTheFileAndItsCompanions()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("demo.db");
+        var database = new SqliteDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = "Data Source=" + path, DeleteOnExit = true }));
+        await new SqliteStore(database, new ManualTimeProvider()).GetOrCreateAsync(new ChatAddress(ChatPlatform.Telegram, "1"), null, CancellationToken.None);
+        Assert.True(File.Exists(path));
+        Assert.True(File.Exists(path + "-wal"));
+
+        database.Dispose();
+
+        Assert.False(File.Exists(path));
+        Assert.False(File.Exists(path + "-wal"));
+        Assert.False(File.Exists(path + "-shm"));
+    }
+
+    [Fact]
     public void Constructor_CreatesTheDatabaseFolder()
     {
         using var dir = new TempDirectory();
