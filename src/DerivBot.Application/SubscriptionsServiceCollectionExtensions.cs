@@ -32,6 +32,7 @@ public static class SubscriptionsServiceCollectionExtensions
         services.TryAddSingleton<Core.Localization.ILocalizer, Localization.ResxLocalizer>();
 
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<InstanceIdentity>();
         services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.TryAddSingleton<IScheduleNotifier, NoScheduler>();
         services.TryAddSingleton<AlertEngine>();

@@ -56,27 +56,7 @@ public sealed partial class PostgresStore
         return await r.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadItem(r) : null;
     }
 
-    public async Task<IReadOnlyList<OutboxItem>> PeekChatHeadsAsync(ChatPlatform platform, DateTimeOffset now, int limit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // Only a chat's oldest pending row qualifies, due or not: a later message never overtakes an earlier one
-        // that is in flight or waiting for its retry (ix_outbox_chat_pending answers the NOT EXISTS).
-        await using var cmd = c.Command(null, $"""
-            SELECT {ItemColumns}
-            FROM outbox o JOIN chats c ON c.id = o.chat_key
-            WHERE o.status = 0 AND o.next_attempt_at <= @now AND c.platform = @platform
-              AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_key = o.chat_key AND e.status = 0 AND e.id < o.id)
-            ORDER BY o.id LIMIT @limit
-            """, ("now", PgSql.Ms(now)), ("platform", PgSql.Platform(platform)), ("limit", limit));
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var items = new List<OutboxItem>();
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            items.Add(ReadItem(r));
-        }
-        return items;
-    }
+    // Chat heads are claimed, not peeked: ClaimChatHeadsAsync and ReleaseClaimsAsync are in PostgresStore.OutboxClaims.cs.
 
     private static OutboxItem ReadItem(NpgsqlDataReader r)
     {
@@ -99,8 +79,8 @@ public sealed partial class PostgresStore
         foreach (var done in completions)
         {
             var command = new NpgsqlBatchCommand(done.Outcome == OutboxOutcome.Retry
-                ? "UPDATE outbox SET next_attempt_at = @at, status_reason = @reason, attempts = attempts + 1 WHERE id = @id"
-                : "UPDATE outbox SET status = @status, status_reason = @reason, finished_at = @at, attempts = attempts + 1 WHERE id = @id");
+                ? "UPDATE outbox SET next_attempt_at = @at, status_reason = @reason, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = @id"
+                : "UPDATE outbox SET status = @status, status_reason = @reason, finished_at = @at, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = @id");
             if (done.Outcome != OutboxOutcome.Retry)
             {
                 command.Parameters.Add(new NpgsqlParameter<int>("status", (int)(done.Outcome == OutboxOutcome.Sent ? OutboxStatus.Sent : OutboxStatus.Dropped)));
@@ -116,8 +96,14 @@ public sealed partial class PostgresStore
     public async Task<DateTimeOffset?> GetNextAttemptAsync(ChatPlatform platform, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var value = await c.ScalarAsync(null, "SELECT MIN(o.next_attempt_at) FROM outbox o JOIN chats c ON c.id = o.chat_key WHERE o.status = 0 AND c.platform = @platform",
-            cancellationToken, ("platform", PgSql.Platform(platform))).ConfigureAwait(false);
+        // Heads only (a later message waits for its chat's head however due it is), each claimable at the later of
+        // its next attempt and the end of its claim's lease.
+        var value = await c.ScalarAsync(null, """
+            SELECT MIN(GREATEST(o.next_attempt_at, COALESCE(o.claimed_until, 0)))
+            FROM outbox o JOIN chats c ON c.id = o.chat_key
+            WHERE o.status = 0 AND c.platform = @platform
+              AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_key = o.chat_key AND e.status = 0 AND e.id < o.id)
+            """, cancellationToken, ("platform", PgSql.Platform(platform))).ConfigureAwait(false);
         return value is long ms ? PgSql.Time(ms) : null;
     }
 
@@ -130,7 +116,7 @@ public sealed partial class PostgresStore
     private async Task FinishAsync(long id, OutboxStatus status, string? reason, DateTimeOffset at, CancellationToken ct)
     {
         await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
-        await using var cmd = c.Command(null, "UPDATE outbox SET status = @status, status_reason = @reason, finished_at = @at, attempts = attempts + 1 WHERE id = @id",
+        await using var cmd = c.Command(null, "UPDATE outbox SET status = @status, status_reason = @reason, finished_at = @at, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = @id",
             ("status", (int)status), ("at", PgSql.Ms(at)), ("id", id));
         cmd.Parameters.Add(new NpgsqlParameter("reason", NpgsqlDbType.Text) { Value = (object?)reason ?? DBNull.Value });
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
@@ -139,7 +125,7 @@ public sealed partial class PostgresStore
     public async Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await c.ExecuteAsync(null, "UPDATE outbox SET next_attempt_at = @next, status_reason = @reason, attempts = attempts + 1 WHERE id = @id", cancellationToken,
+        await c.ExecuteAsync(null, "UPDATE outbox SET next_attempt_at = @next, status_reason = @reason, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = @id", cancellationToken,
             ("next", PgSql.Ms(nextAttemptAt)), ("reason", reason), ("id", id)).ConfigureAwait(false);
     }
 

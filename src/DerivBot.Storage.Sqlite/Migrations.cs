@@ -182,6 +182,12 @@ internal static class Migrations
             checked_since INTEGER NOT NULL,
             PRIMARY KEY (venue, symbol)) WITHOUT ROWID;
         """,
+        // 8: outbox claims with a lease (issue #14): who holds a pending row and until when (Unix milliseconds); the
+        // drainer claims chat heads instead of peeking, and its result clears the claim.
+        """
+        ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+        ALTER TABLE outbox ADD COLUMN claimed_until INTEGER;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -102,6 +102,19 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// The SQLite file belongs to one process at a time (several instances need PostgreSQL), so outbox claims found when
+    /// this process first opens it were left by a process that is gone: released at once instead of after their lease.
+    /// The drainer never sends a message it already has in flight twice, so a second process opening the file (the
+    /// <c>ask</c> verb) costs nothing.
+    /// </summary>
+    private static async Task ReleaseStaleClaimsAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var release = connection.CreateCommand();
+        release.CommandText = "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by IS NOT NULL AND status = 0";
+        await release.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>Applies pending migrations (idempotent, safe to call from several places).</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken, int? targetVersion = null)
     {
@@ -117,6 +130,10 @@ public sealed class SqliteDatabase : IDisposable
             if (to != from)
             {
                 _logger.LogInformation("Database schema migrated from version {From} to {To}", from, to);
+            }
+            if (!_migrated && to >= Migrations.Latest)
+            {
+                await ReleaseStaleClaimsAsync(connection, cancellationToken).ConfigureAwait(false);
             }
             _migrated = targetVersion is null || targetVersion >= Migrations.Latest;
         }

@@ -52,26 +52,73 @@ public sealed partial class SqliteStore
         return await r.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadItem(r) : null;
     }
 
-    public async Task<IReadOnlyList<OutboxItem>> PeekChatHeadsAsync(ChatPlatform platform, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxItem>> ClaimChatHeadsAsync(ChatPlatform platform, string claimedBy, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(claimedBy);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // Only a chat's oldest pending row qualifies, due or not: a later message never overtakes an earlier one
-        // that is in flight or waiting for its retry (ix_outbox_chat_pending answers the NOT EXISTS).
-        await using var cmd = c.Command(null, $"""
+        // The write transaction (BEGIN IMMEDIATE) makes read-then-claim atomic against every other writer of the file.
+        await using var tx = c.BeginTransaction();
+        // Only a chat's oldest pending row qualifies, due or not, claimed or not: a later message never overtakes an
+        // earlier one that is in flight (claimed, here or elsewhere) or waiting for its retry (ix_outbox_chat_pending
+        // answers the NOT EXISTS). An expired claim is fair game.
+        var items = new List<OutboxItem>();
+        await using (var cmd = c.Command(tx, $"""
             SELECT {ItemColumns}
             FROM outbox o JOIN chats c ON c.id = o.chat_key
             WHERE o.status = 0 AND o.next_attempt_at <= $now AND c.platform = $platform
+              AND (o.claimed_until IS NULL OR o.claimed_until <= $now)
               AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_key = o.chat_key AND e.status = 0 AND e.id < o.id)
             ORDER BY o.id LIMIT $limit
-            """, ("$now", Sql.Ms(now)), ("$platform", Sql.Platform(platform)), ("$limit", limit));
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var items = new List<OutboxItem>();
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            """, ("$now", Sql.Ms(now)), ("$platform", Sql.Platform(platform)), ("$limit", limit)))
         {
-            items.Add(ReadItem(r));
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(ReadItem(r));
+            }
         }
+        if (items.Count > 0)
+        {
+            await using var claim = c.Command(tx, "UPDATE outbox SET claimed_by = $by, claimed_until = $until WHERE id = $id",
+                ("$by", claimedBy), ("$until", Sql.Ms(now + lease)), ("$id", 0L));
+            foreach (var item in items)
+            {
+                claim.Parameters["$id"].Value = item.Id;
+                await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return items;
+    }
+
+    public Task ExtendClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, DateTimeOffset until, CancellationToken cancellationToken) =>
+        UpdateClaimsAsync(ids, claimedBy, "UPDATE outbox SET claimed_until = $until WHERE id = $id AND claimed_by = $by AND status = 0", Sql.Ms(until), cancellationToken);
+
+    public Task ReleaseClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, CancellationToken cancellationToken) =>
+        UpdateClaimsAsync(ids, claimedBy, "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = $id AND claimed_by = $by", null, cancellationToken);
+
+    private async Task UpdateClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, string sql, long? until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = c.BeginTransaction();
+        await using var release = c.Command(tx, sql, ("$id", 0L), ("$by", claimedBy));
+        if (until is { } u)
+        {
+            release.Parameters.AddWithValue("$until", u);
+        }
+        foreach (var id in ids)
+        {
+            release.Parameters["$id"].Value = id;
+            await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static OutboxItem ReadItem(SqliteDataReader r)
@@ -91,9 +138,9 @@ public sealed partial class SqliteStore
         }
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
-        await using var finish = c.Command(tx, "UPDATE outbox SET status = $status, status_reason = $reason, finished_at = $at, attempts = attempts + 1 WHERE id = $id",
+        await using var finish = c.Command(tx, "UPDATE outbox SET status = $status, status_reason = $reason, finished_at = $at, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = $id",
             ("$status", 0), ("$reason", null), ("$at", 0L), ("$id", 0L));
-        await using var retry = c.Command(tx, "UPDATE outbox SET next_attempt_at = $next, status_reason = $reason, attempts = attempts + 1 WHERE id = $id",
+        await using var retry = c.Command(tx, "UPDATE outbox SET next_attempt_at = $next, status_reason = $reason, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = $id",
             ("$next", 0L), ("$reason", null), ("$id", 0L));
         foreach (var done in completions)
         {
@@ -117,8 +164,13 @@ public sealed partial class SqliteStore
     public async Task<DateTimeOffset?> GetNextAttemptAsync(ChatPlatform platform, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var value = await c.ScalarAsync(null, "SELECT MIN(o.next_attempt_at) FROM outbox o JOIN chats c ON c.id = o.chat_key WHERE o.status = 0 AND c.platform = $platform",
-            cancellationToken, ("$platform", Sql.Platform(platform))).ConfigureAwait(false);
+        // Heads only: a later message of a chat waits for its head however due it is itself.
+        var value = await c.ScalarAsync(null, """
+            SELECT MIN(MAX(o.next_attempt_at, COALESCE(o.claimed_until, 0)))
+            FROM outbox o JOIN chats c ON c.id = o.chat_key
+            WHERE o.status = 0 AND c.platform = $platform
+              AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_key = o.chat_key AND e.status = 0 AND e.id < o.id)
+            """, cancellationToken, ("$platform", Sql.Platform(platform))).ConfigureAwait(false);
         return value is long ms ? Sql.Time(ms) : null;
     }
 
@@ -131,14 +183,14 @@ public sealed partial class SqliteStore
     private async Task FinishAsync(long id, OutboxStatus status, string? reason, DateTimeOffset at, CancellationToken ct)
     {
         await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
-        await c.ExecuteAsync(null, "UPDATE outbox SET status = $status, status_reason = $reason, finished_at = $at, attempts = attempts + 1 WHERE id = $id", ct,
+        await c.ExecuteAsync(null, "UPDATE outbox SET status = $status, status_reason = $reason, finished_at = $at, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = $id", ct,
             ("$status", (int)status), ("$reason", reason), ("$at", Sql.Ms(at)), ("$id", id)).ConfigureAwait(false);
     }
 
     public async Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await c.ExecuteAsync(null, "UPDATE outbox SET next_attempt_at = $next, status_reason = $reason, attempts = attempts + 1 WHERE id = $id", cancellationToken,
+        await c.ExecuteAsync(null, "UPDATE outbox SET next_attempt_at = $next, status_reason = $reason, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = $id", cancellationToken,
             ("$next", Sql.Ms(nextAttemptAt)), ("$reason", reason), ("$id", id)).ConfigureAwait(false);
     }
 

@@ -4,6 +4,7 @@ using DerivBot.Core.Chat;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
 using DerivBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DerivBot.Storage.Tests;
 
@@ -71,6 +72,43 @@ public abstract class ParallelDrainTests
     }
 
     [StoreFact(Timeout = 60_000)]
+    public async Task DrainDue_TwoInstancesOnOneDatabase_EachMessageOnceInOrderPerChat()
+    {
+        using var w = new World(Provider);
+        const int chats = 30, perChat = 4;
+        for (var k = 0; k < perChat; k++)
+        {
+            for (var c = 0; c < chats; c++)
+            {
+                await w.Store.EnqueueAsync(Draft(c, k), w.Clock.GetUtcNow(), default);
+            }
+        }
+        // One sender records both instances' sends, so per-chat overlap across instances is seen too.
+        var sender = new SlowSender(ChatPlatform.Telegram);
+        var outbox = new FixedOptions<OutboxOptions>(new OutboxOptions { MaxInFlight = 4 });
+        // Two store objects on the one database, opened (and migrated) before either drains.
+        var stores = new[] { w.Storage.OpenStore(w.Clock), w.Storage.OpenStore(w.Clock) };
+        foreach (var store in stores)
+        {
+            await store.GetStatsAsync(default);
+        }
+        OutboxDrainer Instance(int i) => new(stores[i], [sender], w.Store, new OutboxSignal(), w.Jobs, outbox, w.Clock,
+            NullLogger<OutboxDrainer>.Instance, instance: new InstanceIdentity("instance-" + i));
+
+        var handled = await Task.WhenAll(Instance(0).DrainDueAsync(sender, default), Instance(1).DrainDueAsync(sender, default));
+
+        Assert.Equal(chats * perChat, handled.Sum());
+        Assert.Equal(chats * perChat, sender.Received.Count);
+        Assert.Equal(1, sender.MaxPerChat);
+        for (var c = 0; c < chats; c++)
+        {
+            var got = sender.Received.Where(r => r.Chat == c.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(r => r.Title).ToList();
+            Assert.Equal(Enumerable.Range(0, perChat).Select(k => $"{c}:{k}"), got);
+        }
+        Assert.Equal(new OutboxStats(0, chats * perChat, 0), await w.Store.GetStatsAsync(default));
+    }
+
+    [StoreFact(Timeout = 60_000)]
     public async Task CompleteAsync_MixedOutcomes_OneCallRecordsAll()
     {
         using var w = new World(Provider);
@@ -78,7 +116,7 @@ public abstract class ParallelDrainTests
         {
             await w.Store.EnqueueAsync(Draft(c, 0), w.Clock.GetUtcNow(), default);
         }
-        var heads = await w.Store.PeekChatHeadsAsync(ChatPlatform.Telegram, w.Clock.GetUtcNow(), 10, default);
+        var heads = await w.Store.ClaimChatHeadsAsync(ChatPlatform.Telegram, "test", w.Clock.GetUtcNow(), TimeSpan.FromSeconds(30), 10, default);
         Assert.Equal(3, heads.Count);
         var now = w.Clock.GetUtcNow();
         await w.Store.CompleteAsync(
@@ -88,8 +126,8 @@ public abstract class ParallelDrainTests
             new OutboxCompletion(heads[2].Id, OutboxOutcome.Retry, now.AddMinutes(1), "retry later: 429"),
         ], default);
         Assert.Equal(new OutboxStats(1, 1, 1), await w.Store.GetStatsAsync(default));
-        Assert.Empty(await w.Store.PeekChatHeadsAsync(ChatPlatform.Telegram, now, 10, default));
-        var retried = Assert.Single(await w.Store.PeekChatHeadsAsync(ChatPlatform.Telegram, now.AddMinutes(1), 10, default));
+        Assert.Empty(await w.Store.ClaimChatHeadsAsync(ChatPlatform.Telegram, "test", now, TimeSpan.FromSeconds(30), 10, default));
+        var retried = Assert.Single(await w.Store.ClaimChatHeadsAsync(ChatPlatform.Telegram, "test", now.AddMinutes(1), TimeSpan.FromSeconds(30), 10, default));
         Assert.Equal(1, retried.Attempts);
     }
 
@@ -143,6 +181,51 @@ public abstract class ParallelDrainTests
             while (value > (seen = Volatile.Read(ref field)) && Interlocked.CompareExchange(ref field, value, seen) != seen)
             {
             }
+        }
+    }
+}
+
+/// <summary>A send that outlives half its lease keeps its claim: the drainer renews it, so no other instance takes it over.</summary>
+public sealed class ClaimRenewalTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task Drain_SendRunsPastHalfTheLease_ClaimRenewedNotTakenOver()
+    {
+        var t0 = new DateTimeOffset(2026, 12, 6, 20, 0, 0, TimeSpan.Zero);
+        var clock = new ManualTimeProvider(t0);
+        var store = new InMemoryOutboxStore();
+        await store.EnqueueAsync(new OutboxDraft(World.Telegram(1), OutboxKind.Digest, "k1", new OutboundMessage(new Report(ReportKind.Info, "slow", []))), t0, default);
+        var release = new TaskCompletionSource<SendResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sender = new GatedSender(release.Task);
+        using var registry = new World(StoreProvider.Sqlite);
+        var drainer = new OutboxDrainer(store, [sender], registry.Store, new OutboxSignal(), new FixedOptions<Application.Subscriptions.JobsOptions>(new()),
+            new FixedOptions<OutboxOptions>(new OutboxOptions { ClaimLease = TimeSpan.FromSeconds(30) }), clock, NullLogger<OutboxDrainer>.Instance, instance: new InstanceIdentity("a"));
+
+        var drain = drainer.DrainDueAsync(sender, default);
+        await TestTimeouts.WaitUntilAsync(() => sender.Started && clock.PendingTimers > 0, TimeSpan.FromSeconds(20), "the send to start and the drainer to wait");
+        Assert.Equal(t0.AddSeconds(30), store.ClaimedUntil(1));
+
+        clock.Advance(TimeSpan.FromSeconds(16));
+        await TestTimeouts.WaitUntilAsync(() => store.ClaimedUntil(1) == t0.AddSeconds(46), TimeSpan.FromSeconds(20), "the claim to be renewed");
+        Assert.Empty(await store.ClaimChatHeadsAsync(ChatPlatform.Telegram, "b", t0.AddSeconds(31), TimeSpan.FromSeconds(30), 10, default));
+
+        release.SetResult(SendResult.Ok());
+        Assert.Equal(1, await drain);
+        Assert.Equal(new OutboxStats(0, 1, 0), await store.GetStatsAsync(default));
+        Assert.Null(store.ClaimedUntil(1));
+    }
+
+    private sealed class GatedSender(Task<SendResult> gate) : IChatSender
+    {
+        private int _started;
+
+        public bool Started => Volatile.Read(ref _started) == 1;
+        public ChatPlatform Platform => ChatPlatform.Telegram;
+
+        public Task<SendResult> SendAsync(ChatAddress to, OutboundMessage message, CancellationToken cancellationToken)
+        {
+            Volatile.Write(ref _started, 1);
+            return gate;
         }
     }
 }

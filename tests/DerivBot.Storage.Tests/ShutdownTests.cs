@@ -98,7 +98,7 @@ public sealed class ShutdownTests
             ["Jobs:OutboxPollInterval"] = "00:00:00.200",
             ["Outbox:MaxInFlight"] = MaxInFlight.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
         builder.Services.AddSingleton<IMarketData>(sp => new FakeMarketData(TimeProvider.System) { VenueName = "fake" });
         builder.Services.AddSingleton<ICommandDispatcher>(_ => World.NewDispatcher());

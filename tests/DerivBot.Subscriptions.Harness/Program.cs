@@ -11,10 +11,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
+// usage: DerivBot.Subscriptions.Harness cluster ... (one instance of a PostgreSQL cluster: ClusterWorker.cs), or
 // usage: DerivBot.Subscriptions.Harness <database path> <sink base url> <now, unix seconds> [max in flight [serve]]
 // Runs the due digests (enqueue into the outbox, idempotent) and drains the outbox to POST <sink>/send/<chat id> with the
 // production drainer, <max in flight> (Outbox:MaxInFlight, default 8) messages at a time. With "serve" the drainer runs
 // as the hosted service it is in production, in a generic host that stops on SIGTERM (HostOptions.ShutdownTimeout 30 s).
+if (args.Length > 0 && args[0] == "cluster")
+{
+    return await ClusterWorker.RunAsync(args[1..]);
+}
 if (args.Length is not (3 or 4 or 5))
 {
     Console.Error.WriteLine("usage: <database path> <sink base url> <now unix seconds> [max in flight [serve]]");

@@ -35,6 +35,7 @@ public sealed class AlertEngine
     private readonly ConcurrentDictionary<Symbol, byte> _liquidationRuleSymbols = new();
     private readonly ConcurrentDictionary<Symbol, MarketSnapshot> _lastSnapshots = new();
     private readonly OptionChains.OptionsMarket? _options;
+    private readonly LiquidationEventKeys _eventKeys = new();
 
     /// <param name="options">Put/call alerts read the coin's option chain through it; without it they stay silent.</param>
     public AlertEngine(
@@ -57,6 +58,30 @@ public sealed class AlertEngine
 
     /// <summary>Tells the engine a liquidation rule exists for <paramref name="symbol"/> so stream events are evaluated at once.</summary>
     public void NoteLiquidationRule(Symbol symbol) => _liquidationRuleSymbols.TryAdd(symbol, 0);
+
+    /// <summary>
+    /// Learns which of <paramref name="symbols"/> have liquidation rules, without evaluating anything. With several
+    /// instances the refresh-driven <see cref="EvaluateAsync"/> runs on one of them per cycle, but every instance
+    /// reads its own liquidation streams and must know which events to evaluate (their alerts are keyed by the event,
+    /// so the instances agree on one outbox row).
+    /// </summary>
+    public async Task TrackLiquidationRulesAsync(IEnumerable<Symbol> symbols, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        var now = _clock.GetUtcNow();
+        foreach (var symbol in symbols)
+        {
+            var rules = await _store.GetRulesForSymbolAsync(symbol, now, cancellationToken).ConfigureAwait(false);
+            if (rules.Any(r => r.Rule.Condition.Metric == AlertMetric.Liquidations5m))
+            {
+                NoteLiquidationRule(symbol);
+            }
+            else
+            {
+                _liquidationRuleSymbols.TryRemove(symbol, out _);
+            }
+        }
+    }
 
     /// <summary>Evaluates every rule on the snapshot's symbol. Returns how many alerts fired (enqueued or held).</summary>
     public async Task<int> EvaluateAsync(MarketSnapshot snapshot, CancellationToken cancellationToken)
@@ -95,7 +120,8 @@ public sealed class AlertEngine
             ? await PutCallAsync(snapshot, cancellationToken).ConfigureAwait(false)
             : null;
         var context = new AlertContext(snapshot, now, funding, liquidationsUsd, quadrant, putCall, byVenue);
-        return await ProcessAsync(rules, r => AlertEvaluator.Evaluate(r.Condition, context), snapshot.Venue, now, cancellationToken).ConfigureAwait(false);
+        return await ProcessAsync(rules, r => AlertEvaluator.Evaluate(r.Condition, context), snapshot.Venue, now, cancellationToken,
+            r => r.Condition.Metric == AlertMetric.Liquidations5m ? LiquidationKey(r, snapshot, now) : null).ConfigureAwait(false);
     }
 
     /// <summary>A liquidation from the stream: liquidation rules on its symbol are evaluated now, not at the next refresh.</summary>
@@ -111,7 +137,9 @@ public sealed class AlertEngine
     /// </summary>
     public void RecordLiquidation(Liquidation liquidation)
     {
-        _liquidations.GetOrAdd(liquidation.Symbol, _ => new LiquidationBuffer()).Add(liquidation, _clock.GetUtcNow(), LiquidationWindow);
+        var now = _clock.GetUtcNow();
+        _liquidations.GetOrAdd(liquidation.Symbol, _ => new LiquidationBuffer()).Add(liquidation, now, LiquidationWindow);
+        _eventKeys.Record(liquidation, now, LiquidationWindow);
     }
 
     /// <summary>True when <paramref name="symbol"/> has liquidation rules, so its stream events are worth evaluating at once.</summary>
@@ -141,7 +169,19 @@ public sealed class AlertEngine
         }
         var sum = byVenue.Sum(v => v.Usd);
         var observation = new AlertObservation(true, false, SubscriptionTexts.Usd(sum)) { Venues = byVenue };
-        return await ProcessAsync(rules, r => observation with { Holds = sum >= r.Condition.Threshold }, venue, now, cancellationToken).ConfigureAwait(false);
+        return await ProcessAsync(rules, r => observation with { Holds = sum >= r.Condition.Threshold }, venue, now, cancellationToken,
+            r => LiquidationKey(r, last, now)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The event-keyed idempotency key of a liquidation rule (see <see cref="LiquidationEventKeys"/>): the streamed event
+    /// at which the total last crossed the threshold, else the snapshot's; null (time-keyed) when neither crossed.
+    /// </summary>
+    private string? LiquidationKey(AlertRule rule, MarketSnapshot? snapshot, DateTimeOffset now)
+    {
+        var crossing = _eventKeys.Crossing(rule.Symbol, rule.Condition.Threshold, now, LiquidationWindow)
+            ?? (snapshot is null ? null : LiquidationEventKeys.Crossing(snapshot.Liquidations, rule.Condition.Threshold, now, LiquidationWindow));
+        return crossing is { } c ? LiquidationEventKeys.Key(rule.Id, c) : null;
     }
 
     /// <summary>The 5-minute total the engine believes (the larger of the snapshot's and the stream's; the snapshot on a
@@ -183,7 +223,10 @@ public sealed class AlertEngine
         return byTime.Values.ToList();
     }
 
-    private async Task<int> ProcessAsync(IReadOnlyList<WatchedRule> rules, Func<AlertRule, AlertObservation> evaluate, string venue, DateTimeOffset now, CancellationToken ct)
+    /// <param name="eventKey">The idempotency key from the triggering event (several instances see the same stream event),
+    /// or null for the time-keyed <c>alert:&lt;rule&gt;:&lt;fire unix ms&gt;</c>.</param>
+    private async Task<int> ProcessAsync(IReadOnlyList<WatchedRule> rules, Func<AlertRule, AlertObservation> evaluate, string venue, DateTimeOffset now, CancellationToken ct,
+        Func<AlertRule, string?>? eventKey = null)
     {
         var rearm = new List<long>();
         var fired = 0;
@@ -225,7 +268,7 @@ public sealed class AlertEngine
             var report = BuildReport(rule, chat, observation, condition, venue, now, zone);
             var heldText = _texts.Format(language, "fired.line", TimeZoneInfo.ConvertTime(now, zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
                 rule.Symbol, condition, observation.Venues.Count > 0 ? LiquidationText(observation, language) : observation.ValueText);
-            var key = $"alert:{rule.Id}:{now.ToUnixTimeMilliseconds()}";
+            var key = eventKey?.Invoke(rule) ?? $"alert:{rule.Id}:{now.ToUnixTimeMilliseconds()}";
             var firing = new AlertFiring(rule.Id, now, new OutboxDraft(chat.Address, OutboxKind.Alert, key, new OutboundMessage(report)), heldText, holdUntil, limits.AlertsPerHour);
             var outcome = await _store.RecordFiringAsync(firing, ct).ConfigureAwait(false);
             switch (outcome)

@@ -11,19 +11,27 @@ namespace DerivBot.Application.Outbox;
 /// <summary>
 /// Sends outbox messages through each platform's <see cref="IChatSender"/> (found in DI by <see cref="IChatSender.Platform"/>)
 /// with up to <see cref="OutboxOptions.MaxInFlight"/> messages in flight per platform and never two for one chat: it only
-/// claims the oldest pending message of a chat (<see cref="IOutboxStore.PeekChatHeadsAsync"/>), and that message stays
-/// pending until its result is committed, so each chat reads its messages in order. The sender paces itself (it is the
-/// only throttle); the drainer just keeps enough requests open to cover the round trip.
+/// claims the oldest pending message of a chat (<see cref="IOutboxStore.ClaimChatHeadsAsync"/>), and that message stays
+/// pending (and claimed) until its result is committed, so each chat reads its messages in order. The sender paces
+/// itself (it is the only throttle); the drainer just keeps enough requests open to cover the round trip.
 /// <para>
-/// Crash safety: a message is claimed in memory only; its row is marked sent after the platform accepted it, in one
-/// transaction with every other result that arrived meanwhile (group commit, so SQLite is not one write per message).
-/// A slot is freed only after that commit, so at most <see cref="OutboxOptions.MaxInFlight"/> messages per platform are
-/// ever sent-but-not-recorded: a crash re-sends at most that many. <see cref="SendStatus.RetryLater"/> reschedules the
+/// Several instances on one database: the claim is a row lease (claimed-by this <see cref="InstanceIdentity"/>, claimed
+/// until now + <see cref="OutboxOptions.ClaimLease"/>), so another instance's drainer skips the message — and the rest of
+/// its chat — until the result is recorded or the lease expires. The drainer claims only as many messages as it has free
+/// slots, so claimed and in flight are the same set.
+/// </para>
+/// <para>
+/// Crash safety: its row is marked sent after the platform accepted it, in one transaction with every other result that
+/// arrived meanwhile (group commit, so the database is not one write per message). A slot is freed only after that
+/// commit, so at most <see cref="OutboxOptions.MaxInFlight"/> messages per platform are ever sent-but-not-recorded: a
+/// crash re-sends at most that many (after their lease expired, or at once on SQLite, which releases a previous
+/// process's claims when it opens the file). <see cref="SendStatus.RetryLater"/> reschedules the
 /// row, <see cref="SendStatus.ChatGone"/> and permanent failures drop it with the reason kept, a migration moves the chat.
 /// </para>
 /// <para>
 /// Shutdown: when the host stops, no new message is claimed; messages already in flight may finish (and are recorded)
-/// until the host's <c>HostOptions.ShutdownTimeout</c>; then they are abandoned and stay pending for the next start.
+/// until the host's <c>HostOptions.ShutdownTimeout</c>; then they are abandoned, their claims given back, and they stay
+/// pending for another instance or the next start.
 /// </para>
 /// </summary>
 public sealed class OutboxDrainer : BackgroundService
@@ -38,12 +46,14 @@ public sealed class OutboxDrainer : BackgroundService
     private readonly ILogger<OutboxDrainer> _logger;
     private readonly CancellationTokenSource _abortSends = new();
     private readonly TimeSpan _shutdownTimeout;
+    private readonly string _instance;
 
     public OutboxDrainer(
         IOutboxStore store, IEnumerable<IChatSender> senders, IChatRegistry registry, OutboxSignal signal,
         IOptionsMonitor<JobsOptions> options, IOptionsMonitor<OutboxOptions> outbox, TimeProvider clock, ILogger<OutboxDrainer> logger,
-        IOptions<HostOptions>? hostOptions = null)
+        IOptions<HostOptions>? hostOptions = null, InstanceIdentity? instance = null)
     {
+        _instance = (instance ?? new InstanceIdentity()).Id;
         _shutdownTimeout = hostOptions?.Value.ShutdownTimeout ?? new HostOptions().ShutdownTimeout;
         ArgumentNullException.ThrowIfNull(senders);
         _store = store;
@@ -101,24 +111,28 @@ public sealed class OutboxDrainer : BackgroundService
     public async Task<bool> DrainOneAsync(IChatSender sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        var items = await _store.PeekChatHeadsAsync(sender.Platform, _clock.GetUtcNow(), 1, cancellationToken).ConfigureAwait(false);
+        var items = await ClaimAsync(sender.Platform, _clock.GetUtcNow(), 1, cancellationToken).ConfigureAwait(false);
         if (items.Count == 0)
         {
             return false;
         }
         var done = await SendOneAsync(sender, items[0], cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (done is not null)
+        if (done is null)
         {
-            await _store.CompleteAsync([done], cancellationToken).ConfigureAwait(false);
+            await _store.ReleaseClaimsAsync([items[0].Id], _instance, CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            return true;
         }
+        await _store.CompleteAsync([done], CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 
     private async Task<int> RunPlatformAsync(IChatSender sender, bool untilIdle, CancellationToken sendToken, CancellationToken stop)
     {
         var inFlight = new Dictionary<long, Task<OutboxCompletion?>>();
-        var buffer = new Queue<OutboxItem>();
+        // When the leases of the messages in flight were last set: renewed at half the lease, so a slow send (a paced
+        // platform, a long round trip) is never taken over by another instance while it is still running here.
+        var leasedAt = DateTimeOffset.MaxValue;
         var handled = 0;
         var lookAgain = true;
         while (true)
@@ -127,28 +141,24 @@ public sealed class OutboxDrainer : BackgroundService
             try
             {
                 var max = _outbox.CurrentValue.MaxInFlight;
-                while (!stop.IsCancellationRequested && inFlight.Count < max)
+                if (lookAgain && !stop.IsCancellationRequested && inFlight.Count < max)
                 {
-                    if (buffer.Count == 0)
+                    lookAgain = false;
+                    // Claim only what the free slots can take: a claimed message is invisible to other instances, so
+                    // claiming more than we send would hold their chats back for nothing. Everything claimed is sent
+                    // at once (it fits the free slots), so nothing claimed is ever left waiting in memory.
+                    var claimedAt = _clock.GetUtcNow();
+                    var heads = await ClaimAsync(sender.Platform, claimedAt, max - inFlight.Count, stop).ConfigureAwait(false);
+                    if (heads.Count > 0 && claimedAt < leasedAt)
                     {
-                        if (!lookAgain)
-                        {
-                            break;
-                        }
-                        lookAgain = false;
-                        // Heads already in flight come back from the query (they are still pending): ask for enough.
-                        var heads = await _store.PeekChatHeadsAsync(sender.Platform, _clock.GetUtcNow(), inFlight.Count + Math.Max(32, max * 4), stop).ConfigureAwait(false);
-                        foreach (var head in heads.Where(h => !inFlight.ContainsKey(h.Id)))
-                        {
-                            buffer.Enqueue(head);
-                        }
-                        if (buffer.Count == 0)
-                        {
-                            break;
-                        }
+                        leasedAt = claimedAt;
                     }
-                    var item = buffer.Dequeue();
-                    inFlight[item.Id] = SendOneAsync(sender, item, sendToken);
+                    // Our own in-flight rows are claimed by us and never come back, unless something released every
+                    // claim (SQLite opened by another process): never send one twice from here.
+                    foreach (var head in heads.Where(h => !inFlight.ContainsKey(h.Id)))
+                    {
+                        inFlight[head.Id] = SendOneAsync(sender, head, sendToken);
+                    }
                 }
 
                 if (inFlight.Count == 0)
@@ -164,12 +174,26 @@ public sealed class OutboxDrainer : BackgroundService
 
                 // Wait for a send to finish (or for new messages while slots are free), then record every result that
                 // is in by now in one transaction: the group commit keeps SQLite off the critical path.
+                var lease = _outbox.CurrentValue.ClaimLease;
+                if (leasedAt != DateTimeOffset.MaxValue && _clock.GetUtcNow() >= leasedAt + lease / 2)
+                {
+                    var renewedAt = _clock.GetUtcNow();
+                    await _store.ExtendClaimsAsync([.. inFlight.Keys], _instance, renewedAt + lease, CancellationToken.None).ConfigureAwait(false);
+                    leasedAt = renewedAt;
+                }
                 var waits = new List<Task>(inFlight.Values);
                 if (inFlight.Count < max && !stop.IsCancellationRequested)
                 {
                     waits.Add(wake);
                 }
+                using var renewal = new CancellationTokenSource();
+                if (leasedAt != DateTimeOffset.MaxValue)
+                {
+                    var untilRenewal = leasedAt + lease / 2 - _clock.GetUtcNow();
+                    waits.Add(Task.Delay(untilRenewal > TimeSpan.Zero ? untilRenewal : TimeSpan.Zero, _clock, renewal.Token));
+                }
                 await Task.WhenAny(waits).ConfigureAwait(false);
+                await renewal.CancelAsync().ConfigureAwait(false);
                 if (wake.IsCompleted)
                 {
                     lookAgain = true;
@@ -180,23 +204,37 @@ public sealed class OutboxDrainer : BackgroundService
                     continue;
                 }
                 var completions = new List<OutboxCompletion>(finished.Count);
+                var abandoned = new List<long>();
                 foreach (var (id, task) in finished)
                 {
                     if (await task.ConfigureAwait(false) is { } done)
                     {
                         completions.Add(done);
                     }
+                    else
+                    {
+                        abandoned.Add(id);
+                    }
                 }
                 try
                 {
                     // Not cancellable: what the platform accepted must be recorded even while shutting down.
                     await _store.CompleteAsync(completions, CancellationToken.None).ConfigureAwait(false);
+                    if (abandoned.Count > 0)
+                    {
+                        // Shutting down: the next claimer need not wait for the lease.
+                        await _store.ReleaseClaimsAsync(abandoned, _instance, CancellationToken.None).ConfigureAwait(false);
+                    }
                 }
                 finally
                 {
                     foreach (var (id, _) in finished)
                     {
                         inFlight.Remove(id);
+                    }
+                    if (inFlight.Count == 0)
+                    {
+                        leasedAt = DateTimeOffset.MaxValue;
                     }
                     handled += completions.Count;
                     lookAgain = true;
@@ -213,7 +251,6 @@ public sealed class OutboxDrainer : BackgroundService
             catch (Exception ex)
             {
                 _logger.LogError(ex, "Outbox drain for {Platform} failed; retrying", sender.Platform);
-                buffer.Clear();
                 lookAgain = true;
                 if (inFlight.Count == 0)
                 {
@@ -229,6 +266,9 @@ public sealed class OutboxDrainer : BackgroundService
             }
         }
     }
+
+    private Task<IReadOnlyList<OutboxItem>> ClaimAsync(ChatPlatform platform, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        _store.ClaimChatHeadsAsync(platform, _instance, now, _outbox.CurrentValue.ClaimLease, limit, cancellationToken);
 
     /// <summary>Nothing due: sleeps until a message is enqueued, the next retry is due, or the poll interval passed.</summary>
     private async Task IdleAsync(ChatPlatform platform, Task wake, CancellationToken stop)

@@ -48,7 +48,18 @@ public sealed class MarketRefreshService
         _logger = logger;
     }
 
+    /// <summary>One whole cycle on this instance: <see cref="RefreshAsync"/> then <see cref="EvaluateAsync"/> (one instance per database).</summary>
     public async Task<RefreshCycleResult> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var watched = await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        return await EvaluateAsync(watched, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Refreshes this instance's market data for the watched symbols (each venue refresher once). Every instance does
+    /// this on its own, since it answers commands from its own market store. Returns the watched set.
+    /// </summary>
+    public async Task<IReadOnlyList<Symbol>> RefreshAsync(CancellationToken cancellationToken)
     {
         var watched = await _subscriptions.GetWatchedSymbolsAsync(cancellationToken).ConfigureAwait(false);
         if (_refreshers.Count == 0 && !_warnedNoRefresher)
@@ -75,6 +86,17 @@ public sealed class MarketRefreshService
                 _logger.LogWarning(ex, "Refreshing {Venue} failed; evaluating on the last good data", refresher.VenueName);
             }
         }
+        return watched;
+    }
+
+    /// <summary>
+    /// Records history and evaluates alert rules for <paramref name="watched"/> from this instance's market store, then
+    /// summarises held alerts and prunes. Writes shared state, so with several instances it runs on one of them per
+    /// cycle (the clustered scheduler's job), reading the data that instance's own refresh keeps fresh.
+    /// </summary>
+    public async Task<RefreshCycleResult> EvaluateAsync(IReadOnlyList<Symbol> watched, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(watched);
         var fired = 0;
         foreach (var symbol in watched)
         {

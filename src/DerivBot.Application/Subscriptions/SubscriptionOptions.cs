@@ -34,6 +34,14 @@ public sealed class JobsOptions
     /// skipped, with one short notice per outage, if the data does not recover in time.
     /// </summary>
     public TimeSpan DigestMaxStaleness { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// With <c>Storage:Provider</c> = <c>Postgres</c> the scheduler is Quartz's clustered job store on the shared database:
+    /// how often each instance checks in (<c>Jobs:ClusterCheckinInterval</c>, default 00:00:20, 00:00:01–00:05:00). An
+    /// instance that missed its check-in by this much more is presumed dead and its triggers recover on the others, so
+    /// a dead instance's digests and alert evaluations move within about twice this. Unused with SQLite.
+    /// </summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(20);
 }
 
 /// <summary>Per-chat limits and alert anti-spam. Section: <c>Limits</c>.</summary>
@@ -100,6 +108,10 @@ public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
         if (options.DigestMaxStaleness < options.RefreshInterval || options.DigestMaxStaleness > TimeSpan.FromDays(1))
         {
             errors.Add($"Jobs:DigestMaxStaleness must be ≥ Jobs:RefreshInterval ({options.RefreshInterval}) and ≤ 1.00:00:00 (was {options.DigestMaxStaleness}).");
+        }
+        if (options.ClusterCheckinInterval < TimeSpan.FromSeconds(1) || options.ClusterCheckinInterval > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"Jobs:ClusterCheckinInterval must be between 00:00:01 and 00:05:00 (was {options.ClusterCheckinInterval}).");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -7,7 +7,9 @@ using Quartz;
 namespace DerivBot.Host.Jobs;
 
 /// <summary>
-/// One refresh cycle (watched symbols refreshed once each, history recorded, alerts evaluated), then a backstop for
+/// One refresh cycle (watched symbols refreshed once each, history recorded, alerts evaluated) — in clustered mode
+/// (<see cref="JobsTopology"/>) only the evaluation half, on whichever instance the clustered scheduler fired it, since
+/// every instance refreshes its own data (<see cref="LocalMarketRefreshService"/>) — then a backstop for
 /// digests: the digest trigger is a single one-shot trigger, and if it was ever lost (a misfire on a loaded machine
 /// under an accelerated clock was seen in the demo) digests would stay silent. Digest runs are database-driven and
 /// idempotent, so when the earliest due digest is overdue by more than one refresh interval this job runs them and
@@ -19,6 +21,7 @@ internal sealed class MarketRefreshJob(
     DigestService digests,
     ISubscriptionStore subscriptions,
     IScheduleNotifier scheduler,
+    JobsTopology topology,
     IOptions<JobsOptions> options,
     TimeProvider clock,
     ILogger<MarketRefreshJob> logger) : IJob
@@ -30,7 +33,9 @@ internal sealed class MarketRefreshJob(
     {
         try
         {
-            var result = await refresh.RunOnceAsync(cancellationToken).ConfigureAwait(false);
+            var result = topology.Clustered
+                ? await refresh.EvaluateAsync(await subscriptions.GetWatchedSymbolsAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+                : await refresh.RunOnceAsync(cancellationToken).ConfigureAwait(false);
             logger.LogDebug("Refresh cycle: {Symbols} symbols, {Fired} alerts, {Released} summaries", result.Watched.Count, result.AlertsFired, result.SummariesReleased);
             await RunOverdueDigestsAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -135,7 +135,7 @@ public sealed class LiquidationFloodTests(ITestOutputHelper output) : IDisposabl
 
         // The alert fired (once: it disarms until the condition clears).
         var store = host.Services.GetRequiredService<SqliteStore>();
-        var fired = await store.PeekChatHeadsAsync(ChatPlatform.Telegram, TimeProvider.System.GetUtcNow().AddMinutes(1), 10, default);
+        var fired = await store.ClaimChatHeadsAsync(ChatPlatform.Telegram, "test", TimeProvider.System.GetUtcNow().AddMinutes(1), TimeSpan.FromSeconds(30), 10, default);
         var alert = Assert.Single(fired);
         Assert.Equal(chat, alert.Chat);
         Assert.Equal(OutboxKind.Alert, alert.Kind);

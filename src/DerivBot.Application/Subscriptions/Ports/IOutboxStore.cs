@@ -7,7 +7,8 @@ namespace DerivBot.Application.Subscriptions.Ports;
 /// The persisted outbox. Rows are written in the same transaction as the decision to send (see
 /// <see cref="ISubscriptionStore.RecordDigestsAsync"/>, <see cref="IAlertStore.RecordFiringAsync"/>) and drained with at
 /// most <see cref="OutboxOptions.MaxInFlight"/> messages in flight per platform, one per chat, so a crash re-sends at
-/// most the messages that were in flight.
+/// most the messages that were in flight. Several instances may drain one database: a message is CLAIMED with a lease
+/// (<see cref="ClaimChatHeadsAsync"/>, <see cref="OutboxOptions.ClaimLease"/>) so two instances never send it at once.
 /// </summary>
 public interface IOutboxStore
 {
@@ -18,16 +19,38 @@ public interface IOutboxStore
     Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Up to <paramref name="limit"/> due messages for <paramref name="platform"/>, oldest first, each the OLDEST pending
-    /// message of its chat (a chat whose oldest pending message is not due yet has none here), so sending them in
-    /// parallel keeps every chat's order.
+    /// CLAIMS up to <paramref name="limit"/> due messages for <paramref name="platform"/>, oldest first, each the OLDEST
+    /// pending message of its chat, for <paramref name="claimedBy"/> (the instance id) until <paramref name="now"/> +
+    /// <paramref name="lease"/>. A chat whose oldest pending message is not due yet, or is claimed by anyone under a lease
+    /// that has not expired, has none here, so sending them in parallel — in one instance or several on one database —
+    /// keeps every chat's order and never hands one message to two claimers at once. A lease that expired (its claimer
+    /// died or hung) is taken over. <see cref="CompleteAsync"/> clears the claim.
     /// </summary>
-    Task<IReadOnlyList<OutboxItem>> PeekChatHeadsAsync(ChatPlatform platform, DateTimeOffset now, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<OutboxItem>> ClaimChatHeadsAsync(ChatPlatform platform, string claimedBy, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Records the results of several sends in ONE transaction (marks sent/dropped, reschedules); each counts an attempt.</summary>
+    /// <summary>
+    /// Moves the lease of the claims <paramref name="claimedBy"/> still holds on <paramref name="ids"/> to
+    /// <paramref name="until"/> (a send still running at half its lease); rows claimed by someone else are left alone.
+    /// </summary>
+    Task ExtendClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives back the claims <paramref name="claimedBy"/> still holds on <paramref name="ids"/> (sends abandoned at
+    /// shutdown), so another instance or the next start need not wait for the lease to expire. Rows claimed by someone
+    /// else meanwhile are left alone.
+    /// </summary>
+    Task ReleaseClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the results of several sends in ONE transaction (marks sent/dropped, reschedules); each counts an attempt
+    /// and clears the row's claim.
+    /// </summary>
     Task CompleteAsync(IReadOnlyList<OutboxCompletion> completions, CancellationToken cancellationToken);
 
-    /// <summary>The earliest next-attempt time of pending messages for <paramref name="platform"/>, or null.</summary>
+    /// <summary>
+    /// When the next message for <paramref name="platform"/> can be claimed: the earliest, over chats' oldest pending
+    /// messages, of the later of its next-attempt time and its claim's expiry; null when nothing is pending.
+    /// </summary>
     Task<DateTimeOffset?> GetNextAttemptAsync(ChatPlatform platform, CancellationToken cancellationToken);
 
     Task MarkSentAsync(long id, DateTimeOffset sentAt, CancellationToken cancellationToken);
