@@ -79,6 +79,7 @@ internal sealed class DiscordBotService(
             catch (DiscordApiException ex) when (ex.Status == 401)
             {
                 logger.LogCritical(ex, "Discord bot stopped: the bot token was rejected (check Discord:BotToken). Telegram and scheduled jobs keep running");
+                services.GetService<DiscordStatus>()?.Set(Application.Diagnostics.PlatformConnection.Stopped, "token rejected");
                 return null;
             }
             catch (DiscordApiException ex)

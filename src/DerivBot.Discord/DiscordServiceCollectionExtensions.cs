@@ -60,7 +60,11 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
             sp.GetRequiredService<DiscordInteractionHandler>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DiscordGatewayClient>>()));
+            sp.GetRequiredService<ILogger<DiscordGatewayClient>>(),
+            status: sp.GetRequiredService<DiscordStatus>()));
+        // Readiness: checked only when Discord runs (Enabled and a token), see DiscordStatus.
+        services.TryAddSingleton<DiscordStatus>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Application.Diagnostics.IChatPlatformStatus, DiscordStatus>(sp => sp.GetRequiredService<DiscordStatus>()));
         services.TryAddSingleton<DiscordChatSender>(sp => new DiscordChatSender(
             sp.GetRequiredService<DiscordRestClient>(),
             sp.GetRequiredService<DiscordEmbedRenderer>(),

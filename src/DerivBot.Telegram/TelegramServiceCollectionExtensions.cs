@@ -70,6 +70,9 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<ITelegramOffsetStore, InMemoryTelegramOffsetStore>();
         services.AddSingleton<TelegramPoller>();
         services.AddSingleton<TelegramWebhookServer>();
+        // Readiness: registered only when Telegram runs (this method is not called otherwise).
+        services.TryAddSingleton<TelegramStatus>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Application.Diagnostics.IChatPlatformStatus, TelegramStatus>(sp => sp.GetRequiredService<TelegramStatus>()));
         return services;
     }
 

@@ -48,9 +48,16 @@ public sealed class MarketRefreshService
         _logger = logger;
     }
 
+    /// <summary>When a cycle last ran with nothing watched (so no market data needed refreshing); readiness reads it.</summary>
+    public DateTimeOffset? LastIdleCycle { get; private set; }
+
     public async Task<RefreshCycleResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         var watched = await _subscriptions.GetWatchedSymbolsAsync(cancellationToken).ConfigureAwait(false);
+        if (watched.Count == 0)
+        {
+            LastIdleCycle = _clock.GetUtcNow();
+        }
         if (_refreshers.Count == 0 && !_warnedNoRefresher)
         {
             _warnedNoRefresher = true;

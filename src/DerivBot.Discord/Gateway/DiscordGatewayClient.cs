@@ -20,7 +20,8 @@ internal sealed class DiscordGatewayClient(
     IGatewayDispatchHandler handler,
     TimeProvider time,
     ILogger<DiscordGatewayClient> logger,
-    Func<double>? jitter = null)
+    Func<double>? jitter = null,
+    DiscordStatus? status = null)
 {
     /// <summary>Discord closes the connection (4002) on any sent payload above this many bytes.</summary>
     public const int MaxPayloadBytes = 4096;
@@ -32,6 +33,7 @@ internal sealed class DiscordGatewayClient(
     private readonly TimeProvider _time = time;
     private readonly ILogger _logger = logger;
     private readonly Func<double> _jitter = jitter ?? Random.Shared.NextDouble;
+    private readonly DiscordStatus? _status = status;
     private readonly object _state = new();
     private string? _sessionId;
     private Uri? _resumeUrl;
@@ -70,6 +72,8 @@ internal sealed class DiscordGatewayClient(
                 _logger.LogWarning(ex, "Discord gateway connection failed ({Mode})", resume ? "resume" : "identify");
                 outcome = Outcome.Retry;
             }
+            _status?.Set(outcome == Outcome.Fatal ? Application.Diagnostics.PlatformConnection.Stopped : Application.Diagnostics.PlatformConnection.Disconnected,
+                outcome == Outcome.Fatal ? "gateway closed for good" : "gateway reconnecting");
             switch (outcome)
             {
                 case Outcome.Stopped:
@@ -261,6 +265,7 @@ internal sealed class DiscordGatewayClient(
                         owner._resumeUrl = resumeUrl;
                     }
                     Established = true;
+                    owner._status?.Set(Application.Diagnostics.PlatformConnection.Connected, "gateway ready");
                     owner._logger.LogInformation("Discord gateway ready");
                     if (appId is not null)
                     {
@@ -270,6 +275,7 @@ internal sealed class DiscordGatewayClient(
                     break;
                 case "RESUMED":
                     Established = true;
+                    owner._status?.Set(Application.Diagnostics.PlatformConnection.Connected, "gateway resumed");
                     owner._logger.LogInformation("Discord gateway session resumed");
                     break;
                 case not null:

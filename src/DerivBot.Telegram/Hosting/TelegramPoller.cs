@@ -25,7 +25,8 @@ public sealed class TelegramPoller(
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramPoller> logger,
-    IOptions<Microsoft.Extensions.Hosting.HostOptions>? hostOptions = null)
+    IOptions<Microsoft.Extensions.Hosting.HostOptions>? hostOptions = null,
+    TelegramStatus? status = null)
 {
     internal static readonly TimeSpan ConflictBackoffStart = TimeSpan.FromSeconds(30);
     internal static readonly TimeSpan ConflictBackoffMax = TimeSpan.FromMinutes(5);
@@ -47,6 +48,7 @@ public sealed class TelegramPoller(
                     allowedUpdates: TelegramUpdateHandler.AllowedUpdates, cancellationToken: cancellationToken).ConfigureAwait(false);
                 conflictBackoff = ConflictBackoffStart;
                 errorBackoff = ErrorBackoffStart;
+                status?.Set(Application.Diagnostics.PlatformConnection.Connected, "polling");
                 var fresh = updates.Where(u => last is null || u.Id > last).OrderBy(u => u.Id).ToList();
                 if (fresh.Count == 0)
                 {
@@ -69,6 +71,7 @@ public sealed class TelegramPoller(
                 logger.LogError("Telegram getUpdates conflict ({Description}): another instance is polling with this token, or a webhook is set. Retrying in {Delay}",
                     ex.Message, conflictBackoff);
                 wait = conflictBackoff;
+                status?.Set(Application.Diagnostics.PlatformConnection.Disconnected, "getUpdates conflict (409)");
                 conflictBackoff = Min(conflictBackoff * 2, ConflictBackoffMax);
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 429)
@@ -79,6 +82,7 @@ public sealed class TelegramPoller(
             catch (RequestException ex)
             {
                 logger.LogWarning(ex, "Telegram getUpdates failed; retrying in {Delay}", errorBackoff);
+                status?.Set(Application.Diagnostics.PlatformConnection.Disconnected, "getUpdates failing");
                 wait = errorBackoff;
                 errorBackoff = Min(errorBackoff * 2, ErrorBackoffMax);
             }
