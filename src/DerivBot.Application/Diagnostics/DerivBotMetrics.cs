@@ -37,16 +37,22 @@ public static class DerivBotMetrics
         "derivbot_venue_bans", "{ban}", "Times a venue host stopped us (429/418/403 with a pause), by venue and kind.");
 
     private static readonly Histogram<double> StreamLagHistogram = Meter.CreateHistogram<double>(
-        "derivbot_stream_lag_seconds", "s", "Delay between a stream event's own time and its arrival here, by stream.");
+        "derivbot_stream_lag_seconds", "s", "Delay between a stream event's own time and its arrival here, by stream.",
+        tags: null, advice: Buckets(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300));
 
     private static readonly Counter<long> StreamReconnectsCounter = Meter.CreateCounter<long>(
         "derivbot_stream_reconnects", "{reconnect}", "Times a market stream connected again after having been connected, by stream.");
 
     private static readonly Histogram<double> RefreshDurationHistogram = Meter.CreateHistogram<double>(
-        "derivbot_market_refresh_duration_seconds", "s", "Duration of one market refresh cycle (refresh, history, alert evaluation).");
+        "derivbot_market_refresh_duration_seconds", "s", "Duration of one market refresh cycle (refresh, history, alert evaluation).",
+        tags: null, advice: Buckets(0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 120));
 
     private static readonly Histogram<double> DigestLagHistogram = Meter.CreateHistogram<double>(
-        "derivbot_digest_lag_seconds", "s", "How far behind its schedule a digest was when the digest run picked it up.");
+        "derivbot_digest_lag_seconds", "s", "How far behind its schedule a digest was when the digest run picked it up.",
+        tags: null, advice: Buckets(0.5, 1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600));
+
+    // Seconds, not the SDK's default millisecond-sized buckets.
+    private static InstrumentAdvice<double> Buckets(params double[] bounds) => new() { HistogramBucketBoundaries = bounds };
 
     /// <summary>Outbox depth and the age of its oldest pending message (from the store probe).</summary>
     public static void Outbox(int pending, TimeSpan oldestPendingAge)

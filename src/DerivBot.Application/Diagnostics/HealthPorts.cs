@@ -58,7 +58,7 @@ public interface IChatPlatformStatus
 /// <param name="enabled">Read on every check (options may decide it, e.g. a token being present).</param>
 public class ChatPlatformStatus(ChatPlatform platform, Func<bool> enabled, TimeProvider time) : IChatPlatformStatus
 {
-    private volatile PlatformState _state = new(PlatformConnection.Starting, null);
+    private volatile PlatformState _state = new(PlatformConnection.Starting, time.GetUtcNow());
 
     public ChatPlatform Platform => platform;
 

@@ -30,7 +30,9 @@ internal sealed class MarketRefreshJob(
     {
         try
         {
+            var started = clock.GetTimestamp();
             var result = await refresh.RunOnceAsync(cancellationToken).ConfigureAwait(false);
+            Application.Diagnostics.DerivBotMetrics.RefreshDuration(clock.GetElapsedTime(started));
             logger.LogDebug("Refresh cycle: {Symbols} symbols, {Fired} alerts, {Released} summaries", result.Watched.Count, result.AlertsFired, result.SummariesReleased);
             await RunOverdueDigestsAsync(cancellationToken).ConfigureAwait(false);
         }
