@@ -208,6 +208,12 @@ internal static class Migrations
         for (var version = from + 1; version <= target; version++)
         {
             using var tx = connection.BeginTransaction();
+            // Re-read under the write lock (BEGIN IMMEDIATE): another process opening the same file at the same
+            // moment may have applied this step already.
+            if (CurrentVersion(connection, tx) >= version)
+            {
+                continue;
+            }
             using (var step = connection.CreateCommand())
             {
                 step.Transaction = tx;
@@ -226,9 +232,10 @@ internal static class Migrations
         return (from, Math.Max(from, target));
     }
 
-    public static int CurrentVersion(SqliteConnection connection)
+    public static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
         cmd.CommandText = "SELECT version FROM schema_version LIMIT 1";
         return cmd.ExecuteScalar() is long v ? (int)v : 0;
     }

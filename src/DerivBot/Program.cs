@@ -6,7 +6,6 @@ using DerivBot.Host.Cli;
 using DerivBot.Host.Hosting;
 using DerivBot.Host.Http;
 using DerivBot.Host.Jobs;
-using DerivBot.Storage;
 using DerivBot.Telegram;
 using DerivBot.Venues;
 using Microsoft.Extensions.Hosting;
@@ -31,7 +30,7 @@ namespace DerivBot.Host
                 .AddMarketData(builder.Configuration)
                 .AddSignals(builder.Configuration)
                 .AddCommands(builder.Configuration)
-                .AddSqliteStorage(builder.Configuration)
+                .AddStorage(builder.Configuration)
                 .AddSubscriptions(builder.Configuration)
                 .AddStudy(builder.Configuration)
                 .AddCharts(builder.Configuration)

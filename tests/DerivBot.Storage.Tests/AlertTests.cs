@@ -3,20 +3,23 @@ using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Reports;
 using DerivBot.Core.Signals;
+using DerivBot.Testing;
 
 namespace DerivBot.Storage.Tests;
 
-public sealed class AlertTests
+public abstract class AlertTests
 {
+    protected abstract StoreProvider Provider { get; }
+
     private static readonly Symbol Btc = new("BTCUSDT");
 
     private static async Task<int> EvaluateAsync(World w) =>
         await w.Alerts.EvaluateAsync(await w.Market.GetSnapshotAsync(Btc, default), default);
 
-    [Fact]
+    [StoreFact]
     public async Task Funding_CooldownAndHysteresis_PreventSpam()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         var created = await w.RunAsync(chat, "alert", "btc funding > 0.05% cooldown 30m");
         Assert.Equal(ReportKind.Alerts, created.Kind);
@@ -37,10 +40,10 @@ public sealed class AlertTests
         Assert.Equal(2, (await w.Store.GetStatsAsync(default)).Pending);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Once_DisablesAfterFiring()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "alert", "btc funding > 0.05% once");
         w.Market.SetFunding("BTCUSDT", 0.0006m);
@@ -51,10 +54,10 @@ public sealed class AlertTests
         Assert.Contains("fired (once)", list.Flatten(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task QuietHours_HoldThenSummariseOnce()
     {
-        using var w = new World(start: new DateTimeOffset(2025, 10, 10, 23, 30, 0, TimeSpan.Zero));
+        using var w = new World(Provider, start: new DateTimeOffset(2025, 10, 10, 23, 30, 0, TimeSpan.Zero));
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "quiet", "23:00-07:00");
         await w.RunAsync(chat, "alert", "btc funding > 0.05%");
@@ -72,10 +75,10 @@ public sealed class AlertTests
         Assert.Contains("long crowding", item.Message.Report.Flatten(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task QuadrantAlert_ChineseChat_ShowsStateInTheChatsLanguage()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "lang", "zh-TW");
         await w.RunAsync(chat, "alert", "btc quadrant");
@@ -88,10 +91,10 @@ public sealed class AlertTests
         Assert.DoesNotContain("Deleveraging", text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task HourlyCap_FoldsTheRestIntoOneMessage()
     {
-        using var w = new World(limits: new LimitsOptions { AlertsPerHour = 2 });
+        using var w = new World(Provider, limits: new LimitsOptions { AlertsPerHour = 2 });
         var chat = World.Telegram(1);
         foreach (var threshold in new[] { "0.01", "0.02", "0.03", "0.04", "0.05" })
         {
@@ -112,10 +115,10 @@ public sealed class AlertTests
         Assert.Contains(sender.Sent, s => s.Message.Report.Title == "3 more alerts");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Mute_SuppressesAlerts()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "alert", "btc funding > 0.05%");
         await w.RunAsync(chat, "mute", "all 1h");
@@ -124,10 +127,10 @@ public sealed class AlertTests
         Assert.Equal(0, (await w.Store.GetStatsAsync(default)).Pending);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Liquidation_StreamEvent_FiresWithoutWaitingForRefresh()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "alert", "btc liq5m > 5m", Core.Localization.Language.ZhTw);
         var now = w.Clock.GetUtcNow();
@@ -142,20 +145,20 @@ public sealed class AlertTests
         Assert.True(Assert.Single(await w.Store.ListAlertsAsync(chat, default)).Armed);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Alert_Mistakes_GetSyntaxInChatLanguage()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var report = await w.RunAsync(World.Telegram(1), "alert", "btc price > 100", Core.Localization.Language.ZhCn);
         Assert.Equal(ReportKind.Error, report.Kind);
         Assert.Contains("看不懂条件", report.Flatten(), StringComparison.Ordinal);
         Assert.Contains("/alert <币种> <条件>", report.Flatten(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Percentile_UsesTheBotsOwnHistoryBeyondTheSnapshot()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         await w.RunAsync(World.Telegram(1), "alert", "btc funding p95");
         var now = w.Clock.GetUtcNow();
         // 60 days of stored settled funding (the snapshot itself carries none).
@@ -165,10 +168,10 @@ public sealed class AlertTests
         Assert.Equal(1, await EvaluateAsync(w));
     }
 
-    [Fact(Timeout = 60_000)]
+    [StoreFact(Timeout = 60_000)]
     public async Task RefreshCycle_ManyWatchers_OneSetOfVenueCallsPerSymbol()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         for (var i = 0; i < 40; i++)
         {
             await w.RunAsync(World.Telegram(i), "subscribe", (i % 2 == 0 ? "btc" : "eth") + " q 4h");
@@ -190,10 +193,10 @@ public sealed class AlertTests
         Assert.Equal(6, w.Market.SnapshotReads);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task History_RecordReadAndPrune()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var history = (Application.Subscriptions.Ports.IMarketHistoryStore)w.Store;
         var now = w.Clock.GetUtcNow();
         var oi = new[] { new OpenInterestPoint(now.AddDays(-100), 1, 2), new OpenInterestPoint(now.AddDays(-1), 3.5m, 4.25m) };
@@ -206,4 +209,14 @@ public sealed class AlertTests
         Assert.Equal(4.25m, left.ValueUsd);
         Assert.Equal(0.545m, Assert.Single(await history.GetLongShortAsync("fake", Btc, DateTimeOffset.UnixEpoch, default)).LongShare);
     }
+}
+
+public sealed class SqliteAlertTests : AlertTests
+{
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+}
+
+public sealed class PostgresAlertTests : AlertTests, IRequiresPostgres
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

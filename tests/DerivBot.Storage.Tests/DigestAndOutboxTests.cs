@@ -3,15 +3,18 @@ using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
+using DerivBot.Testing;
 
 namespace DerivBot.Storage.Tests;
 
-public sealed class DigestAndOutboxTests
+public abstract class DigestAndOutboxTests
 {
-    [Fact]
+    protected abstract StoreProvider Provider { get; }
+
+    [StoreFact]
     public async Task RunDue_ManyChats_RendersEachSymbolKindLanguageOnceAndFansOut()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         for (var i = 0; i < 30; i++)
         {
             var chat = World.Telegram(i);
@@ -36,11 +39,11 @@ public sealed class DigestAndOutboxTests
         Assert.Equal(new DateTimeOffset(2025, 10, 10, 8, 0, 0, TimeSpan.Zero), next);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunDue_SameSymbolAndLanguageInTwoTimeZones_RendersOncePerZone()
     {
         // Reports show times in the chat's zone: a Taipei chat must not receive a render made for a UTC chat.
-        using var w = new World();
+        using var w = new World(Provider);
         var utc = World.Telegram(1);
         var taipei = World.Telegram(2);
         var alsoTaipei = World.Telegram(3);
@@ -58,10 +61,10 @@ public sealed class DigestAndOutboxTests
         Assert.Equal(2, result.Renders); // one for UTC, one shared by both Taipei chats
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RecordDigests_SameFireTimeTwice_EnqueuesOnce()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "subscribe", "btc q 4h");
         w.Clock.Advance(TimeSpan.FromHours(4));
@@ -73,10 +76,10 @@ public sealed class DigestAndOutboxTests
         Assert.Equal(1, (await w.Store.GetStatsAsync(default)).Pending);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunDue_AfterDowntime_SendsOneLateCatchUp()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "subscribe", "btc q every 1h");
         w.Clock.Advance(TimeSpan.FromHours(10)); // ten slots missed
@@ -89,10 +92,10 @@ public sealed class DigestAndOutboxTests
         Assert.Equal(new DateTimeOffset(2025, 10, 10, 11, 0, 0, TimeSpan.Zero), await w.Store.GetEarliestDueAsync(default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunDue_InactiveOrMuted_AdvancesWithoutSending()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         await w.RunAsync(World.Telegram(1), "subscribe", "btc q 4h");
         await w.RunAsync(World.Telegram(2), "subscribe", "btc q 4h");
         await w.RunAsync(World.Telegram(3), "subscribe", "btc q 4h");
@@ -105,10 +108,10 @@ public sealed class DigestAndOutboxTests
         Assert.Equal(new DateTimeOffset(2025, 10, 10, 8, 0, 0, TimeSpan.Zero), await w.Store.GetEarliestDueAsync(default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunDue_RenderFails_PostponesInsteadOfLooping()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         await w.RunAsync(World.Telegram(1), "subscribe", "btc q 4h");
         w.Dispatcher.Fail = _ => new InvalidOperationException("renderer down");
         w.Clock.Advance(TimeSpan.FromHours(4));
@@ -117,10 +120,10 @@ public sealed class DigestAndOutboxTests
         Assert.Equal(w.Clock.GetUtcNow().AddSeconds(30), await w.Store.GetEarliestDueAsync(default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RunDue_FailsThroughTheSlot_BackoffThenOneSkipNoticePerOutage()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "subscribe", "btc q 4h");
         w.Dispatcher.Fail = _ => new InvalidOperationException("renderer down");
@@ -174,10 +177,10 @@ public sealed class DigestAndOutboxTests
         return wait;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Drainer_Statuses_AreHandledAndRecorded()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chats = Enumerable.Range(1, 5).Select(i => World.Telegram(i)).ToList();
         foreach (var chat in chats)
         {
@@ -213,10 +216,10 @@ public sealed class DigestAndOutboxTests
         Assert.Equal(new OutboxStats(0, 3, 2), await w.Store.GetStatsAsync(default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Drainer_SenderThrows_BacksOffThenGivesUp()
     {
-        using var w = new World(jobs: new Application.Subscriptions.JobsOptions { OutboxMaxAttempts = 2 });
+        using var w = new World(Provider, jobs: new Application.Subscriptions.JobsOptions { OutboxMaxAttempts = 2 });
         await w.Store.EnqueueAsync(new OutboxDraft(World.Telegram(1), OutboxKind.Digest, "x", new OutboundMessage(new Report(ReportKind.Info, "t", []))), w.Clock.GetUtcNow(), default);
         var sender = new RecordingSender(ChatPlatform.Telegram) { Respond = (_, _) => throw new HttpRequestException("down") };
         var drainer = w.Drainer(sender);
@@ -227,6 +230,33 @@ public sealed class DigestAndOutboxTests
         Assert.Equal(new OutboxStats(0, 0, 1), await w.Store.GetStatsAsync(default));
     }
 
+    [StoreFact]
+    public async Task Outbox_ImageAndSilentFlag_SurviveStorage()
+    {
+        using var w = new World(Provider);
+        var image = new Core.Chat.ChartImage("liq.png", [1, 2, 3, 4], "heatmap");
+        await w.Store.EnqueueAsync(new OutboxDraft(World.Telegram(1), OutboxKind.Digest, "img", new OutboundMessage(new Report(ReportKind.Chart, "t", []), image, Silent: true)), w.Clock.GetUtcNow(), default);
+        var item = await w.Store.PeekNextAsync(ChatPlatform.Telegram, w.Clock.GetUtcNow(), default);
+        Assert.NotNull(item);
+        Assert.True(item!.Message.Silent);
+        Assert.Equal(image.Png, item.Message.Image!.Png);
+        Assert.Null(await w.Store.PeekNextAsync(ChatPlatform.Discord, w.Clock.GetUtcNow(), default));
+    }
+}
+
+public sealed class SqliteDigestAndOutboxTests : DigestAndOutboxTests
+{
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+}
+
+public sealed class PostgresDigestAndOutboxTests : DigestAndOutboxTests, IRequiresPostgres
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
+}
+
+/// <summary>How reports are kept in the outbox (JSON): no store involved.</summary>
+public sealed class ReportJsonTests
+{
     [Fact]
     public void ReportJson_EveryBlockType_RoundTrips()
     {
@@ -260,18 +290,5 @@ public sealed class DigestAndOutboxTests
         Assert.Equal(("a1b2c3d4e5f6", 2, "去槓桿：未平倉量 4h 內 -16.79%"), (quiz.QuizId, quiz.CorrectOption, quiz.Explanation));
         Assert.Equal(["中性", "多方擁擠", "去槓桿"], quiz.Options);
         Assert.Equal(ReportKind.Quiz, back.Kind);
-    }
-
-    [Fact]
-    public async Task Outbox_ImageAndSilentFlag_SurviveStorage()
-    {
-        using var w = new World();
-        var image = new Core.Chat.ChartImage("liq.png", [1, 2, 3, 4], "heatmap");
-        await w.Store.EnqueueAsync(new OutboxDraft(World.Telegram(1), OutboxKind.Digest, "img", new OutboundMessage(new Report(ReportKind.Chart, "t", []), image, Silent: true)), w.Clock.GetUtcNow(), default);
-        var item = await w.Store.PeekNextAsync(ChatPlatform.Telegram, w.Clock.GetUtcNow(), default);
-        Assert.NotNull(item);
-        Assert.True(item!.Message.Silent);
-        Assert.Equal(image.Png, item.Message.Image!.Png);
-        Assert.Null(await w.Store.PeekNextAsync(ChatPlatform.Discord, w.Clock.GetUtcNow(), default));
     }
 }

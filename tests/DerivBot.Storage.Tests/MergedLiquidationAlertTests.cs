@@ -2,13 +2,16 @@ using DerivBot.Application.Market;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
+using DerivBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DerivBot.Storage.Tests;
 
 /// <summary>liq5m on the merged flow: the market store's books (all venues, duplicates once) feed the alert engine.</summary>
-public sealed class MergedLiquidationAlertTests
+public abstract class MergedLiquidationAlertTests
 {
+    protected abstract StoreProvider Provider { get; }
+
     private static readonly Symbol Btc = new("BTCUSDT");
 
     private sealed class EngineListener(Application.Alerts.AlertEngine engine) : Application.Market.ILiquidationListener
@@ -16,10 +19,10 @@ public sealed class MergedLiquidationAlertTests
         public void OnLiquidation(Liquidation liquidation) => engine.RecordLiquidation(liquidation);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Liq5m_VenuesTogetherCrossThreshold_FiresOnceAndReplayIsNotCounted()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "alert", "btc liq5m > 5m");
         using var store = new MarketStore(new CountingVenue(), Microsoft.Extensions.Options.Options.Create(new MarketOptions()), w.Clock,
@@ -44,4 +47,14 @@ public sealed class MergedLiquidationAlertTests
         var item = await w.Store.PeekNextAsync(ChatPlatform.Telegram, w.Clock.GetUtcNow(), default);
         Assert.NotNull(item);
     }
+}
+
+public sealed class SqliteMergedLiquidationAlertTests : MergedLiquidationAlertTests
+{
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+}
+
+public sealed class PostgresMergedLiquidationAlertTests : MergedLiquidationAlertTests, IRequiresPostgres
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

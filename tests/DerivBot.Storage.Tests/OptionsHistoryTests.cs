@@ -1,28 +1,19 @@
 using DerivBot.Core.OptionChains;
 using DerivBot.Core.Ports;
 using DerivBot.Testing;
-
 namespace DerivBot.Storage.Tests;
 
-/// <summary>The options history (migration 4) in SQLite, and the same contract for the in-memory fake.</summary>
-public sealed class OptionsHistoryTests : IDisposable
+/// <summary>The options history (migration 4): the same contract for SQLite, PostgreSQL and the in-memory fake.</summary>
+public abstract class OptionsHistoryContract
 {
-    private static readonly DateTimeOffset T0 = new(2025, 10, 10, 0, 0, 0, TimeSpan.Zero);
+    protected static readonly DateTimeOffset T0 = new(2025, 10, 10, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _dir = new();
+    protected abstract IOptionsHistoryStore Store { get; }
 
-    public void Dispose() => _dir.Dispose();
-
-    private IOptionsHistoryStore Create(string kind) => kind == "sqlite"
-        ? new SqliteStore(SqliteDatabase.ForFile(_dir.File("bot.db")), new ManualTimeProvider(T0))
-        : new FakeOptionsHistoryStore();
-
-    [Theory]
-    [InlineData("sqlite")]
-    [InlineData("fake")]
-    public async Task Contract_RecordAndRead_OldestFirstNullsKeptDuplicatesIgnoredPerVenueAndAsset(string kind)
+    [StoreFact]
+    public async Task Contract_RecordAndRead_OldestFirstNullsKeptDuplicatesIgnoredPerVenueAndAsset()
     {
-        var store = Create(kind);
+        var store = Store;
         await store.RecordOptionsAsync("deribit", "BTC", new OptionsHistoryPoint(T0.AddHours(2), 0.7123456789m, null, 0.58m, 0.55m, 120_000.5m), CancellationToken.None);
         await store.RecordOptionsAsync("deribit", "BTC", new OptionsHistoryPoint(T0, null, 1.2m, null, null, null), CancellationToken.None);
         await store.RecordOptionsAsync("deribit", "BTC", new OptionsHistoryPoint(T0, 9m, 9m, 9m, 9m, 9m), CancellationToken.None);
@@ -43,11 +34,31 @@ public sealed class OptionsHistoryTests : IDisposable
         Assert.Single(await store.GetOptionsAsync("deribit", "BTC", DateTimeOffset.MinValue, CancellationToken.None));
         Assert.Empty(await store.GetOptionsAsync("deribit", "ETH", DateTimeOffset.MinValue, CancellationToken.None));
     }
+}
 
-    [Fact]
+public sealed class FakeOptionsHistoryContractTests : OptionsHistoryContract
+{
+    protected override IOptionsHistoryStore Store { get; } = new FakeOptionsHistoryStore();
+}
+
+/// <summary>The options history in a real store, where the market-history prune reaches it too.</summary>
+public abstract class OptionsHistoryTests(StoreProvider provider) : OptionsHistoryContract, IDisposable
+{
+    private readonly StoreDatabase _database = provider.CreateDatabase();
+    private IStoreUnderTest? _store;
+
+    protected override IOptionsHistoryStore Store => _store ??= _database.OpenStore(new ManualTimeProvider(T0));
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [StoreFact]
     public async Task MarketHistoryPrune_AlsoPrunesTheOptionsHistory()
     {
-        var store = (SqliteStore)Create("sqlite");
+        var store = (IStoreUnderTest)Store;
         await store.RecordOptionsAsync("deribit", "BTC", new OptionsHistoryPoint(T0, 0.7m, null, null, null, null), CancellationToken.None);
 
         var pruned = await ((Application.Subscriptions.Ports.IMarketHistoryStore)store).PruneAsync(T0.AddDays(1), CancellationToken.None);
@@ -57,9 +68,15 @@ public sealed class OptionsHistoryTests : IDisposable
     }
 }
 
+public sealed class SqliteOptionsHistoryTests() : OptionsHistoryTests(StoreProvider.Sqlite);
+
+public sealed class PostgresOptionsHistoryTests() : OptionsHistoryTests(StoreProvider.Postgres), IRequiresPostgres;
+
 /// <summary><c>/alert BTC pcr &gt; 1.0</c> through the alert engine, on the real store.</summary>
-public sealed class PutCallAlertTests
+public abstract class PutCallAlertTests
 {
+    protected abstract StoreProvider Provider { get; }
+
     private static readonly Core.Markets.Symbol Btc = new("BTCUSDT");
 
     private static OptionChain Chain(DateTimeOffset now, decimal puts, decimal calls)
@@ -70,11 +87,11 @@ public sealed class PutCallAlertTests
             [new OptionSummary("BTC-26DEC25-100000-C", c, calls, null, null, null, null), new OptionSummary("BTC-26DEC25-100000-P", p, puts, null, null, null, null)]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PutCallAbove_FiresOnceThenRearmsWhenItClears()
     {
         var venue = new FakeOptionsVenue();
-        using var w = new World(optionsVenue: venue);
+        using var w = new World(Provider, optionsVenue: venue);
         var chat = World.Telegram(1);
         Assert.Equal(Core.Reports.ReportKind.Alerts, (await w.RunAsync(chat, "alert", "btc pcr > 1.0 cooldown 5m")).Kind);
 
@@ -95,4 +112,14 @@ public sealed class PutCallAlertTests
         Assert.Equal(0, await w.Alerts.EvaluateAsync(await w.Market.GetSnapshotAsync(Btc, default), default));
         Assert.Equal(2, (await w.Store.GetStatsAsync(default)).Pending);
     }
+}
+
+public sealed class SqlitePutCallAlertTests : PutCallAlertTests
+{
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+}
+
+public sealed class PostgresPutCallAlertTests : PutCallAlertTests, IRequiresPostgres
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

@@ -3,16 +3,19 @@ using DerivBot.Application.Outbox;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
+using DerivBot.Testing;
 
 namespace DerivBot.Storage.Tests;
 
 /// <summary>The drainer with several messages in flight: per-chat order, the in-flight bound, retries that hold a chat.</summary>
-public sealed class ParallelDrainTests
+public abstract class ParallelDrainTests
 {
-    [Fact(Timeout = 60_000)]
+    protected abstract StoreProvider Provider { get; }
+
+    [StoreFact(Timeout = 60_000)]
     public async Task DrainDue_ManyChatsSeveralMessagesEach_ParallelAcrossChatsInOrderWithinEach()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         const int chats = 40, perChat = 5;
         // Interleaved: message k of every chat before message k + 1 of any, as repeated broadcasts would be.
         for (var k = 0; k < perChat; k++)
@@ -37,10 +40,10 @@ public sealed class ParallelDrainTests
         Assert.InRange(sender.MaxTotal, 2, 6);
     }
 
-    [Fact(Timeout = 60_000)]
+    [StoreFact(Timeout = 60_000)]
     public async Task DrainDue_FirstMessageOfAChatRetriesLater_LaterMessagesWaitForIt()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         for (var k = 0; k < 3; k++)
         {
             await w.Store.EnqueueAsync(Draft(1, k), w.Clock.GetUtcNow(), default);
@@ -67,10 +70,10 @@ public sealed class ParallelDrainTests
         Assert.Equal(new OutboxStats(0, 6, 0), await w.Store.GetStatsAsync(default));
     }
 
-    [Fact(Timeout = 60_000)]
+    [StoreFact(Timeout = 60_000)]
     public async Task CompleteAsync_MixedOutcomes_OneCallRecordsAll()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         for (var c = 0; c < 3; c++)
         {
             await w.Store.EnqueueAsync(Draft(c, 0), w.Clock.GetUtcNow(), default);
@@ -142,4 +145,14 @@ public sealed class ParallelDrainTests
             }
         }
     }
+}
+
+public sealed class SqliteParallelDrainTests : ParallelDrainTests
+{
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+}
+
+public sealed class PostgresParallelDrainTests : ParallelDrainTests, IRequiresPostgres
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

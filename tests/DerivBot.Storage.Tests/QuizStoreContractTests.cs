@@ -6,7 +6,6 @@ using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Study;
 using DerivBot.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +26,7 @@ public abstract class QuizStoreContract
 
     private QuizBook Book() => new(Store, new ResxLocalizer(), Options.Create(new QuizOptions { OpenPeriod = TimeSpan.FromMinutes(10) }));
 
-    [Fact]
+    [StoreFact]
     public async Task AnswerPoll_FirstAnswerScoredRepeatRefused_ScoresBestFirstByName()
     {
         var book = Book();
@@ -54,7 +53,7 @@ public abstract class QuizStoreContract
         Assert.Equal((1, 2), await Store.GetTallyAsync("q1", Group, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Unrevealed_ClosedDiscordPostsOnlyUntilMarked()
     {
         await Store.SaveQuizAsync(Quiz("q3"), default);
@@ -70,7 +69,7 @@ public abstract class QuizStoreContract
         Assert.Empty(await Store.GetUnrevealedAsync(ChatPlatform.Discord, T0.AddHours(1), 10, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Answer_UnknownQuizOrUnpostedChat_NotStored()
     {
         var book = Book();
@@ -87,24 +86,18 @@ public sealed class InMemoryQuizStoreContractTests : QuizStoreContract
     protected override IQuizStore Store { get; } = new InMemoryQuizStore();
 }
 
-public sealed class SqliteQuizStoreContractTests : QuizStoreContract, IDisposable
+/// <summary>The quiz contract on a real store, where a reveal goes through the outbox.</summary>
+public abstract class QuizStoreTests(StoreProvider provider) : QuizStoreContract, IDisposable
 {
-    private readonly TempDirectory _dir = new();
-    private readonly SqliteDatabase _database;
+    private readonly StoreDatabase _database = provider.CreateDatabase();
+    private IStoreUnderTest? _store;
 
-    public SqliteQuizStoreContractTests()
-    {
-        _database = SqliteDatabase.ForFile(_dir.File("quiz.db"));
-        _database.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
-        Store = new SqliteStore(_database, new ManualTimeProvider(T0));
-    }
+    protected override IQuizStore Store => _store ??= _database.OpenStore(new ManualTimeProvider(T0));
 
-    protected override IQuizStore Store { get; }
-
-    [Fact]
+    [StoreFact]
     public async Task Reveal_ClosedDiscordQuiz_EnqueuedOnceWithTally()
     {
-        var store = (SqliteStore)Store;
+        var store = (IStoreUnderTest)Store;
         await store.SaveQuizAsync(Quiz("q5"), default);
         await store.RecordPostAsync("q5", Channel, null, T0, T0.AddMinutes(10), default);
         await store.RecordAnswerAsync(new QuizAnswerRecord("q5", Channel, "1", "Ann", 4, true, T0.AddMinutes(1)), default);
@@ -125,7 +118,10 @@ public sealed class SqliteQuizStoreContractTests : QuizStoreContract, IDisposabl
     public void Dispose()
     {
         _database.Dispose();
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+public sealed class SqliteQuizStoreContractTests() : QuizStoreTests(StoreProvider.Sqlite);
+
+public sealed class PostgresQuizStoreContractTests() : QuizStoreTests(StoreProvider.Postgres), IRequiresPostgres;

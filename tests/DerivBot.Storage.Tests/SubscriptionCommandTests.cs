@@ -1,14 +1,17 @@
 using DerivBot.Core.Localization;
 using DerivBot.Core.Reports;
+using DerivBot.Testing;
 
 namespace DerivBot.Storage.Tests;
 
-public sealed class SubscriptionCommandTests
+public abstract class SubscriptionCommandTests
 {
-    [Fact]
+    protected abstract StoreProvider Provider { get; }
+
+    [StoreFact]
     public async Task Subscribe_ValidRequest_StoresAndReschedules()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         var report = await w.RunAsync(chat, "subscribe", "btc quadrant every 4h");
         Assert.Equal(ReportKind.Subscriptions, report.Kind);
@@ -19,20 +22,20 @@ public sealed class SubscriptionCommandTests
         Assert.Equal(1, w.Scheduler.Calls);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("ETH liq daily 08:00", "ETHUSDT")]
     [InlineData("eth/usdt liquidations at 8:00", "ETHUSDT")]
     [InlineData("PEPE q 4 hours", "1000PEPEUSDT")]
     [InlineData("btc, eth dash every 1h", "BTCUSDT")]
     public async Task Subscribe_ForgivingInput_IsUnderstood(string arguments, string symbol)
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var report = await w.RunAsync(World.Telegram(1), "subscribe", arguments);
         Assert.NotEqual(ReportKind.Error, report.Kind);
         Assert.Contains(await w.Store.ListSubscriptionsAsync(World.Telegram(1), default), s => s.Symbol.Value == symbol);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("", "/subscribe <symbol>")]
     [InlineData("btc", "/subscribe <symbol>")]
     [InlineData("btc weather every 4h", "Unknown report")]
@@ -41,36 +44,36 @@ public sealed class SubscriptionCommandTests
     [InlineData("btcc quadrant", "Did you mean: BTCUSDT")]
     public async Task Subscribe_Mistakes_GetSyntaxBack(string arguments, string expected)
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var report = await w.RunAsync(World.Telegram(1), "subscribe", arguments);
         Assert.Equal(ReportKind.Error, report.Kind);
         Assert.Contains(expected, report.Flatten(), StringComparison.Ordinal);
         Assert.Empty(await w.Store.ListSubscriptionsAsync(World.Telegram(1), default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Subscribe_MistakeInChinese_AnswersInChatLanguage()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var report = await w.RunAsync(World.Telegram(1), "subscribe", "btc quadrant every banana", Language.ZhTw);
         Assert.Contains("看不懂排程", report.Flatten(), StringComparison.Ordinal);
         Assert.Contains("/subscribe <幣種>", report.Flatten(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Subscribe_Duplicate_IsReportedNotDuplicated()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         await w.RunAsync(World.Telegram(1), "subscribe", "btc quadrant every 4h");
         var again = await w.RunAsync(World.Telegram(1), "subscribe", "BTCUSDT q 4h");
         Assert.Contains("Already subscribed", again.Flatten(), StringComparison.Ordinal);
         Assert.Single(await w.Store.ListSubscriptionsAsync(World.Telegram(1), default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Subscribe_LimitReached_SaysSoClearly()
     {
-        using var w = new World(limits: new Application.Subscriptions.LimitsOptions { MaxSubscriptionsPerChat = 2 });
+        using var w = new World(Provider, limits: new Application.Subscriptions.LimitsOptions { MaxSubscriptionsPerChat = 2 });
         await w.RunAsync(World.Telegram(1), "subscribe", "btc q 4h");
         await w.RunAsync(World.Telegram(1), "subscribe", "eth q 4h");
         var third = await w.RunAsync(World.Telegram(1), "subscribe", "sol q 4h");
@@ -79,10 +82,10 @@ public sealed class SubscriptionCommandTests
         Assert.Equal(2, (await w.Store.ListSubscriptionsAsync(World.Telegram(1), default)).Count);
     }
 
-    [Fact(Timeout = 60_000)]
+    [StoreFact(Timeout = 60_000)]
     public async Task Subscribe_ConcurrentCommandsOnOneChat_NeverExceedLimit()
     {
-        using var w = new World(limits: new Application.Subscriptions.LimitsOptions { MaxSubscriptionsPerChat = 50 });
+        using var w = new World(Provider, limits: new Application.Subscriptions.LimitsOptions { MaxSubscriptionsPerChat = 50 });
         var chat = World.Telegram(7);
         var schedules = Enumerable.Range(0, 70).Select(i => $"btc q every {15 + i}m").ToList();
         var reports = await Task.WhenAll(schedules.Select(s => Task.Run(() => w.RunAsync(chat, "subscribe", s))));
@@ -90,10 +93,10 @@ public sealed class SubscriptionCommandTests
         Assert.Equal(20, reports.Count(r => r.Kind == ReportKind.Error && r.Flatten().Contains("limit of 50", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Unsubscribe_ByIdSymbolAndAll_Removes()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "subscribe", "btc,eth,sol q 4h");
         var subs = await w.Store.ListSubscriptionsAsync(chat, default);
@@ -107,10 +110,10 @@ public sealed class SubscriptionCommandTests
         Assert.Empty(await w.Store.ListSubscriptionsAsync(chat, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Settings_LangTzQuietMute_ApplyAtOnce()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var chat = World.Telegram(1);
         await w.RunAsync(chat, "subscribe", "eth liq daily 08:00");
         var lang = await w.RunAsync(chat, "lang", "zh-TW");
@@ -136,12 +139,14 @@ public sealed class SubscriptionCommandTests
     }
 }
 
-public sealed class StudySubscriptionTests
+public abstract class StudySubscriptionTests
 {
-    [Fact]
+    protected abstract StoreProvider Provider { get; }
+
+    [StoreFact]
     public async Task Subscribe_RecapAndQuiz_StoredAndEachChatsRecapRenderedForThatChat()
     {
-        using var w = new World();
+        using var w = new World(Provider);
         var a = World.Telegram(1);
         var b = World.Telegram(2);
 
@@ -167,4 +172,24 @@ public sealed class StudySubscriptionTests
         Assert.Equal(1, w.Dispatcher.Renders[("recap", "BTCUSDT", Language.En)]);
         Assert.Equal(1, w.Dispatcher.Renders[("quiz", "BTCUSDT venues", Language.En)]);
     }
+}
+
+public sealed class SqliteSubscriptionCommandTests : SubscriptionCommandTests
+{
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+}
+
+public sealed class PostgresSubscriptionCommandTests : SubscriptionCommandTests, IRequiresPostgres
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
+}
+
+public sealed class SqliteStudySubscriptionTests : StudySubscriptionTests
+{
+    protected override StoreProvider Provider => StoreProvider.Sqlite;
+}
+
+public sealed class PostgresStudySubscriptionTests : StudySubscriptionTests, IRequiresPostgres
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

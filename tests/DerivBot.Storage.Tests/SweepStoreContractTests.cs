@@ -2,7 +2,6 @@ using DerivBot.Application.Study;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Signals;
 using DerivBot.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace DerivBot.Storage.Tests;
 
@@ -20,7 +19,7 @@ public abstract class SweepStoreContract
         return new("binance", Btc.Value, side, low, low + 1m, estimated, realised, 3, crossed - TimeSpan.FromHours(1), crossed, ["binance"]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RecordSweeps_SameSweepTwice_StoredOnceFirstWins()
     {
         Assert.Equal(2, await Store.RecordSweepsAsync("binance", Btc, Now.AddDays(-3), [Sweep(1, 90m, 1000m, 200m), Sweep(1, 90m, 1000m, 200m, PositionSide.Short)], default));
@@ -39,7 +38,7 @@ public abstract class SweepStoreContract
         Assert.Empty(await Store.GetSweepsAsync("okx", Btc, Now.AddDays(-30), Now, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task GetSweeps_WindowIsExclusiveStartInclusiveEnd_OldestFirst()
     {
         await Store.RecordSweepsAsync("binance", Btc, Now.AddDays(-40), [Sweep(0, 101m, 1m, 1m), Sweep(7, 99m, 1m, 1m), Sweep(3, 100m, 1m, 1m)], default);
@@ -47,7 +46,7 @@ public abstract class SweepStoreContract
         Assert.Equal([100m, 101m], week.Select(s => s.BandLow).ToList());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Calibrate_StoredSweeps_SevenAndThirtyDaysHandComputed()
     {
         // Crossed 1, 5, 10 and 25 days ago; the stored history starts 28 days ago, so the 30-day window covers 28 days.
@@ -65,7 +64,7 @@ public abstract class SweepStoreContract
         Assert.Equal((4, 10000m, 3000m, 0.3m, TimeSpan.FromDays(28)), (month.Sweeps, month.EstimatedUsd, month.RealisedUsd, month.Ratio, month.Covered));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PruneSweeps_OlderThanCutGoneCoverageCut()
     {
         await Store.RecordSweepsAsync("binance", Btc, Now.AddDays(-120), [Sweep(100, 90m, 1m, 1m), Sweep(10, 91m, 1m, 1m)], default);
@@ -80,32 +79,25 @@ public sealed class InMemorySweepStoreContractTests : SweepStoreContract
     protected override ISweepStore Store { get; } = new InMemorySweepStore();
 }
 
-public sealed class SqliteSweepStoreContractTests : SweepStoreContract, IDisposable
+/// <summary>The sweep contract on a real store: a restart keeps the keys, the market-history prune reaches sweeps.</summary>
+public abstract class SweepStoreTests(StoreProvider provider) : SweepStoreContract, IDisposable
 {
-    private readonly TempDirectory _dir = new();
-    private readonly SqliteDatabase _database;
+    private readonly StoreDatabase _database = provider.CreateDatabase();
+    private IStoreUnderTest? _store;
 
-    public SqliteSweepStoreContractTests()
-    {
-        _database = SqliteDatabase.ForFile(_dir.File("sweeps.db"));
-        _database.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
-        Store = new SqliteStore(_database, new ManualTimeProvider(Now));
-    }
+    protected override ISweepStore Store => _store ??= _database.OpenStore(new ManualTimeProvider(Now));
 
-    protected override ISweepStore Store { get; }
-
-    [Fact]
+    [StoreFact]
     public async Task RecordSweeps_AfterRestart_SameSweepNotStoredAgain()
     {
         await Store.RecordSweepsAsync("binance", Btc, Now.AddDays(-1), [Sweep(1, 90m, 1000m, 200m)], default);
-        using var reopened = SqliteDatabase.ForFile(_dir.File("sweeps.db"));
-        await reopened.MigrateAsync(default);
-        var again = new SqliteStore(reopened, new ManualTimeProvider(Now));
+        await _database.MigrateAsync(null, default);
+        var again = _database.OpenStore(new ManualTimeProvider(Now));
         Assert.Equal(0, await again.RecordSweepsAsync("binance", Btc, Now.AddDays(-1), [Sweep(1, 90.0m, 1000m, 200m)], default));
         Assert.Single(await again.GetSweepsAsync("binance", Btc, Now.AddDays(-30), Now, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task HistoryPrune_AlsoPrunesSweeps()
     {
         await Store.RecordSweepsAsync("binance", Btc, Now.AddDays(-120), [Sweep(100, 90m, 1m, 1m)], default);
@@ -117,7 +109,10 @@ public sealed class SqliteSweepStoreContractTests : SweepStoreContract, IDisposa
     public void Dispose()
     {
         _database.Dispose();
-        SqliteConnection.ClearAllPools();
-        _dir.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+public sealed class SqliteSweepStoreContractTests() : SweepStoreTests(StoreProvider.Sqlite);
+
+public sealed class PostgresSweepStoreContractTests() : SweepStoreTests(StoreProvider.Postgres), IRequiresPostgres;

@@ -11,19 +11,21 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DerivBot.Storage.Tests;
 
-/// <summary>The subscription area wired by hand over a real SQLite file in a temp folder, on a manual clock.</summary>
+/// <summary>
+/// The subscription area wired by hand over a real store — a SQLite file in a temp folder or a fresh PostgreSQL
+/// database, as <paramref name="provider"/> says — on a manual clock.
+/// </summary>
 internal sealed class World : IDisposable
 {
-    private readonly TempDirectory _dir;
-
-    public World(JobsOptions? jobs = null, LimitsOptions? limits = null, TempDirectory? dir = null, DateTimeOffset? start = null, IOptionsVenue? optionsVenue = null)
+    public World(StoreProvider provider, JobsOptions? jobs = null, LimitsOptions? limits = null, DateTimeOffset? start = null, IOptionsVenue? optionsVenue = null)
     {
-        _dir = dir ?? new TempDirectory();
+        ArgumentNullException.ThrowIfNull(provider);
+        Provider = provider;
+        Storage = provider.CreateDatabase();
         Clock = new ManualTimeProvider(start ?? new DateTimeOffset(2025, 10, 10, 0, 0, 0, TimeSpan.Zero));
         Jobs = new FixedOptions<JobsOptions>(jobs ?? new JobsOptions());
         Limits = new FixedOptions<LimitsOptions>(limits ?? new LimitsOptions());
-        Database = SqliteDatabase.ForFile(_dir.File("bot.db"));
-        Store = new SqliteStore(Database, Clock);
+        Store = Storage.OpenStore(Clock);
         Market = new FakeMarketData(Clock);
         Dispatcher = new CountingDispatcher();
         Signal = new OutboxSignal();
@@ -36,12 +38,12 @@ internal sealed class World : IDisposable
         AlertCommands = new AlertCommandHandler(Store, Store, Market, Alerts, Limits, Clock);
     }
 
-    public string DatabasePath => _dir.File("bot.db");
+    public StoreProvider Provider { get; }
+    public StoreDatabase Storage { get; }
     public ManualTimeProvider Clock { get; }
     public FixedOptions<JobsOptions> Jobs { get; }
     public FixedOptions<LimitsOptions> Limits { get; }
-    public SqliteDatabase Database { get; }
-    public SqliteStore Store { get; }
+    public IStoreUnderTest Store { get; }
     public FakeMarketData Market { get; }
     public CountingDispatcher Dispatcher { get; }
     public OutboxSignal Signal { get; }
@@ -73,12 +75,7 @@ internal sealed class World : IDisposable
     public MarketRefreshService Refresh(params IMarketRefresher[] refreshers) =>
         new(Store, refreshers, Market, Store, Store, Alerts, Jobs, Clock, NullLogger<MarketRefreshService>.Instance);
 
-    public void Dispose()
-    {
-        Database.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => Storage.Dispose();
 }
 
 internal static class ReportText

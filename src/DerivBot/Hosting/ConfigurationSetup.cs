@@ -70,6 +70,8 @@ public static class ConfigurationSetup
             overrides["Logging:Console:FormatterName"] = "simple";
             overrides["Logging:Console:FormatterOptions:SingleLine"] = "true";
             overrides["Demo:Enabled"] = "true";
+            // The demo always runs on its own throwaway SQLite file, whatever provider the configuration names.
+            overrides["Storage:Provider"] = "Sqlite";
             overrides["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"derivbot-demo-{Environment.ProcessId}.db")}";
         }
         if (cli.Language is not null)

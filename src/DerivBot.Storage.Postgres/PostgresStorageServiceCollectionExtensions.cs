@@ -1,0 +1,43 @@
+using DerivBot.Application.Study;
+using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Core.Ports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace DerivBot.Storage.Postgres;
+
+/// <summary>Registers the PostgreSQL store (<c>Storage:Provider</c> = <c>Postgres</c>). Section: Storage.</summary>
+public static class PostgresStorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PostgresStorageOptions>()
+            .Bind(configuration.GetSection(PostgresStorageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PostgresDatabase>();
+        services.AddSingleton<PostgresStore>();
+        services.AddSingleton<IChatRegistry>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<ISubscriptionStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<IAlertStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<IMarketHistoryStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<IOptionsHistoryStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<IQuizStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<ISweepStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddHostedService<MigrationHostedService>();
+        return services;
+    }
+
+    /// <summary>Applies migrations when the host starts, before the jobs and the drainer touch the database.</summary>
+    private sealed class MigrationHostedService(PostgresDatabase database) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => database.MigrateAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
