@@ -29,6 +29,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IOptionsHistoryStore>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<IQuizStore>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddSingleton<ISweepStore>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<Application.Diagnostics.IStoreProbe>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddHostedService<MigrationHostedService>();
         return services;
     }

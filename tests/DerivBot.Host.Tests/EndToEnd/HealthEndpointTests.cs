@@ -12,6 +12,7 @@ using DerivBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace DerivBot.Host.Tests.EndToEnd;
 
@@ -127,6 +128,53 @@ public sealed class HealthEndpointTests : IDisposable
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    [PostgresFact(Timeout = 120_000)]
+    public async Task Readyz_PostgresDatabaseGoesAwayAndComesBack_503Then200()
+    {
+        var connectionString = await PostgresCluster.CreateDatabaseAsync();
+        var cluster = await PostgresCluster.GetAsync();
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        using var host = Build(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = connectionString,
+        });
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await host.StartAsync(cts.Token);
+        try
+        {
+            using var http = new HttpClient();
+            var readyz = new Uri(Base(host), "/readyz");
+            var up = await WaitForAsync(http, readyz, HttpStatusCode.OK, cts.Token);
+            Assert.True(up.Status == HttpStatusCode.OK, up.Body);
+            Assert.Contains("Postgres reachable", up.Body, StringComparison.Ordinal);
+
+            // The database goes away for this instance: it refuses connections and the open ones are cut. (The cluster
+            // itself keeps running: it is shared by every PostgreSQL test of this run.)
+            await AdminAsync(cluster, $"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false", cts.Token);
+            await AdminAsync(cluster, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'", cts.Token);
+            var down = await WaitForAsync(http, readyz, HttpStatusCode.ServiceUnavailable, cts.Token);
+            Assert.True(down.Status == HttpStatusCode.ServiceUnavailable, down.Body);
+            Assert.Contains("store unreachable", down.Body, StringComparison.Ordinal);
+
+            await AdminAsync(cluster, $"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true", cts.Token);
+            var back = await WaitForAsync(http, readyz, HttpStatusCode.OK, cts.Token);
+            Assert.True(back.Status == HttpStatusCode.OK, back.Body);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task AdminAsync(PostgresCluster cluster, string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(cluster.AdminConnectionString + ";Pooling=false");
+        await connection.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     [Fact(Timeout = 90_000)]
