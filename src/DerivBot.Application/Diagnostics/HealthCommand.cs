@@ -58,8 +58,10 @@ public sealed class HealthCommand(HealthCheckService health, ILocalizer localize
         _ => 2,
     };
 
+    /// <summary>Store and market are words to translate; platforms are names ("telegram" → "Telegram").</summary>
     private static string Label(string key, Texts t) =>
-        t.Localizer.Has("health.check." + key) ? t["health.check." + key] : key;
+        t.Localizer.Has("health.check." + key) ? t["health.check." + key]
+        : key.Length == 0 ? key : char.ToUpperInvariant(key[0]) + key[1..];
 
     private static string Words(string key, HealthReportEntry entry, Texts t, DateTimeOffset now)
     {
