@@ -8,6 +8,7 @@ using DerivBot.Core.Reports;
 using DerivBot.Host.Cli;
 using DerivBot.Host.Hosting;
 using DerivBot.Host.Http;
+using DerivBot.Telegram.Tests.Fakes;
 using DerivBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,6 +129,72 @@ public sealed class HealthEndpointTests : IDisposable
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Run_TelegramWebhookMode_SharesTheListenerAndCountsAsConnected()
+    {
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        using var host = Build(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = FakeTelegramServer.Token,
+            ["Telegram:ApiBaseUrl"] = telegram.ApiBaseUrl.ToString(),
+            ["Telegram:Mode"] = "Webhook",
+            ["Telegram:WebhookUrl"] = "https://bot.example.com/telegram/update",
+            ["Telegram:WebhookSecret"] = "right-secret",
+        });
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await host.StartAsync(cts.Token);
+        try
+        {
+            await TestTimeouts.WaitUntilAsync(() => telegram.CallsTo("setWebhook").Count > 0, TimeSpan.FromSeconds(60), "setWebhook");
+            using var http = new HttpClient();
+            var ready = await WaitForAsync(http, new Uri(Base(host), "/readyz"), HttpStatusCode.OK, cts.Token);
+            Assert.True(ready.Status == HttpStatusCode.OK, ready.Body);
+            using (var doc = JsonDocument.Parse(ready.Body))
+            {
+                Assert.Equal("Healthy", doc.RootElement.GetProperty("checks").GetProperty("telegram").GetProperty("status").GetString());
+            }
+
+            // Telegram's posts arrive on the same port as the health endpoints, secret token checked as before.
+            HttpRequestMessage Post(string? secret)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Base(host), "/telegram/update"))
+                {
+                    Content = new StringContent("{\"update_id\":5," + TgUpdates.Private("/help") + "}", System.Text.Encoding.UTF8, "application/json"),
+                };
+                if (secret is not null)
+                {
+                    request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+                }
+                return request;
+            }
+            using (var wrong = Post("wrong"))
+            using (var rejected = await http.SendAsync(wrong, cts.Token))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, rejected.StatusCode);
+            }
+            using (var right = Post("right-secret"))
+            using (var accepted = await http.SendAsync(right, cts.Token))
+            {
+                Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+            }
+            await TestTimeouts.WaitUntilAsync(() => telegram.CallsTo("sendMessage").Any(c => c.ChatId == "111111111"), TimeSpan.FromSeconds(30), "the /help reply");
+            Assert.Empty(telegram.CallsTo("getUpdates"));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Run_BadHttpListen_ConfigurationErrorNamingTheKey()
+    {
+        var run = await AppRun.RunAsync(["run"], _temp, new Dictionary<string, string?> { ["Http:Listen"] = "localhost" });
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("Http:Listen must be host:port", run.Err, StringComparison.Ordinal);
     }
 
     [PostgresFact(Timeout = 120_000)]
