@@ -28,8 +28,8 @@ public sealed class HealthReportRenderingTests
 
     [Theory]
     [InlineData(Language.En, "Market data", "Health: NOT ready")]
-    [InlineData(Language.ZhTw, "行情資料", "狀態：未就緒")]
-    [InlineData(Language.ZhCn, "行情数据", "状态：未就绪")]
+    [InlineData(Language.ZhTw, "行情資料", "狀態：異常")]
+    [InlineData(Language.ZhCn, "行情数据", "状态：异常")]
     public void RenderMessages_HealthReport_ValidHtmlWithEveryCheck(Language language, string market, string title)
     {
         var parts = new TelegramHtmlRenderer().RenderMessages(HealthReport(language));

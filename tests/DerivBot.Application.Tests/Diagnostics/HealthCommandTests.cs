@@ -34,8 +34,8 @@ public sealed class HealthCommandTests
 
     [Theory]
     [InlineData(Language.En, "Health: ready", "Postgres reachable · 3 message(s) waiting, oldest 2m", "Standing by: another instance serves it")]
-    [InlineData(Language.ZhTw, "狀態：正常", "Postgres 可連線 · 3 則訊息待送", "待命中：由另一個執行個體服務")]
-    [InlineData(Language.ZhCn, "状态：正常", "Postgres 可连接 · 3 条消息待发", "待命中：由另一个实例服务")]
+    [InlineData(Language.ZhTw, "狀態：正常", "Postgres 可連線 · 3 則訊息未送出", "由另一個執行個體處理")]
+    [InlineData(Language.ZhCn, "状态：正常", "Postgres 可连接 · 3 条消息未发出", "由另一个实例处理")]
     public void Render_AllChecksHealthy_ReadyInTheChatsLanguage(Language language, string title, string store, string telegram)
     {
         var report = HealthCommand.Render(Healthy(), new Texts(TestData.Localizer, language), Now, "bot-1");
