@@ -18,6 +18,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly int _busyTimeoutMs;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _migrateGate = new(1, 1);
+    private readonly string? _deleteOnDispose;
     private volatile bool _migrated;
 
     public SqliteDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase>? logger = null)
@@ -37,6 +38,9 @@ public sealed class SqliteDatabase : IDisposable
             }
         }
         _connectionString = builder.ToString();
+        _deleteOnDispose = options.Value.DeleteOnExit && builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:"
+            ? Path.GetFullPath(builder.DataSource)
+            : null;
         _busyTimeoutMs = (int)options.Value.BusyTimeout.TotalMilliseconds;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
@@ -97,7 +101,30 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    public void Dispose() => _migrateGate.Dispose();
+    public void Dispose()
+    {
+        _migrateGate.Dispose();
+        if (_deleteOnDispose is not { } path)
+        {
+            return;
+        }
+        // Disposed with the host, when no job or drainer holds a connection any more: close the pooled ones, then delete.
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Still held by a connection that outlived the host: the OS temp cleaner takes it.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
 
     /// <summary>Applies pending migrations (idempotent, safe to call from several places).</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken, int? targetVersion = null)

@@ -40,8 +40,6 @@ public abstract class MigrationTests(StoreProvider provider)
         await store.MuteAsync(chat, new Symbol("BTCUSDT"), DateTimeOffset.UnixEpoch.AddYears(60), CancellationToken.None);
         Assert.Equal(new TimeOnly(23, 0), (await store.GetChatAsync(chat, CancellationToken.None))!.QuietStart);
         Assert.Equal(database.LatestVersion, await database.GetVersionAsync(CancellationToken.None));
-        // A chat created after the migration gets the next id, not one the old rows hold.
-        await store.GetOrCreateAsync(new ChatAddress(ChatPlatform.Telegram, "-1002"), null, CancellationToken.None);
     }
 
     [StoreFact]
@@ -79,6 +77,23 @@ public sealed class SqliteMigrationTests() : MigrationTests(StoreProvider.Sqlite
         await using var cmd = c.CreateCommand();
         cmd.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task Dispose_DeleteOnExit_RemovesTheFileAndItsCompanions()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("demo.db");
+        var database = new SqliteDatabase(Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = "Data Source=" + path, DeleteOnExit = true }));
+        await new SqliteStore(database, new ManualTimeProvider()).GetOrCreateAsync(new ChatAddress(ChatPlatform.Telegram, "1"), null, CancellationToken.None);
+        Assert.True(File.Exists(path));
+        Assert.True(File.Exists(path + "-wal"));
+
+        database.Dispose();
+
+        Assert.False(File.Exists(path));
+        Assert.False(File.Exists(path + "-wal"));
+        Assert.False(File.Exists(path + "-shm"));
     }
 
     [Fact]

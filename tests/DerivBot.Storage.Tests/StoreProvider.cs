@@ -192,5 +192,6 @@ internal sealed class PostgresStoreDatabase(string connectionString) : StoreData
         {
             database.Dispose();
         }
+        Task.Run(() => PostgresCluster.DropDatabaseAsync(connectionString)).GetAwaiter().GetResult();
     }
 }

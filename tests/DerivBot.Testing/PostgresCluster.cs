@@ -116,6 +116,33 @@ public sealed class PostgresCluster : IDisposable
         return cluster.ConnectionString(name);
     }
 
+    /// <summary>
+    /// Drops a database made by <see cref="CreateDatabaseAsync"/> (each is a few MB; a run makes hundreds). Connections
+    /// still open to it are terminated. Best effort: the cluster folder goes at the end of the run anyway.
+    /// </summary>
+    public static async Task DropDatabaseAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        if (_shared is not { } cluster)
+        {
+            return;
+        }
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        if (string.IsNullOrEmpty(name) || name == "postgres")
+        {
+            return;
+        }
+        try
+        {
+            await using var connection = new NpgsqlConnection(cluster.AdminConnectionString + ";Pooling=false");
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", connection);
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+        }
+    }
+
     /// <summary>A connection string to <paramref name="database"/> in this cluster.</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {
@@ -339,7 +366,8 @@ public sealed class PostgresCluster : IDisposable
         var candidates = new List<string>();
         if (Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } pgBin)
         {
-            candidates.Add(pgBin);
+            // An explicit choice: no fallback to other installations.
+            return File.Exists(Path.Combine(pgBin, "initdb")) && File.Exists(Path.Combine(pgBin, "pg_ctl")) ? pgBin : null;
         }
         if (Directory.Exists("/usr/lib/postgresql"))
         {
@@ -360,7 +388,9 @@ public sealed class PostgresCluster : IDisposable
         }
         if (BinDirectory is null)
         {
-            return "PostgreSQL binaries (initdb, pg_ctl) not found; " + HowToEnable;
+            return Environment.GetEnvironmentVariable("PG_BIN") is { Length: > 0 } pgBin
+                ? $"PG_BIN={pgBin} holds no initdb and pg_ctl; " + HowToEnable
+                : "PostgreSQL binaries (initdb, pg_ctl) not found; " + HowToEnable;
         }
         if (IsRoot() && !File.ReadLines("/etc/passwd").Any(l => l.StartsWith("postgres:", StringComparison.Ordinal)))
         {

@@ -47,7 +47,6 @@ public static partial class DerivBotApp
             return 3;
         }
 
-        using var demoStore = cli.Verb == Cli.Verb.Demo ? new Hosting.TemporaryDatabase(host.Services) : null;
         using (host)
         {
             try

@@ -73,6 +73,7 @@ public static class ConfigurationSetup
             // The demo always runs on its own throwaway SQLite file, whatever provider the configuration names.
             overrides["Storage:Provider"] = "Sqlite";
             overrides["Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"derivbot-demo-{Environment.ProcessId}.db")}";
+            overrides["Storage:DeleteOnExit"] = "true";
         }
         if (cli.Language is not null)
         {
