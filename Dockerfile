@@ -45,7 +45,7 @@ RUN dotnet test DerivBot.sln -c Release --no-build
 FROM test AS publish
 RUN dotnet publish src/DerivBot/DerivBot.csproj -c Release --no-build -o /app/publish
 
-# ASP.NET Core runtime (not the plain runtime): Telegram webhook mode serves HTTP with Kestrel.
+# ASP.NET Core runtime (not the plain runtime): the HTTP listener (health, metrics, Telegram webhook) is Kestrel.
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 RUN groupadd --system --gid 10001 derivbot \
  && useradd --system --uid 10001 --gid derivbot --home-dir /app --no-create-home derivbot \
@@ -54,7 +54,12 @@ RUN groupadd --system --gid 10001 derivbot \
 WORKDIR /app
 COPY --from=publish /app/publish .
 ENV Storage__ConnectionString="Data Source=/app/data/derivbot.db" \
+    Http__Listen=0.0.0.0:8080 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
+# One listener: /healthz (liveness), /readyz (readiness), /metrics (Prometheus) and the Telegram webhook path.
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 # Secrets come from the environment (Telegram__BotToken, Discord__BotToken) or files in /run/secrets, never the image.
 VOLUME ["/app/data"]
 USER derivbot

@@ -83,7 +83,7 @@ internal sealed class DiscordBotService(
         var shards = ids.Select(async id =>
         {
             var client = new DiscordGatewayClient(options, interactions, time, loggerFactory.CreateLogger<DiscordGatewayClient>(),
-                shard: new GatewayShard(id, count), identifyLimiter: limiter);
+                shard: new GatewayShard(id, count), identifyLimiter: limiter, status: services.GetService<DiscordStatus>());
             try
             {
                 await client.RunAsync(gateway.Url, all.Token).ConfigureAwait(false);
@@ -115,6 +115,7 @@ internal sealed class DiscordBotService(
             catch (DiscordApiException ex) when (ex.Status == 401)
             {
                 logger.LogCritical(ex, "Discord bot stopped: the bot token was rejected (check Discord:BotToken). Telegram and scheduled jobs keep running");
+                services.GetService<DiscordStatus>()?.Set(Application.Diagnostics.PlatformConnection.Stopped, "token rejected");
                 return null;
             }
             catch (DiscordApiException ex)

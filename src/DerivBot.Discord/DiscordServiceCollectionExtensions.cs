@@ -59,6 +59,9 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<ILogger<DiscordInteractionHandler>>(),
             sp.GetRequiredService<ILocalizer>(), // the one localization (Strings*.resx), registered by AddCommands
             sp.GetService<IQuizBook>()));
+        // Readiness: checked only when Discord runs (Enabled and a token), see DiscordStatus.
+        services.TryAddSingleton<DiscordStatus>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Application.Diagnostics.IChatPlatformStatus, DiscordStatus>(sp => sp.GetRequiredService<DiscordStatus>()));
         services.TryAddSingleton<DiscordChatSender>(sp => new DiscordChatSender(
             sp.GetRequiredService<DiscordRestClient>(),
             sp.GetRequiredService<DiscordEmbedRenderer>(),

@@ -37,6 +37,7 @@ public static class PostgresStorageServiceCollectionExtensions
                 "Storage:LeaderLockCheckInterval must be between 00:00:01 and 00:01:00.")
             .ValidateOnStart();
         services.AddSingleton<Application.Coordination.ILeaderLock, PostgresLeaderLock>();
+        services.AddSingleton<Application.Diagnostics.IStoreProbe>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddHostedService<MigrationHostedService>();
         return services;
     }

@@ -77,6 +77,30 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// A fresh, unpooled connection that never creates the file (readiness probe): a pooled connection keeps working on
+    /// a file that was deleted or replaced, and the default open mode would quietly create an empty database.
+    /// </summary>
+    internal async Task<SqliteConnection> OpenProbeAsync(CancellationToken cancellationToken)
+    {
+        var builder = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false };
+        if (builder.Mode == SqliteOpenMode.ReadWriteCreate)
+        {
+            builder.Mode = SqliteOpenMode.ReadWrite;
+        }
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     public void Dispose()
     {
         _migrateGate.Dispose();

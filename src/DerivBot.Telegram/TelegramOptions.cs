@@ -8,7 +8,7 @@ public enum TelegramMode
 {
     /// <summary>Long polling with getUpdates (default; works behind NAT, no public URL needed).</summary>
     Polling,
-    /// <summary>Telegram POSTs updates to <see cref="TelegramOptions.WebhookUrl"/>; we listen on <see cref="TelegramOptions.WebhookListen"/>.</summary>
+    /// <summary>Telegram POSTs updates to <see cref="TelegramOptions.WebhookUrl"/>; the host's shared listener (<c>Http:Listen</c>) serves its path.</summary>
     Webhook,
 }
 
@@ -35,7 +35,8 @@ public sealed class TelegramOptions
     /// Its path is also the local route we serve.</summary>
     public Uri? WebhookUrl { get; set; }
 
-    /// <summary>Local address the webhook listener binds to (Webhook mode), e.g. http://0.0.0.0:8443.</summary>
+    /// <summary>OBSOLETE: the webhook is served on the host's one listener, <c>Http:Listen</c> (host:port). Still accepted:
+    /// when <c>Http:Listen</c> is not set, its host and port become <c>Http:Listen</c> (with a warning at start).</summary>
     public Uri? WebhookListen { get; set; }
 
     /// <summary>Secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token: 1–256 characters of A-Z a-z 0-9 _ -. Required in Webhook mode.</summary>

@@ -39,10 +39,6 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
             {
                 errors.Add("Telegram:WebhookUrl must be an absolute https URL in Webhook mode (Telegram only posts to HTTPS on ports 443, 80, 88 or 8443).");
             }
-            if (options.WebhookListen is null || !options.WebhookListen.IsAbsoluteUri)
-            {
-                errors.Add("Telegram:WebhookListen must be an absolute URL in Webhook mode, e.g. http://0.0.0.0:8443.");
-            }
             if (options.WebhookSecret is null || !SecretPattern().IsMatch(options.WebhookSecret))
             {
                 errors.Add("Telegram:WebhookSecret is required in Webhook mode: 1–256 characters of A-Z a-z 0-9 _ -.");

@@ -75,6 +75,9 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<ILeaderLock, InProcessLeaderLock>();
         services.AddSingleton<TelegramPollingLeadership>();
         services.AddSingleton<TelegramWebhookServer>();
+        // Readiness: registered only when Telegram runs (this method is not called otherwise).
+        services.TryAddSingleton<TelegramStatus>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Application.Diagnostics.IChatPlatformStatus, TelegramStatus>(sp => sp.GetRequiredService<TelegramStatus>()));
         return services;
     }
 

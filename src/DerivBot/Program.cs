@@ -1,8 +1,10 @@
 using DerivBot.Application;
+using DerivBot.Application.Diagnostics;
 using DerivBot.Charts;
 using DerivBot.Discord;
 using DerivBot.Host.Cli;
 using DerivBot.Host.Hosting;
+using DerivBot.Host.Http;
 using DerivBot.Host.Jobs;
 using DerivBot.Telegram;
 using DerivBot.Venues;
@@ -35,7 +37,9 @@ namespace DerivBot.Host
                 .AddTelegram(builder.Configuration)
                 .AddDiscord(builder.Configuration)
                 .AddConsoleTransport(builder.Configuration)
-                .AddJobs(builder.Configuration);
+                .AddJobs(builder.Configuration)
+                .AddHealth(builder.Configuration)
+                .AddHttp(builder.Configuration);
 
             return builder;
         }

@@ -132,14 +132,12 @@ public sealed class HostingTests
         {
             o.Mode = TelegramMode.Webhook;
             o.WebhookUrl = new Uri("https://bot.example.com/telegram/update");
-            o.WebhookListen = new Uri("http://127.0.0.1:0");
             o.WebhookSecret = "right-secret";
         });
         using var cts = TestTimeouts.NetworkToken();
-        await using var server = ctx.Services.GetRequiredService<TelegramWebhookServer>();
-        await server.StartAsync(cts.Token);
+        await using var server = await WebhookListener.StartAsync(ctx.Services.GetRequiredService<TelegramWebhookServer>(), cts.Token);
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Addresses[0], "/telegram/update"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Address, "/telegram/update"))
         {
             Content = new StringContent("{\"update_id\":5," + TgUpdates.Private("/funding BTC") + "}", System.Text.Encoding.UTF8, "application/json"),
         };
@@ -161,16 +159,14 @@ public sealed class HostingTests
         {
             o.Mode = TelegramMode.Webhook;
             o.WebhookUrl = new Uri("https://bot.example.com/telegram/update");
-            o.WebhookListen = new Uri("http://127.0.0.1:0");
             o.WebhookSecret = "right-secret";
         });
         using var cts = TestTimeouts.NetworkToken();
-        await using var server = ctx.Services.GetRequiredService<TelegramWebhookServer>();
-        await server.StartAsync(cts.Token);
+        await using var server = await WebhookListener.StartAsync(ctx.Services.GetRequiredService<TelegramWebhookServer>(), cts.Token);
         using var http = new HttpClient();
         for (var i = 0; i < 2; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Addresses[0], "/telegram/update"))
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Address, "/telegram/update"))
             {
                 Content = new StringContent("{\"update_id\":5," + TgUpdates.Private("/funding BTC") + "}", System.Text.Encoding.UTF8, "application/json"),
             };

@@ -152,7 +152,6 @@ public sealed class QuizTests
         {
             o.Mode = TelegramMode.Webhook;
             o.WebhookUrl = new Uri("https://bot.example.com/telegram/update");
-            o.WebhookListen = new Uri("http://127.0.0.1:0");
             o.WebhookSecret = "right-secret";
         });
         using var cts = TestTimeouts.NetworkToken();

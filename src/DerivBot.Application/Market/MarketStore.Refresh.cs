@@ -48,6 +48,7 @@ public sealed partial class MarketStore
             return Report(started, recorder, refreshed, loaded, [], failures);
         }
 
+        Interlocked.Exchange(ref _lastSuccessfulRefreshTicks, _time.GetUtcNow().UtcTicks);
         var active = ActiveSymbols(started, out var evicted);
         await Parallel.ForEachAsync(
             active,

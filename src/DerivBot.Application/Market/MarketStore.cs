@@ -56,6 +56,11 @@ public sealed partial class MarketStore : IMarketData, IMarketStreamHandler, IWa
     /// <summary>Stream state for /health.</summary>
     public MarketStreamHealth StreamHealth { get; } = new();
 
+    /// <summary>When a refresh cycle last got the venue's bulk data (readiness: market data fresh); null before the first.</summary>
+    public DateTimeOffset? LastSuccessfulRefresh => Interlocked.Read(ref _lastSuccessfulRefreshTicks) is var t and > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+    private long _lastSuccessfulRefreshTicks;
+
     /// <summary>Symbols currently loaded (backfilled) in memory.</summary>
     public IReadOnlyCollection<Symbol> LoadedSymbols => _symbols.Values.Where(s => s.Loaded).Select(s => s.Symbol).ToList();
 

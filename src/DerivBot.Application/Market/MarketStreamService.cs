@@ -29,7 +29,7 @@ public sealed class MarketStreamService(
             logger.LogWarning("No market stream is registered; mark prices come from refreshes only");
             store.OnStatus(new StreamStatus(StreamState.Disconnected, time.GetUtcNow(), "no stream registered"));
         }
-        var runs = all.Select(s => RunForeverAsync(s, s is ILiquidationStream ? new LiquidationOnly(store, s.Name, logger) : store, stoppingToken));
+        var runs = all.Select(s => RunForeverAsync(s, new Diagnostics.MeteredStreamHandler(s.Name, s is ILiquidationStream ? new LiquidationOnly(store, s.Name, logger) : store, time), stoppingToken));
         return Task.WhenAll(runs);
     }
 

@@ -303,6 +303,7 @@ public sealed class OutboxDrainer : BackgroundService
         }
         catch (Exception ex)
         {
+            Diagnostics.DerivBotMetrics.SendError(sender.Platform);
             var attempts = item.Attempts + 1;
             if (attempts >= _options.CurrentValue.OutboxMaxAttempts)
             {
@@ -314,6 +315,7 @@ public sealed class OutboxDrainer : BackgroundService
             return new OutboxCompletion(item.Id, OutboxOutcome.Retry, _clock.GetUtcNow() + backoff, ex.GetType().Name);
         }
         var at = _clock.GetUtcNow();
+        Diagnostics.DerivBotMetrics.Sent(sender.Platform, result.Status);
         switch (result.Status)
         {
             case SendStatus.Sent:

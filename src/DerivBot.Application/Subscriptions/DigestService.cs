@@ -68,6 +68,10 @@ public sealed class DigestService
         {
             return new DigestRunResult(0, 0, 0);
         }
+        foreach (var d in due)
+        {
+            Diagnostics.DerivBotMetrics.DigestLag(d.Subscription.NextDueAt, now);
+        }
         var lateAfter = _options.CurrentValue.LateAfter;
         var deliveries = new List<DigestDelivery>(due.Count);
         var renders = 0;

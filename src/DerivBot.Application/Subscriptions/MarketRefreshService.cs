@@ -48,6 +48,9 @@ public sealed class MarketRefreshService
         _logger = logger;
     }
 
+    /// <summary>When a cycle last ran with nothing watched (so no market data needed refreshing); readiness reads it.</summary>
+    public DateTimeOffset? LastIdleCycle { get; private set; }
+
     /// <summary>One whole cycle on this instance: <see cref="RefreshAsync"/> then <see cref="EvaluateAsync"/> (one instance per database).</summary>
     public async Task<RefreshCycleResult> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -62,6 +65,10 @@ public sealed class MarketRefreshService
     public async Task<IReadOnlyList<Symbol>> RefreshAsync(CancellationToken cancellationToken)
     {
         var watched = await _subscriptions.GetWatchedSymbolsAsync(cancellationToken).ConfigureAwait(false);
+        if (watched.Count == 0)
+        {
+            LastIdleCycle = _clock.GetUtcNow();
+        }
         if (_refreshers.Count == 0 && !_warnedNoRefresher)
         {
             _warnedNoRefresher = true;

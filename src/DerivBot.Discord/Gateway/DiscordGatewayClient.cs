@@ -24,7 +24,8 @@ internal sealed class DiscordGatewayClient(
     ILogger<DiscordGatewayClient> logger,
     Func<double>? jitter = null,
     GatewayShard? shard = null,
-    DiscordIdentifyLimiter? identifyLimiter = null)
+    DiscordIdentifyLimiter? identifyLimiter = null,
+    DiscordStatus? status = null)
 {
     /// <summary>Discord closes the connection (4002) on any sent payload above this many bytes.</summary>
     public const int MaxPayloadBytes = 4096;
@@ -36,6 +37,7 @@ internal sealed class DiscordGatewayClient(
     private readonly TimeProvider _time = time;
     private readonly ILogger _logger = logger;
     private readonly Func<double> _jitter = jitter ?? Random.Shared.NextDouble;
+    private readonly DiscordStatus? _status = status;
     private readonly object _state = new();
     private string? _sessionId;
     private Uri? _resumeUrl;
@@ -89,6 +91,8 @@ internal sealed class DiscordGatewayClient(
                 _logger.LogWarning(ex, "Discord gateway connection failed ({Mode})", resume ? "resume" : "identify");
                 outcome = Outcome.Retry;
             }
+            _status?.SetShard(Shard?.Id ?? 0, outcome == Outcome.Fatal ? Application.Diagnostics.PlatformConnection.Stopped : Application.Diagnostics.PlatformConnection.Disconnected,
+                outcome == Outcome.Fatal ? "gateway closed for good" : "gateway reconnecting");
             switch (outcome)
             {
                 case Outcome.Stopped:
@@ -280,6 +284,7 @@ internal sealed class DiscordGatewayClient(
                         owner._resumeUrl = resumeUrl;
                     }
                     Established = true;
+                    owner._status?.SetShard(owner.Shard?.Id ?? 0, Application.Diagnostics.PlatformConnection.Connected, "gateway ready");
                     owner._logger.LogInformation("Discord gateway ready");
                     if (appId is not null)
                     {
@@ -289,6 +294,7 @@ internal sealed class DiscordGatewayClient(
                     break;
                 case "RESUMED":
                     Established = true;
+                    owner._status?.SetShard(owner.Shard?.Id ?? 0, Application.Diagnostics.PlatformConnection.Connected, "gateway resumed");
                     owner._logger.LogInformation("Discord gateway session resumed");
                     break;
                 case not null:

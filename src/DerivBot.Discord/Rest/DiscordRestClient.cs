@@ -158,6 +158,7 @@ internal sealed class DiscordRestClient : IDisposable
                     var error = ParseError(body);
                     if (response.StatusCode == HttpStatusCode.TooManyRequests)
                     {
+                        Application.Diagnostics.DerivBotMetrics.RateLimited(Core.Chat.ChatPlatform.Discord);
                         var scope = Header(response, "X-RateLimit-Scope");
                         if (!string.Equals(scope, "shared", StringComparison.OrdinalIgnoreCase))
                         {

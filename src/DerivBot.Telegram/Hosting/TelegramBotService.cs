@@ -13,7 +13,8 @@ namespace DerivBot.Telegram.Hosting;
 /// The running bot: getMe (retried until Telegram answers; we need our username), setMyCommands, then either long
 /// polling (after deleteWebhook, since getUpdates is refused while a webhook is set) by whichever instance holds the
 /// poller lock (<see cref="TelegramPollingLeadership"/>), or the webhook endpoint plus setWebhook with the secret token
-/// (every instance accepts updates; replies go through the shared outbox).
+/// (every instance accepts updates; replies go through the shared outbox); the endpoint itself is <see cref="TelegramWebhookServer"/> on the host's shared HTTP listener. The
+/// connection state goes to <see cref="TelegramStatus"/> for readiness.
 /// </summary>
 public sealed class TelegramBotService(
     ITelegramBotClient client,
@@ -22,7 +23,8 @@ public sealed class TelegramBotService(
     IServiceProvider services,
     IOptions<TelegramOptions> options,
     TimeProvider time,
-    ILogger<TelegramBotService> logger) : BackgroundService
+    ILogger<TelegramBotService> logger,
+    TelegramStatus? status = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,10 +36,9 @@ public sealed class TelegramBotService(
         await PublishCommandsAsync(stoppingToken).ConfigureAwait(false);
         if (o.Mode == TelegramMode.Webhook)
         {
-            var server = services.GetRequiredService<TelegramWebhookServer>();
-            await server.StartAsync(stoppingToken).ConfigureAwait(false);
             await client.SetWebhook(o.WebhookUrl!.AbsoluteUri, allowedUpdates: TelegramUpdateHandler.AllowedUpdates,
                 secretToken: o.WebhookSecret, cancellationToken: stoppingToken).ConfigureAwait(false);
+            status?.Set(Application.Diagnostics.PlatformConnection.Connected, "webhook");
             logger.LogInformation("Telegram: webhook registered; bot @{Username} is running", identity.Username);
             try
             {
@@ -79,6 +80,7 @@ public sealed class TelegramBotService(
             {
                 // 401/404 on getMe: the token is wrong or revoked. Retrying cannot help; say so once, clearly.
                 logger.LogCritical("Telegram rejected the bot token (getMe answered {ErrorCode}); check Telegram__BotToken. Telegram is not running", ex.ErrorCode);
+                status?.Set(Application.Diagnostics.PlatformConnection.Stopped, "token rejected");
                 return false;
             }
             catch (RequestException ex)

@@ -26,7 +26,8 @@ public sealed class TelegramPoller(
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramPoller> logger,
-    IOptions<Microsoft.Extensions.Hosting.HostOptions>? hostOptions = null)
+    IOptions<Microsoft.Extensions.Hosting.HostOptions>? hostOptions = null,
+    TelegramStatus? status = null)
 {
     internal static readonly TimeSpan ConflictBackoffStart = TimeSpan.FromSeconds(30);
     internal static readonly TimeSpan ConflictBackoffMax = TimeSpan.FromMinutes(5);
@@ -49,6 +50,7 @@ public sealed class TelegramPoller(
                     allowedUpdates: TelegramUpdateHandler.AllowedUpdates, cancellationToken: cancellationToken).ConfigureAwait(false);
                 conflictBackoff = ConflictBackoffStart;
                 errorBackoff = ErrorBackoffStart;
+                status?.Set(Application.Diagnostics.PlatformConnection.Connected, "polling");
                 if (conflictLogged)
                 {
                     logger.LogInformation("Telegram getUpdates works again after a conflict");
@@ -84,6 +86,7 @@ public sealed class TelegramPoller(
                     logger.LogDebug("Telegram getUpdates conflict again; retrying in {Delay}", conflictBackoff);
                 }
                 wait = conflictBackoff;
+                status?.Set(Application.Diagnostics.PlatformConnection.Disconnected, "getUpdates conflict (409)");
                 conflictBackoff = Min(conflictBackoff * 2, ConflictBackoffMax);
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 429)
@@ -94,6 +97,7 @@ public sealed class TelegramPoller(
             catch (RequestException ex)
             {
                 logger.LogWarning(ex, "Telegram getUpdates failed; retrying in {Delay}", errorBackoff);
+                status?.Set(Application.Diagnostics.PlatformConnection.Disconnected, "getUpdates failing");
                 wait = errorBackoff;
                 errorBackoff = Min(errorBackoff * 2, ErrorBackoffMax);
             }

@@ -30,7 +30,8 @@ public sealed class TelegramPollingLeadership(
     TelegramPoller poller,
     IOptions<TelegramOptions> options,
     TimeProvider time,
-    ILogger<TelegramPollingLeadership> logger)
+    ILogger<TelegramPollingLeadership> logger,
+    TelegramStatus? status = null)
 {
     private volatile TelegramPollingRole _role = TelegramPollingRole.Starting;
 
@@ -65,10 +66,16 @@ public sealed class TelegramPollingLeadership(
                     unreachableLogged = true;
                 }
                 lease = null;
+                status?.Set(Application.Diagnostics.PlatformConnection.Disconnected, "poller lock unreachable");
             }
             if (lease is null)
             {
                 _role = TelegramPollingRole.StandingBy;
+                if (!unreachableLogged)
+                {
+                    // Another instance polls: Telegram is served, so this instance is ready (see /readyz).
+                    status?.Set(Application.Diagnostics.PlatformConnection.StandingBy, "another instance polls");
+                }
                 if (!standbyLogged && !unreachableLogged)
                 {
                     logger.LogInformation("Telegram: another instance is polling; standing by (retrying the poller lock every {Interval})", retry);

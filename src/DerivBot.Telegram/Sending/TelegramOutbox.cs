@@ -252,6 +252,7 @@ public sealed class TelegramOutbox : IAsyncDisposable
             _global.End(startedAt, now);
             if (hold is { } retryAfter)
             {
+                Application.Diagnostics.DerivBotMetrics.RateLimited(Core.Chat.ChatPlatform.Telegram);
                 lane.HeldUntil = now + retryAfter;
                 TrimRecentSends(now);
                 var global = lane.Group is null && _recentSends.Count >= _options.GlobalHoldAfterSends;

@@ -92,6 +92,7 @@ internal sealed class HostRateGate
                 if (_used + weight <= BudgetPerMinute || _used == 0)
                 {
                     _used += weight;
+                    Application.Diagnostics.DerivBotMetrics.VenueWeight(_venue, Host, _used);
                     return;
                 }
                 wait = _windowStart + Minute - now;
@@ -116,12 +117,14 @@ internal sealed class HostRateGate
         {
             Roll(_time.GetUtcNow());
             _used = Math.Max(_used, usedWeight);
+            Application.Diagnostics.DerivBotMetrics.VenueWeight(_venue, Host, _used);
         }
     }
 
     /// <summary>Stops all traffic to this host for <paramref name="duration"/>.</summary>
     public void Ban(VenueErrorKind kind, TimeSpan duration)
     {
+        Application.Diagnostics.DerivBotMetrics.VenueBan(_venue, kind);
         lock (_gate)
         {
             var until = _time.GetUtcNow() + duration;

@@ -48,9 +48,11 @@ public static class ConfigurationSetup
         }
         if (cli.Verb != Verb.Run)
         {
-            // One-shot verbs answer and print; chat platforms stay off even when tokens are configured.
+            // One-shot verbs answer and print; chat platforms stay off even when tokens are configured, and nothing
+            // listens on a port (two demos, or a demo beside a running bot, never fight over Http:Listen).
             overrides["Telegram:Enabled"] = "false";
             overrides["Discord:Enabled"] = "false";
+            overrides["Http:Enabled"] = "false";
         }
         if (cli.Verb == Verb.Ask)
         {

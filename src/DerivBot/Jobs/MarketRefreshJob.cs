@@ -33,9 +33,11 @@ internal sealed class MarketRefreshJob(
     {
         try
         {
+            var started = clock.GetTimestamp();
             var result = topology.Clustered
                 ? await refresh.EvaluateAsync(await subscriptions.GetWatchedSymbolsAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
                 : await refresh.RunOnceAsync(cancellationToken).ConfigureAwait(false);
+            Application.Diagnostics.DerivBotMetrics.RefreshDuration(clock.GetElapsedTime(started));
             logger.LogDebug("Refresh cycle: {Symbols} symbols, {Fired} alerts, {Released} summaries", result.Watched.Count, result.AlertsFired, result.SummariesReleased);
             await RunOverdueDigestsAsync(cancellationToken).ConfigureAwait(false);
         }

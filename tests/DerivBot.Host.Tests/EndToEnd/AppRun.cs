@@ -89,6 +89,8 @@ public sealed record AppRun(int ExitCode, string Out, string Err)
             ["Storage:ConnectionString"] = "Data Source=" + temp.File("bot.db"),
             ["Demo:OutputDirectory"] = temp.File("out"),
             ["Discord:CommandHashPath"] = temp.File("discord-commands.sha256"),
+            // Any free port: tests run side by side and beside a developer's own bot on 8080.
+            ["Http:Listen"] = "127.0.0.1:0",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
