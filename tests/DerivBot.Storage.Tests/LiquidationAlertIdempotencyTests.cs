@@ -27,7 +27,7 @@ public abstract class LiquidationAlertIdempotencyTests
         var t0 = w.Clock.GetUtcNow();
         // Instance B: its own engine and store object on the same database, its own clock (it lags behind A).
         var clockB = new ManualTimeProvider(t0);
-        var b = new AlertEngine(w.Storage.OpenStore(clockB), w.Store, [w.Classifier], new OutboxSignal(), w.Limits, w.Jobs, clockB, NullLogger<AlertEngine>.Instance);
+        var b = new AlertEngine(w.Storage.OpenStore(clockB), w.Store, [w.Classifier], new OutboxSignal(), w.Limits, w.Jobs, clockB, NullLogger<AlertEngine>.Instance, World.Localizer);
         var e1 = new Liquidation(Btc, PositionSide.Long, 60000m, 60000m, 50m, t0, VenueIds.Bybit);                  // $3M
         var e2 = new Liquidation(Btc, PositionSide.Long, 60000m, 60000m, 50m, t0.AddSeconds(10), VenueIds.Okx);    // $3M
         foreach (var engine in new[] { w.Alerts, b })

@@ -30,7 +30,6 @@ public sealed class WebhookOutboxTests : IDisposable
         {
             o.Mode = TelegramMode.Webhook;
             o.WebhookUrl = new Uri("https://bot.example.com/telegram/update");
-            o.WebhookListen = new Uri("http://127.0.0.1:0");
             o.WebhookSecret = "right-secret";
         }, extraServices: s =>
         {
@@ -44,10 +43,10 @@ public sealed class WebhookOutboxTests : IDisposable
         return (ctx, store, db);
     }
 
-    private static async Task<HttpStatusCode> PostAsync(TelegramWebhookServer server, long updateId, string body, CancellationToken ct)
+    private static async Task<HttpStatusCode> PostAsync(WebhookListener server, long updateId, string body, CancellationToken ct)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Addresses[0], "/telegram/update"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Address, "/telegram/update"))
         {
             Content = new StringContent("{\"update_id\":" + updateId + "," + body + "}", System.Text.Encoding.UTF8, "application/json"),
         };
@@ -64,10 +63,8 @@ public sealed class WebhookOutboxTests : IDisposable
         await using var __ = ctx;
         using var cts = TestTimeouts.NetworkToken();
         // Two webhook endpoints over the same store = two instances behind a load balancer (each remembers only its own updates).
-        await using var first = ctx.Services.GetRequiredService<TelegramWebhookServer>();
-        await using var second = ActivatorUtilities.CreateInstance<TelegramWebhookServer>(ctx.Services);
-        await first.StartAsync(cts.Token);
-        await second.StartAsync(cts.Token);
+        await using var first = await WebhookListener.StartAsync(ctx.Services.GetRequiredService<TelegramWebhookServer>(), cts.Token);
+        await using var second = await WebhookListener.StartAsync(ActivatorUtilities.CreateInstance<TelegramWebhookServer>(ctx.Services), cts.Token);
 
         Assert.Equal(HttpStatusCode.OK, await PostAsync(first, 5, TgUpdates.Private("/funding BTC"), cts.Token));
         // Telegram redelivers (say the first answer was lost on the way back) and the balancer picks the other instance.
@@ -93,8 +90,7 @@ public sealed class WebhookOutboxTests : IDisposable
         using var _ = db;
         await using var __ = ctx;
         using var cts = TestTimeouts.NetworkToken();
-        await using var server = ctx.Services.GetRequiredService<TelegramWebhookServer>();
-        await server.StartAsync(cts.Token);
+        await using var server = await WebhookListener.StartAsync(ctx.Services.GetRequiredService<TelegramWebhookServer>(), cts.Token);
         var chat = new ChatAddress(ChatPlatform.Telegram, TgUpdates.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var digest = new Report(ReportKind.Info, "Morning digest", [ParagraphBlock.Of("digest body")]);
         await store.EnqueueAsync(new OutboxDraft(chat, OutboxKind.Digest, "sub:1:test", new OutboundMessage(digest)), TimeProvider.System.GetUtcNow().AddSeconds(-1), cts.Token);

@@ -1,3 +1,4 @@
+using DerivBot.Core.Localization;
 using System.Globalization;
 using DerivBot.Application.Commands;
 using DerivBot.Application.Localization;

@@ -13,22 +13,14 @@ using Telegram.Bot.Types;
 namespace DerivBot.Telegram.Hosting;
 
 /// <summary>
-<<<<<<< HEAD
-/// The webhook endpoint: Kestrel on <see cref="TelegramOptions.WebhookListen"/>, route = the path of
-/// <see cref="TelegramOptions.WebhookUrl"/>. A request without the right X-Telegram-Bot-Api-Secret-Token (compared in
-/// constant time) gets 401 and nothing is handled. 200 is returned only after the update was handled — its answers
-/// committed to the shared outbox (<see cref="Sending.TelegramReplyRoute"/>), so any instance behind a load balancer may
-/// take it and whichever instance drains sends the answer — and a failure (500) makes Telegram redeliver; recently
-/// handled update_ids are remembered to drop such repeats here, and the outbox's idempotency key (the update) drops
-/// them across instances.
-=======
 /// The webhook endpoint, served on the host's one HTTP listener (<c>Http:Listen</c>) at the path of
 /// <see cref="TelegramOptions.WebhookUrl"/>; the host maps it with <see cref="Map"/> when <see cref="Active"/>. A request
 /// without the right X-Telegram-Bot-Api-Secret-Token (compared in constant time) gets 401 and nothing is handled. Until
 /// the bot knows who it is (getMe) updates get 503, so Telegram redelivers them. 200 is returned only after the update
-/// was handled, so a failure (500) makes Telegram redeliver; recently handled update_ids are remembered to drop such
-/// repeats.
->>>>>>> health
+/// was handled — its answers committed to the shared outbox (<see cref="Sending.TelegramReplyRoute"/>), so any instance
+/// behind a load balancer may take it and whichever instance drains sends the answer — and a failure (500) makes
+/// Telegram redeliver; recently handled update_ids are remembered to drop such repeats here, and the outbox's
+/// idempotency key (the update) drops them across instances.
 /// </summary>
 public sealed class TelegramWebhookServer(TelegramUpdateHandler handler, TelegramBotIdentity identity, IOptions<TelegramOptions> options, ILogger<TelegramWebhookServer> logger)
 {
