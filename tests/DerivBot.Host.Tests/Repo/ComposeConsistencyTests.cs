@@ -55,8 +55,18 @@ public sealed partial class ComposeConsistencyTests
         Assert.True(File.Exists(Path.Combine(Root, "Dockerfile")));
         Assert.All(replicas, r => Assert.Equal(Scalar(built.Service, "image"), Scalar(r.Service, "image")));
         Assert.All(replicas, r => Assert.Contains(postgres.Name, ((YamlMappingNode)r.Service.Children[new YamlScalarNode("depends_on")]).Children.Keys.Select(k => ((YamlScalarNode)k).Value)));
-        // Both replicas run with exactly the same settings: what differs between instances is decided at run time.
-        Assert.Equal(Env(replicas[0].Service), Env(replicas[1].Service));
+        // Both replicas run with the same settings but their Discord shards: what else differs is decided at run time.
+        Assert.Equal(Env(replicas[0].Service).Where(p => p.Key != "Discord__ShardIds"), Env(replicas[1].Service).Where(p => p.Key != "Discord__ShardIds"));
+    }
+
+    [Fact]
+    public void Compose_DiscordShards_SplitBetweenTheReplicasWithoutOverlap()
+    {
+        // A shard identified by two replicas would get every interaction twice; one run by none would leave guilds unanswered.
+        var replicas = Replicas();
+        var count = int.Parse(Env(replicas[0].Service)["Discord__ShardCount"], System.Globalization.CultureInfo.InvariantCulture);
+        var ids = replicas.SelectMany(r => Env(r.Service)["Discord__ShardIds"].Split(',').Select(i => int.Parse(i, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(Enumerable.Range(0, count), ids.Order());
     }
 
     [Fact]
