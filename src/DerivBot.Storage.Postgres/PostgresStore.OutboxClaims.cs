@@ -30,7 +30,7 @@ public sealed partial class PostgresStore
                 WHERE o.status = 0 AND o.next_attempt_at <= @now AND c.platform = @platform
                   AND (o.claimed_until IS NULL OR o.claimed_until <= @now)
                   AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_key = o.chat_key AND e.status = 0 AND e.id < o.id)
-                ORDER BY o.id
+                ORDER BY (o.kind = @reply) DESC, o.id
                 LIMIT @limit
                 FOR UPDATE OF o SKIP LOCKED)
             UPDATE outbox o SET claimed_by = @by, claimed_until = @until
@@ -41,6 +41,7 @@ public sealed partial class PostgresStore
             claim.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
             claim.Parameters.AddWithValue("platform", platform.ToString());
             claim.Parameters.AddWithValue("limit", limit);
+            claim.Parameters.AddWithValue("reply", (int)OutboxKind.Reply);
             claim.Parameters.AddWithValue("by", claimedBy);
             claim.Parameters.AddWithValue("until", (now + lease).ToUnixTimeMilliseconds());
             await using var r = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

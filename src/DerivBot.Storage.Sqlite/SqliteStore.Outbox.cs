@@ -70,8 +70,8 @@ public sealed partial class SqliteStore
             WHERE o.status = 0 AND o.next_attempt_at <= $now AND c.platform = $platform
               AND (o.claimed_until IS NULL OR o.claimed_until <= $now)
               AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_key = o.chat_key AND e.status = 0 AND e.id < o.id)
-            ORDER BY o.id LIMIT $limit
-            """, ("$now", Sql.Ms(now)), ("$platform", Sql.Platform(platform)), ("$limit", limit)))
+            ORDER BY (o.kind = $reply) DESC, o.id LIMIT $limit
+            """, ("$now", Sql.Ms(now)), ("$platform", Sql.Platform(platform)), ("$limit", limit), ("$reply", (int)OutboxKind.Reply)))
         {
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -80,6 +80,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore
             var until = Ms(now + lease);
             var claimed = Heads()
                 .Where(r => r.Draft.Chat.Platform == platform && r.NextAttemptAt <= now && (r.ClaimedUntil is null || r.ClaimedUntil <= now))
+                .OrderByDescending(r => r.Draft.Kind == OutboxKind.Reply).ThenBy(r => r.Id)
                 .Take(limit)
                 .ToList();
             foreach (var row in claimed)

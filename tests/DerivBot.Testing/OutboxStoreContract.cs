@@ -62,6 +62,20 @@ public abstract class OutboxStoreContract
     }
 
     [StoreFact]
+    public async Task ClaimChatHeads_ReplyEnqueuedAfterABroadcast_ClaimedFirst()
+    {
+        // Webhook replies go through the outbox: one must not wait behind a 10,000-chat digest round to other chats.
+        var (store, _) = await CreateAsync();
+        await EnqueueAsync(store, (1, 0), (2, 0), (3, 0), (4, 0));
+        var reply = new OutboxDraft(Chat(9), OutboxKind.Reply, "contract:reply:9", new OutboundMessage(new Report(ReportKind.Info, "9:reply", [ParagraphBlock.Of("answer")])));
+        Assert.True(await store.EnqueueAsync(reply, T0.AddSeconds(1), default));
+
+        var claimed = await store.ClaimChatHeadsAsync(ChatPlatform.Telegram, "a", T0.AddSeconds(1), Lease, 2, default);
+
+        Assert.Equal(["1:0", "9:reply"], claimed.Select(i => i.Message.Report.Title).Order(StringComparer.Ordinal));
+    }
+
+    [StoreFact]
     public async Task ClaimChatHeads_LimitAndTwoClaimers_NeverTheSameMessage()
     {
         var (first, second) = await CreateAsync();

@@ -19,7 +19,9 @@ public interface IOutboxStore
     Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// CLAIMS up to <paramref name="limit"/> due messages for <paramref name="platform"/>, oldest first, each the OLDEST
+    /// CLAIMS up to <paramref name="limit"/> due messages for <paramref name="platform"/>, command replies
+    /// (<see cref="OutboxKind.Reply"/>) first — a user waiting for an answer should not queue behind a broadcast to
+    /// other chats — then oldest first, each the OLDEST
     /// pending message of its chat, for <paramref name="claimedBy"/> (the instance id) until <paramref name="now"/> +
     /// <paramref name="lease"/>. A chat whose oldest pending message is not due yet, or is claimed by anyone under a lease
     /// that has not expired, has none here, so sending them in parallel — in one instance or several on one database —
