@@ -174,8 +174,24 @@ public sealed class PostgresLeaderLock : ILeaderLock, IAsyncDisposable
             await _stop.CancelAsync().ConfigureAwait(false);
             await _checks.ConfigureAwait(false);
             await _lost.CancelAsync().ConfigureAwait(false);
-            // Closing the unpooled connection ends the session, which releases the lock; no unlock round trip needed
-            // (and none possible when the connection is already dead).
+            // Unlock explicitly while the session is alive: the server ends a closed session's backend asynchronously,
+            // so after a bare close the lock can outlive us by a moment and a stand-by's try right after would fail
+            // (seen in CI). Closing the unpooled connection then ends the session, which releases the lock anyway when
+            // the unlock could not be sent (connection already dead).
+            if (_connection.State == System.Data.ConnectionState.Open)
+            {
+                try
+                {
+                    using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", _connection);
+                    unlock.Parameters.AddWithValue("key", _key);
+                    await unlock.ExecuteScalarAsync(quick.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or InvalidOperationException or System.IO.IOException)
+                {
+                    _owner._logger.LogDebug(ex, "Leader lock {Name}: unlock failed; closing the session releases it", Name);
+                }
+            }
             await _connection.DisposeAsync().ConfigureAwait(false);
             _stop.Dispose();
         }
