@@ -413,6 +413,12 @@ internal static class PostgresMigrations
         CREATE INDEX IF NOT EXISTS idx_qrtz_eh_fire_inst ON qrtz_execution_history (sched_name, fire_instance_id);
         CREATE INDEX IF NOT EXISTS idx_qrtz_eh_trig_time ON qrtz_execution_history (sched_name, trigger_group, trigger_name, fired_time);
         """,
+        // 9: named cursors shared by the instances (Telegram's last handled update_id), only ever moved forward.
+        """
+        CREATE TABLE shared_cursors (
+            name text PRIMARY KEY,
+            value bigint NOT NULL);
+        """,
     ];
 
     public static int Latest => Steps.Length;

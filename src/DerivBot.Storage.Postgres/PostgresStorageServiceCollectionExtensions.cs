@@ -38,6 +38,7 @@ public static class PostgresStorageServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<Application.Coordination.ILeaderLock, PostgresLeaderLock>();
         services.AddSingleton<Application.Diagnostics.IStoreProbe>(sp => sp.GetRequiredService<PostgresStore>());
+        services.AddSingleton<Application.Coordination.ISharedCursorStore>(sp => sp.GetRequiredService<PostgresStore>());
         services.AddHostedService<MigrationHostedService>();
         return services;
     }

@@ -188,6 +188,12 @@ internal static class Migrations
         ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
         ALTER TABLE outbox ADD COLUMN claimed_until INTEGER;
         """,
+        // 9: named cursors shared by the instances (Telegram's last handled update_id), only ever moved forward.
+        """
+        CREATE TABLE shared_cursors (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL) WITHOUT ROWID;
+        """,
     ];
 
     public static int Latest => Steps.Length;

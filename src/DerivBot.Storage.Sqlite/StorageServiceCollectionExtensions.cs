@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Application.Study.IQuizStore>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<Application.Study.ISweepStore>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<Application.Diagnostics.IStoreProbe>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<Application.Coordination.ISharedCursorStore>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddHostedService<MigrationHostedService>();
         return services;
     }

@@ -69,7 +69,11 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramAdminCache>();
         services.AddSingleton<TelegramReplyRoute>();
         services.AddSingleton<TelegramUpdateHandler>();
-        services.TryAddSingleton<ITelegramOffsetStore, InMemoryTelegramOffsetStore>();
+        // With a database the offset is shared (a poller taking over resumes after what the last holder handled);
+        // without one (tests wiring the Telegram area alone) it lives in memory.
+        services.TryAddSingleton<ITelegramOffsetStore>(sp => sp.GetService<ISharedCursorStore>() is { } cursors
+            ? new StoredTelegramOffsetStore(cursors, TelegramPollingLeadership.BotId(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotToken))
+            : new InMemoryTelegramOffsetStore());
         services.AddSingleton<TelegramPoller>();
         // One instance (SQLite) unless the storage registered a shared lock first (PostgreSQL advisory lock).
         services.TryAddSingleton<ILeaderLock, InProcessLeaderLock>();

@@ -50,6 +50,41 @@ public sealed class PollerLeadershipTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Leadership_TakeOver_ResumesAfterTheLastUpdateTheDeadHolderHandled()
+    {
+        var clock = new ManualTimeProvider();
+        await using var ctx = await TelegramTestContext.StartAsync(time: clock);
+        using var cts = TestTimeouts.NetworkToken();
+        using var killA = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
+        var locks = new FakeLeaderLock();
+        var database = new InMemorySharedCursorStore(); // what both instances share
+        TelegramPoller PollerOf() => ActivatorUtilities.CreateInstance<TelegramPoller>(ctx.Services, new StoredTelegramOffsetStore(database, "1"));
+        var a = Instance(ctx, locks, clock, PollerOf());
+        var b = Instance(ctx, locks, clock, PollerOf());
+
+        var runA = a.RunAsync(killA.Token);
+        await TestTimeouts.WaitUntilAsync(() => a.Role == TelegramPollingRole.Polling, what: "A polling");
+        var runB = b.RunAsync(cts.Token);
+        await TestTimeouts.WaitUntilAsync(() => b.Role == TelegramPollingRole.StandingBy, what: "B standing by");
+        ctx.Server.AddUpdate(TgUpdates.Private("/funding BTC"));
+        long? handled = null;
+        await TestTimeouts.WaitUntilAsync(() => (handled = database.GetAsync("telegram-offset:1", default).GetAwaiter().GetResult()) is not null, what: "A records its offset");
+
+        await killA.CancelAsync();
+        await runA;
+        locks.Lose(a.LockName);
+        var callsBefore = ctx.Server.CallsTo("getUpdates").Count;
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await TestTimeouts.WaitUntilAsync(() => ctx.Server.CallsTo("getUpdates").Count > callsBefore, what: "B polls");
+
+        // B's first call confirms what A handled: Telegram will not hand A's batch to B again.
+        Assert.Equal((handled!.Value + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Server.CallsTo("getUpdates")[callsBefore]["offset"]);
+        await cts.CancelAsync();
+        await runB;
+        Assert.Single(ctx.Dispatcher.Requests);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Leadership_LockLostMidBatch_BatchFinishedThenNoFurtherPoll()
     {
         var clock = new ManualTimeProvider();

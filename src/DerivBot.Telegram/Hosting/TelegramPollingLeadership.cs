@@ -116,7 +116,7 @@ public sealed class TelegramPollingLeadership(
         }
     }
 
-    private static string BotId(string? token)
+    internal static string BotId(string? token)
     {
         var colon = token?.IndexOf(':', StringComparison.Ordinal) ?? -1;
         return colon > 0 ? token![..colon] : "0";

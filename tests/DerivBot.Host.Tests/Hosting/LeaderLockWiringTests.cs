@@ -37,5 +37,7 @@ public sealed class LeaderLockWiringTests : IDisposable
         using var host = DerivBotApp.CreateBuilder(CommandLine.Parse(["run"]), AppRun.WithTemp(_temp, settings)).Build();
 
         Assert.IsType(expected, host.Services.GetRequiredService<ILeaderLock>());
+        // The polling offset lives in the same database, so whoever takes the lock next resumes after the last handled update.
+        Assert.IsType<DerivBot.Telegram.Hosting.StoredTelegramOffsetStore>(host.Services.GetRequiredService<DerivBot.Telegram.Hosting.ITelegramOffsetStore>());
     }
 }
