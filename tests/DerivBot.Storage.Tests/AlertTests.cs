@@ -107,7 +107,7 @@ public abstract class AlertTests
         Assert.Equal(1, await w.Alerts.ReleaseHeldAsync(default));
         var stats = await w.Store.GetStatsAsync(default);
         Assert.Equal(3, stats.Pending);
-        var sender = new RecordingSender(ChatPlatform.Telegram);
+        var sender = new RecordingChatSender(ChatPlatform.Telegram);
         var drainer = w.Drainer(sender);
         while (await drainer.DrainOneAsync(sender, default))
         {

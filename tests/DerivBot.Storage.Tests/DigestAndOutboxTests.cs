@@ -85,7 +85,7 @@ public abstract class DigestAndOutboxTests
         w.Clock.Advance(TimeSpan.FromHours(10)); // ten slots missed
         var result = await w.Digests.RunDueAsync(default);
         Assert.Equal(1, result.Enqueued);
-        var sender = new RecordingSender(ChatPlatform.Telegram);
+        var sender = new RecordingChatSender(ChatPlatform.Telegram);
         Assert.True(await w.Drainer(sender).DrainOneAsync(sender, default));
         var (_, message) = Assert.Single(sender.Sent);
         Assert.Contains("Late: this digest was due at 2025-10-10 01:00", message.Report.Flatten(), StringComparison.Ordinal);
@@ -188,7 +188,7 @@ public abstract class DigestAndOutboxTests
         }
         await w.Store.MarkInactiveAsync(chats[4], "kicked", default);
         var migrated = new ChatAddress(ChatPlatform.Telegram, "-100999");
-        var sender = new RecordingSender(ChatPlatform.Telegram)
+        var sender = new RecordingChatSender(ChatPlatform.Telegram)
         {
             Respond = (to, _) => to.ChatId switch
             {
@@ -221,7 +221,7 @@ public abstract class DigestAndOutboxTests
     {
         using var w = new World(Provider, jobs: new Application.Subscriptions.JobsOptions { OutboxMaxAttempts = 2 });
         await w.Store.EnqueueAsync(new OutboxDraft(World.Telegram(1), OutboxKind.Digest, "x", new OutboundMessage(new Report(ReportKind.Info, "t", []))), w.Clock.GetUtcNow(), default);
-        var sender = new RecordingSender(ChatPlatform.Telegram) { Respond = (_, _) => throw new HttpRequestException("down") };
+        var sender = new RecordingChatSender(ChatPlatform.Telegram) { Respond = (_, _) => throw new HttpRequestException("down") };
         var drainer = w.Drainer(sender);
         Assert.True(await drainer.DrainOneAsync(sender, default));
         Assert.False(await drainer.DrainOneAsync(sender, default)); // backing off

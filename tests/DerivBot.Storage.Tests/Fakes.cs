@@ -20,26 +20,6 @@ internal sealed class FixedOptions<T>(T value) : IOptionsMonitor<T>
     public IDisposable? OnChange(Action<T, string?> listener) => null;
 }
 
-/// <summary>Records sends; the result of each send comes from <see cref="Respond"/> (default: sent).</summary>
-internal sealed class RecordingSender(ChatPlatform platform) : IChatSender
-{
-    public ChatPlatform Platform => platform;
-
-    public ConcurrentQueue<(ChatAddress To, OutboundMessage Message)> Sent { get; } = new();
-
-    public Func<ChatAddress, OutboundMessage, SendResult> Respond { get; set; } = (_, _) => SendResult.Ok();
-
-    public Task<SendResult> SendAsync(ChatAddress to, OutboundMessage message, CancellationToken cancellationToken)
-    {
-        var result = Respond(to, message);
-        if (result.Status == SendStatus.Sent)
-        {
-            Sent.Enqueue((to, message));
-        }
-        return Task.FromResult(result);
-    }
-}
-
 internal sealed class CountingScheduleNotifier : IScheduleNotifier
 {
     public int Calls;

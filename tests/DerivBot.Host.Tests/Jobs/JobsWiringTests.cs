@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DerivBot.Application;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Application.Subscriptions.Ports;
@@ -25,7 +24,7 @@ public sealed class JobsWiringTests
     {
         using var dir = new TempDirectory();
         var refresher = new CountingRefresher();
-        var sender = new Sender();
+        var sender = new RecordingChatSender(ChatPlatform.Telegram);
         using var host = BuildHost(dir.File("host.db"), refresher, sender);
         await host.StartAsync();
         try
@@ -60,7 +59,7 @@ public sealed class JobsWiringTests
     public async Task RefreshJob_DigestTriggerLost_DeliversOverdueDigestAnyway()
     {
         using var dir = new TempDirectory();
-        var sender = new Sender();
+        var sender = new RecordingChatSender(ChatPlatform.Telegram);
         using var host = BuildHost(dir.File("lost.db"), new CountingRefresher(), sender);
         await host.StartAsync();
         try
@@ -130,18 +129,6 @@ public sealed class JobsWiringTests
         {
             Interlocked.Increment(ref _refreshes);
             return Task.CompletedTask;
-        }
-    }
-
-    private sealed class Sender : IChatSender
-    {
-        public ConcurrentQueue<(ChatAddress, OutboundMessage)> Sent { get; } = new();
-        public ChatPlatform Platform => ChatPlatform.Telegram;
-
-        public Task<SendResult> SendAsync(ChatAddress to, OutboundMessage message, CancellationToken cancellationToken)
-        {
-            Sent.Enqueue((to, message));
-            return Task.FromResult(SendResult.Ok());
         }
     }
 }
