@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using DerivBot.Application.Outbox;
 using DerivBot.Application.Subscriptions;
-using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Application.Market;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Markets;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DerivBot.Application.Outbox;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Logging;
