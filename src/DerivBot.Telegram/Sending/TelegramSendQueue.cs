@@ -5,7 +5,7 @@ using Telegram.Bot.Exceptions;
 
 namespace DerivBot.Telegram.Sending;
 
-/// <summary>Which lane of the outbox a message waits in.</summary>
+/// <summary>Which lane of the send queue a message waits in.</summary>
 public enum TelegramSendPriority
 {
     /// <summary>An answer to something a user just did (command replies, edits): goes before any waiting broadcast.</summary>
@@ -15,7 +15,9 @@ public enum TelegramSendPriority
 }
 
 /// <summary>
-/// The one outbound queue every message to Telegram goes through (command replies, edits, broadcasts).
+/// The in-memory send queue every request to Telegram goes through (command replies, edits, broadcasts), with its
+/// 429 pacing. Not the durable outbox (<see cref="Application.Outbox.IOutboxStore"/>): what waits here is lost with
+/// the process; the durable outbox hands its messages to this queue one send at a time.
 /// Pacing: the global limit (<see cref="GlobalSendLimiter"/>: never more than
 /// <see cref="TelegramOptions.GlobalMessagesPerSecond"/> requests in any 1 s window, on a 1/N s grid), a bucket per
 /// chat (~1/s with short bursts) and, for groups and channels, a per-minute bucket (≤ 20/min). Messages to one chat
@@ -29,11 +31,11 @@ public enum TelegramSendPriority
 /// Other chats keep flowing while one is held: there is no head-of-line blocking across chats.
 /// All waiting uses the injected <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class TelegramOutbox : IAsyncDisposable
+public sealed class TelegramSendQueue : IAsyncDisposable
 {
     private readonly TelegramOptions _options;
     private readonly TimeProvider _time;
-    private readonly ILogger<TelegramOutbox> _logger;
+    private readonly ILogger<TelegramSendQueue> _logger;
     private readonly object _gate = new();
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     // Lanes ready (or waiting for their own limits) by urgency; an entry whose Version no longer matches its lane's
@@ -50,7 +52,7 @@ public sealed class TelegramOutbox : IAsyncDisposable
     private long _seq;
     private int _lanesSinceSweep;
 
-    public TelegramOutbox(IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramOutbox> logger)
+    public TelegramSendQueue(IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramSendQueue> logger)
     {
         _options = options.Value;
         _time = time;
@@ -410,7 +412,7 @@ public sealed class TelegramOutbox : IAsyncDisposable
 
         public override void Abandon()
         {
-            _tcs.TrySetException(new ObjectDisposedException(nameof(TelegramOutbox), "The Telegram outbox stopped before this message was sent."));
+            _tcs.TrySetException(new ObjectDisposedException(nameof(TelegramSendQueue), "The Telegram send queue stopped before this message was sent."));
             _registration.Dispose();
         }
 
