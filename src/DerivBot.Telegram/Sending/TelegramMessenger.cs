@@ -287,7 +287,10 @@ public sealed class TelegramMessenger(
         return sendQueue.RunAsync(chat.ChatId, isGroup, ct => SendWithRetriesAsync(what, call, ct), priority, cancellationToken);
     }
 
-    /// <summary>Retries 5xx and transport failures with exponential backoff (1 s, 2 s, 4 s …) on the injected clock.
+    /// <summary>Retries 5xx and transport failures with exponential backoff (1 s, 2 s, 4 s …) on the injected clock: the
+    /// one transport-retry layer of a Telegram send (Telegram.Bot's own retry is off, <see cref="TelegramApiHandler"/>
+    /// only times out). It sits at the call, not in an HttpClient resilience handler, because each attempt must rebuild
+    /// the request (an upload stream is read once) and must stay inside its send-queue slot.
     /// A 429 is not retried here: it goes straight to the send queue, which holds the chat (or everything).</summary>
     internal async Task<T> SendWithRetriesAsync<T>(string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
