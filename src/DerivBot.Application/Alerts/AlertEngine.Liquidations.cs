@@ -1,14 +1,5 @@
-using System.Collections.Concurrent;
-using DerivBot.Application.Outbox;
 using DerivBot.Application.Subscriptions;
-using DerivBot.Application.Market;
-using DerivBot.Core.Chat;
-using DerivBot.Core.Localization;
 using DerivBot.Core.Markets;
-using DerivBot.Core.Ports;
-using DerivBot.Core.Reports;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace DerivBot.Application.Alerts;
 

@@ -1,5 +1,4 @@
 using DerivBot.Core.Markets;
-using DerivBot.Core.Signals;
 
 namespace DerivBot.Application.Market;
 

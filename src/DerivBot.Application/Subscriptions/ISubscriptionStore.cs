@@ -1,4 +1,3 @@
-using DerivBot.Application.Outbox;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Markets;
