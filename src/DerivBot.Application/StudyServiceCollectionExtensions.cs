@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace DerivBot.Application;
 
 /// <summary>Registers study-group mode: /quiz, /scores, the quiz book platforms score answers through, and the Discord
-/// reveal service. Section: Quiz. Needs <see cref="IQuizStore"/> and <see cref="ISweepStore"/> (AddSqliteStorage) and the commands area.</summary>
+/// reveal service. Section: Quiz. Needs <see cref="IQuizStore"/> and <see cref="ISweepStore"/> (AddStorage) and the commands area.</summary>
 public static class StudyServiceCollectionExtensions
 {
     public static IServiceCollection AddStudy(this IServiceCollection services, IConfiguration configuration)
@@ -27,9 +27,9 @@ public static class StudyServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, RecapCommand>();
         services.AddHostedService<QuizRevealService>();
         // The heatmap check's history: after the market store's refresher (AddSubscriptions runs first), so each cycle
-        // checks the snapshot it just refreshed. Needs ISweepStore (AddSqliteStorage).
+        // checks the snapshot it just refreshed. Needs ISweepStore (AddStorage).
         services.TryAddSingleton<SweepRecorder>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Subscriptions.Ports.IMarketRefresher, SweepRecorder>(sp => sp.GetRequiredService<SweepRecorder>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Subscriptions.IMarketRefresher, SweepRecorder>(sp => sp.GetRequiredService<SweepRecorder>()));
         return services;
     }
 }

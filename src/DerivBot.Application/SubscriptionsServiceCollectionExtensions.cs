@@ -1,7 +1,6 @@
 using DerivBot.Application.Alerts;
 using DerivBot.Application.Outbox;
 using DerivBot.Application.Subscriptions;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Hosting;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
@@ -17,7 +16,7 @@ public static class SubscriptionsServiceCollectionExtensions
 {
     /// <summary>
     /// Command handlers (/subscribe, /alert, /mute, /quiet, /lang, /tz …), the digest service, the alert engine, the
-    /// refresh cycle and the outbox drainer. Needs the storage ports (AddSqliteStorage), <see cref="IMarketData"/>,
+    /// refresh cycle and the outbox drainer. Needs the storage ports (AddStorage), <see cref="IMarketData"/>,
     /// <see cref="ICommandDispatcher"/> and, to deliver, one <see cref="IChatSender"/> per platform (found by
     /// <see cref="IChatSender.Platform"/>). Optional seams for the host: <see cref="IMarketRefresher"/> (per venue),
     /// <see cref="IQuadrantClassifier"/>, <see cref="IScheduleNotifier"/> (AddJobs replaces the no-op one).

@@ -1,4 +1,4 @@
-using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Application.Subscriptions;
 using DerivBot.Application.Venues;
 using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;

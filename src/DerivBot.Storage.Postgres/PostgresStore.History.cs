@@ -73,7 +73,7 @@ public sealed partial class PostgresStore
         return list;
     }
 
-    async Task<int> Application.Subscriptions.Ports.IMarketHistoryStore.PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    async Task<int> Application.Market.IMarketHistoryStore.PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,7 @@
-using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Market;
+using DerivBot.Application.Outbox;
+using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;

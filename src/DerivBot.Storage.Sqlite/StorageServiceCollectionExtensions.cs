@@ -1,4 +1,7 @@
-using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Market;
+using DerivBot.Application.Outbox;
+using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Hosting;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;

@@ -60,7 +60,7 @@ public static class TelegramServiceCollectionExtensions
     {
         services.TryAddSystemClock();
         services.AddSingleton(sp => TelegramApi.CreateClient(sp.GetRequiredService<IOptions<TelegramOptions>>().Value, httpClient(sp)));
-        services.AddSingleton<TelegramOutbox>();
+        services.AddSingleton<TelegramSendQueue>();
         services.AddSingleton<TelegramHtmlRenderer>();
         services.AddSingleton<TelegramMessenger>();
         services.AddSingleton<TelegramChatSender>();

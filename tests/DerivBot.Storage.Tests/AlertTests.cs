@@ -163,7 +163,7 @@ public abstract class AlertTests
         var now = w.Clock.GetUtcNow();
         // 60 days of stored settled funding (the snapshot itself carries none).
         var stored = Enumerable.Range(1, 180).Select(i => new FundingRatePoint(now.AddHours(-8 * i), 0.0001m + 0.000001m * (i % 50), null)).ToList();
-        await ((Application.Subscriptions.Ports.IMarketHistoryStore)w.Store).RecordAsync("fake", Btc, stored, [], [], default);
+        await ((Application.Market.IMarketHistoryStore)w.Store).RecordAsync("fake", Btc, stored, [], [], default);
         w.Market.SetFunding("BTCUSDT", 0.0009m);
         Assert.Equal(1, await EvaluateAsync(w));
     }
@@ -197,7 +197,7 @@ public abstract class AlertTests
     public async Task History_RecordReadAndPrune()
     {
         using var w = new World(Provider);
-        var history = (Application.Subscriptions.Ports.IMarketHistoryStore)w.Store;
+        var history = (Application.Market.IMarketHistoryStore)w.Store;
         var now = w.Clock.GetUtcNow();
         var oi = new[] { new OpenInterestPoint(now.AddDays(-100), 1, 2), new OpenInterestPoint(now.AddDays(-1), 3.5m, 4.25m) };
         var ratio = new[] { new RatioPoint(now.AddDays(-1), 1.2m, 0.545m, 0.455m) };

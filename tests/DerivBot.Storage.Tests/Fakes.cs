@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Markets;

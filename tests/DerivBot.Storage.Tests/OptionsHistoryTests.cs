@@ -61,7 +61,7 @@ public abstract class OptionsHistoryTests(StoreProvider provider) : OptionsHisto
         var store = (IStoreUnderTest)Store;
         await store.RecordOptionsAsync("deribit", "BTC", new OptionsHistoryPoint(T0, 0.7m, null, null, null, null), CancellationToken.None);
 
-        var pruned = await ((Application.Subscriptions.Ports.IMarketHistoryStore)store).PruneAsync(T0.AddDays(1), CancellationToken.None);
+        var pruned = await ((Application.Market.IMarketHistoryStore)store).PruneAsync(T0.AddDays(1), CancellationToken.None);
 
         Assert.Equal(1, pruned);
         Assert.Empty(await store.GetOptionsAsync("deribit", "BTC", DateTimeOffset.MinValue, CancellationToken.None));

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using DerivBot.Application;
 using DerivBot.Application.Outbox;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;

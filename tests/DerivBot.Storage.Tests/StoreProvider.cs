@@ -1,6 +1,9 @@
 using System.Reflection;
 using DerivBot.Application.Study;
-using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Market;
+using DerivBot.Application.Outbox;
+using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Ports;
 using DerivBot.Storage.Postgres;
 using DerivBot.Testing;

@@ -101,7 +101,7 @@ public abstract class SweepStoreTests(StoreProvider provider) : SweepStoreContra
     public async Task HistoryPrune_AlsoPrunesSweeps()
     {
         await Store.RecordSweepsAsync("binance", Btc, Now.AddDays(-120), [Sweep(100, 90m, 1m, 1m)], default);
-        var history = (Application.Subscriptions.Ports.IMarketHistoryStore)Store;
+        var history = (Application.Market.IMarketHistoryStore)Store;
         Assert.True(await history.PruneAsync(Now.AddDays(-90), default) >= 1);
         Assert.Empty(await Store.GetSweepsAsync("binance", Btc, DateTimeOffset.UnixEpoch, Now, default));
     }

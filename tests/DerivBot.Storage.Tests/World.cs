@@ -1,7 +1,6 @@
 using DerivBot.Application.Alerts;
 using DerivBot.Application.Outbox;
 using DerivBot.Application.Subscriptions;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;

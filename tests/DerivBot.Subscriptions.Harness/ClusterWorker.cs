@@ -2,7 +2,6 @@ using System.Globalization;
 using DerivBot.Application;
 using DerivBot.Application.Market;
 using DerivBot.Application.Subscriptions;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;

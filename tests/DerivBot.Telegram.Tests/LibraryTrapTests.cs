@@ -32,7 +32,7 @@ public sealed class LibraryTrapTests
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task SendAsync_429RetryAfter5_OutboxHoldsTheChatAfterExactlyOneRequest()
+    public async Task SendAsync_429RetryAfter5_SendQueueHoldsTheChatAfterExactlyOneRequest()
     {
         var clock = new ManualTimeProvider();
         await using var ctx = await TelegramTestContext.StartAsync(time: clock, serverClock: clock);
@@ -40,9 +40,9 @@ public sealed class LibraryTrapTests
         ctx.Server.Script("sendMessage", FakeReply.TooManyRequests(5));
 
         var send = ctx.Sender.SendAsync(new ChatAddress(ChatPlatform.Telegram, "555"), Message(), cts.Token);
-        await TestTimeouts.WaitUntilAsync(() => ctx.Outbox.ChatHeldUntil("555") is not null, what: "the outbox to hold the chat");
+        await TestTimeouts.WaitUntilAsync(() => ctx.SendQueue.ChatHeldUntil("555") is not null, what: "the send queue to hold the chat");
 
-        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(5), ctx.Outbox.ChatHeldUntil("555"));
+        Assert.Equal(clock.GetUtcNow() + TimeSpan.FromSeconds(5), ctx.SendQueue.ChatHeldUntil("555"));
         Assert.Single(ctx.Server.CallsTo("sendMessage"));
         clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(SendStatus.Sent, (await send.WaitAsync(cts.Token)).Status);

@@ -25,7 +25,7 @@ public sealed class SendingTests
         ctx.Server.Script("sendMessage", FakeReply.TooManyRequests(7));
 
         var send = ctx.Sender.SendAsync(Chat("555"), Message(), cts.Token);
-        await TestTimeouts.WaitUntilAsync(() => ctx.Outbox.ChatHeldUntil("555") is not null, what: "the 429 hold");
+        await TestTimeouts.WaitUntilAsync(() => ctx.SendQueue.ChatHeldUntil("555") is not null, what: "the 429 hold");
         clock.Advance(TimeSpan.FromSeconds(6.9));
         await Task.Delay(300, cts.Token);
         Assert.Single(ctx.Server.CallsTo("sendMessage"));
@@ -52,7 +52,7 @@ public sealed class SendingTests
         }
         ctx.Server.Script("sendMessage", FakeReply.TooManyRequests(5), c => c.ChatId == "4");
         var held = ctx.Sender.SendAsync(Chat("4"), Message(), cts.Token);
-        await TestTimeouts.WaitUntilAsync(() => ctx.Outbox.GlobalHeldUntil > clock.GetUtcNow(), what: "global hold");
+        await TestTimeouts.WaitUntilAsync(() => ctx.SendQueue.GlobalHeldUntil > clock.GetUtcNow(), what: "global hold");
 
         var other = ctx.Sender.SendAsync(Chat("5"), Message(), cts.Token);
         await Task.Delay(300, cts.Token);
@@ -75,7 +75,7 @@ public sealed class SendingTests
         await TestTimeouts.WaitUntilAsync(() => ctx.Server.CallsTo("sendMessage").Count == 1, what: "the first broadcast message");
 
         var reply = messenger.SendAsync(Chat("99"), Message("reply"), cts.Token);
-        Assert.Equal(5, ctx.Outbox.Pending);
+        Assert.Equal(5, ctx.SendQueue.Pending);
         for (var i = 0; i < 5; i++)
         {
             var before = ctx.Server.CallsTo("sendMessage").Count;
@@ -97,7 +97,7 @@ public sealed class SendingTests
         using var cts = TestTimeouts.NetworkToken();
         var order = new List<string>();
         Task<int> Run(string chat, string label, TelegramSendPriority priority) =>
-            ctx.Outbox.RunAsync(chat, isGroup: false, _ => { lock (order) { order.Add(label); } return Task.FromResult(0); }, priority, cts.Token);
+            ctx.SendQueue.RunAsync(chat, isGroup: false, _ => { lock (order) { order.Add(label); } return Task.FromResult(0); }, priority, cts.Token);
         var tasks = new List<Task<int>> { Run("1", "b1", TelegramSendPriority.Broadcast) };
         await TestTimeouts.WaitUntilAsync(() => { lock (order) { return order.Count == 1; } }, what: "the first slot");
         tasks.Add(Run("2", "b2", TelegramSendPriority.Broadcast));

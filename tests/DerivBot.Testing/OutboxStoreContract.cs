@@ -1,5 +1,4 @@
 using DerivBot.Application.Outbox;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;

@@ -1,5 +1,4 @@
 using DerivBot.Application.Subscriptions;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;

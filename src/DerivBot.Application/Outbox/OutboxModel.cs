@@ -45,7 +45,7 @@ public enum OutboxOutcome
 }
 
 /// <summary>
-/// The result of one send, written with others in one transaction (<see cref="Subscriptions.Ports.IOutboxStore.CompleteAsync"/>).
+/// The result of one send, written with others in one transaction (<see cref="IOutboxStore.CompleteAsync"/>).
 /// </summary>
 /// <param name="At">When it was sent or dropped; for <see cref="OutboxOutcome.Retry"/>, the next attempt time.</param>
 public sealed record OutboxCompletion(long Id, OutboxOutcome Outcome, DateTimeOffset At, string? Reason = null);

@@ -1,4 +1,3 @@
-using DerivBot.Application.Subscriptions.Ports;
 
 namespace DerivBot.Application.Outbox;
 

@@ -2,7 +2,6 @@ using DerivBot.Core.Localization;
 using System.Globalization;
 using DerivBot.Application.Localization;
 using DerivBot.Application.Outbox;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;

@@ -4,7 +4,6 @@ using DerivBot.Application.Commands;
 using DerivBot.Application.Localization;
 using DerivBot.Application.Reports;
 using DerivBot.Application.Subscriptions;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;

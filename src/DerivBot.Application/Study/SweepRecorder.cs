@@ -1,5 +1,5 @@
 using DerivBot.Application.Reports;
-using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Signals;

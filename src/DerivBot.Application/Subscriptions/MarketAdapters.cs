@@ -1,6 +1,5 @@
 using DerivBot.Application.Alerts;
 using DerivBot.Application.Market;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Signals;
 using Microsoft.Extensions.Logging;

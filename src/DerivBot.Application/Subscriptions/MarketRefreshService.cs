@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DerivBot.Application.Alerts;
-using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Application.Market;
+using DerivBot.Application.Outbox;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Markets;
 
 namespace DerivBot.Application.Venues;

@@ -7,8 +7,9 @@ namespace DerivBot.Telegram.Api;
 /// How we use Telegram.Bot's <see cref="ITelegramBotClient"/>. Three things differ from its defaults, each on purpose:
 /// <list type="bullet">
 /// <item>Its own 429 retry is off (<c>RetryThreshold = 0</c>): left on, it sleeps up to 60 s inside the call, holding
-/// the caller and our outbox lane blind. The outbox is the one place that honours <c>retry_after</c> (it also decides
-/// whether a 429 holds one chat or every chat).</item>
+/// the caller and our send queue's lane blind. Within the process, <see cref="Sending.TelegramSendQueue"/> is the one
+/// place that honours <c>retry_after</c> (it also decides whether a 429 holds one chat or every chat); past
+/// <see cref="TelegramOptions.MaxRateLimitRetries"/> the durable outbox reschedules the message instead.</item>
 /// <item>Its HttpClient has no logging handlers: the library puts the token in every request path, and
 /// IHttpClientFactory's default handlers log request URIs (see <see cref="TelegramServiceCollectionExtensions"/>).</item>
 /// <item>Timeouts and a path prefix of <see cref="TelegramOptions.ApiBaseUrl"/> are applied by

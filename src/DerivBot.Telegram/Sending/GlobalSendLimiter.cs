@@ -37,7 +37,7 @@ namespace DerivBot.Telegram.Sending;
 /// </list>
 /// A token bucket with burst 1 at exactly N/s would also be safe against a sliding window (N sends need at least
 /// (N−1)/N s), but every late timer tick would be lost throughput with no way to catch up, and it is not safe
-/// against jitter between our clock and the server's. Not thread-safe: the outbox calls it under its lock.
+/// against jitter between our clock and the server's. Not thread-safe: the send queue calls it under its lock.
 /// </summary>
 internal sealed class GlobalSendLimiter
 {

@@ -3,8 +3,8 @@ using DerivBot.Core.Ports;
 
 namespace DerivBot.Telegram.Sending;
 
-/// <summary>Broadcasts (subscriptions, alerts, digests) to Telegram chats, paced through the shared outbox behind any
-/// waiting command replies.</summary>
+/// <summary>Broadcasts (subscriptions, alerts, digests) to Telegram chats, paced through the send queue
+/// (<see cref="TelegramSendQueue"/>) behind any waiting command replies.</summary>
 public sealed class TelegramChatSender(TelegramMessenger messenger) : IChatSender
 {
     public ChatPlatform Platform => ChatPlatform.Telegram;

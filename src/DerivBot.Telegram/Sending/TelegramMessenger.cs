@@ -15,7 +15,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace DerivBot.Telegram.Sending;
 
 /// <summary>
-/// Delivers reports to Telegram chats through the <see cref="TelegramOutbox"/> and applies the platform consequences:
+/// Delivers reports to Telegram chats through the <see cref="TelegramSendQueue"/> and applies the platform consequences:
 /// 403 → chat marked inactive (ChatGone); 400 with migrate_to_chat_id → chat migrated in the registry and the message
 /// resent there; 5xx/timeouts → retried with backoff; any other 400 on HTML → resent once as plain text and logged
 /// (the renderer is built so that this never happens). Chat kind for pacing comes from the id: Telegram group,
@@ -23,7 +23,7 @@ namespace DerivBot.Telegram.Sending;
 /// </summary>
 public sealed class TelegramMessenger(
     ITelegramBotClient client,
-    TelegramOutbox outbox,
+    TelegramSendQueue sendQueue,
     TelegramHtmlRenderer renderer,
     IChatRegistry registry,
     IOptions<TelegramOptions> options,
@@ -284,11 +284,14 @@ public sealed class TelegramMessenger(
     private Task<T> RunPacedAsync<T>(ChatAddress chat, TelegramSendPriority priority, string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var isGroup = chat.ChatId.StartsWith('-') || chat.ChatId.StartsWith('@');
-        return outbox.RunAsync(chat.ChatId, isGroup, ct => SendWithRetriesAsync(what, call, ct), priority, cancellationToken);
+        return sendQueue.RunAsync(chat.ChatId, isGroup, ct => SendWithRetriesAsync(what, call, ct), priority, cancellationToken);
     }
 
-    /// <summary>Retries 5xx and transport failures with exponential backoff (1 s, 2 s, 4 s …) on the injected clock.
-    /// A 429 is not retried here: it goes straight to the outbox, which holds the chat (or everything).</summary>
+    /// <summary>Retries 5xx and transport failures with exponential backoff (1 s, 2 s, 4 s …) on the injected clock: the
+    /// one transport-retry layer of a Telegram send (Telegram.Bot's own retry is off, <see cref="TelegramApiHandler"/>
+    /// only times out). It sits at the call, not in an HttpClient resilience handler, because each attempt must rebuild
+    /// the request (an upload stream is read once) and must stay inside its send-queue slot.
+    /// A 429 is not retried here: it goes straight to the send queue, which holds the chat (or everything).</summary>
     internal async Task<T> SendWithRetriesAsync<T>(string what, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DerivBot.Application.Outbox;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Logging;
@@ -11,7 +10,7 @@ namespace DerivBot.Telegram.Sending;
 /// <summary>
 /// How the answers to one update leave.
 /// <list type="bullet">
-/// <item>Polling: straight into the paced <see cref="TelegramOutbox"/> in the reply lane, awaited, so the poller confirms
+/// <item>Polling: straight into the paced <see cref="TelegramSendQueue"/> in the reply lane, awaited, so the poller confirms
 /// an update only after its answer went out (one instance polls; nothing to share).</item>
 /// <item>Webhook: into the shared durable outbox (<see cref="IOutboxStore"/>), so behind a load balancer the answer is
 /// sent exactly once by whichever instance drains it, survives this instance dying after the 200, and keeps its place

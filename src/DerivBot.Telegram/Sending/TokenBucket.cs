@@ -1,6 +1,6 @@
 namespace DerivBot.Telegram.Sending;
 
-/// <summary>A token bucket on an injected clock: <c>capacity</c> tokens, refilled at <c>perSecond</c>. Not thread-safe (the outbox locks).</summary>
+/// <summary>A token bucket on an injected clock: <c>capacity</c> tokens, refilled at <c>perSecond</c>. Not thread-safe (the send queue locks).</summary>
 internal sealed class TokenBucket
 {
     // Floating-point refill can land a hair under 1.0 exactly when a timer fires; without the tolerance the pump

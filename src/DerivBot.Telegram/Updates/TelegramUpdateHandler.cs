@@ -16,7 +16,7 @@ namespace DerivBot.Telegram.Updates;
 /// Turns one Telegram update into work: commands (messages, channel posts, forum topics) go to the
 /// <see cref="ICommandDispatcher"/>; callback buttons re-run their command and edit the message in place; service
 /// messages with <c>migrate_to_chat_id</c> and my_chat_member changes update the <see cref="IChatRegistry"/>.
-/// "Handled" means dispatched and the replies sent through the paced outbox (polling) or durably enqueued in the shared
+/// "Handled" means dispatched and the replies sent through the paced send queue (polling) or durably enqueued in the shared
 /// outbox (webhook), see <see cref="TelegramReplyRoute"/>.
 /// </summary>
 public sealed class TelegramUpdateHandler(

@@ -1,5 +1,4 @@
 using DerivBot.Application.Subscriptions;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Application.Subscriptions;
 using Quartz;
 
 namespace DerivBot.Host.Jobs;

@@ -5,7 +5,6 @@ using System.Text.Json;
 using DerivBot.Application;
 using DerivBot.Application.Outbox;
 using DerivBot.Application.Subscriptions;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Markets;

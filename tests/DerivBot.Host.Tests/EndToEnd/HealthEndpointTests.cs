@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using DerivBot.Application.Outbox;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;

@@ -1,5 +1,8 @@
 using DerivBot.Application.Study;
-using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Market;
+using DerivBot.Application.Outbox;
+using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Ports;
 using DerivBot.Host.Hosting;

@@ -1,7 +1,6 @@
 using DerivBot.Application;
 using DerivBot.Application.Alerts;
 using DerivBot.Application.Subscriptions;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;

@@ -1,6 +1,5 @@
 using DerivBot.Application;
 using DerivBot.Application.Subscriptions;
-using DerivBot.Application.Subscriptions.Ports;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;

@@ -39,7 +39,7 @@ public sealed class TelegramTestContext : IAsyncDisposable
 
     public TelegramUpdateHandler Handler => Services.GetRequiredService<TelegramUpdateHandler>();
     public TelegramChatSender Sender => Services.GetRequiredService<TelegramChatSender>();
-    public TelegramOutbox Outbox => Services.GetRequiredService<TelegramOutbox>();
+    public TelegramSendQueue SendQueue => Services.GetRequiredService<TelegramSendQueue>();
     public TelegramPoller Poller => Services.GetRequiredService<TelegramPoller>();
     public ITelegramBotClient Client => Services.GetRequiredService<ITelegramBotClient>();
 

@@ -1,7 +1,8 @@
-using DerivBot.Application.Outbox;
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Chat;
 
-namespace DerivBot.Application.Subscriptions.Ports;
+namespace DerivBot.Application.Outbox;
 
 /// <summary>
 /// The persisted outbox. Rows are written in the same transaction as the decision to send (see

@@ -5,17 +5,10 @@ using Telegram.Bot.Exceptions;
 
 namespace DerivBot.Telegram.Sending;
 
-/// <summary>Which lane of the outbox a message waits in.</summary>
-public enum TelegramSendPriority
-{
-    /// <summary>An answer to something a user just did (command replies, edits): goes before any waiting broadcast.</summary>
-    Reply,
-    /// <summary>Subscriptions, alerts, digests: uses whatever global capacity replies leave.</summary>
-    Broadcast,
-}
-
 /// <summary>
-/// The one outbound queue every message to Telegram goes through (command replies, edits, broadcasts).
+/// The in-memory send queue every request to Telegram goes through (command replies, edits, broadcasts), with its
+/// 429 pacing. Not the durable outbox (<see cref="Application.Outbox.IOutboxStore"/>): what waits here is lost with
+/// the process; the durable outbox hands its messages to this queue one send at a time.
 /// Pacing: the global limit (<see cref="GlobalSendLimiter"/>: never more than
 /// <see cref="TelegramOptions.GlobalMessagesPerSecond"/> requests in any 1 s window, on a 1/N s grid), a bucket per
 /// chat (~1/s with short bursts) and, for groups and channels, a per-minute bucket (≤ 20/min). Messages to one chat
@@ -29,11 +22,11 @@ public enum TelegramSendPriority
 /// Other chats keep flowing while one is held: there is no head-of-line blocking across chats.
 /// All waiting uses the injected <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class TelegramOutbox : IAsyncDisposable
+public sealed partial class TelegramSendQueue : IAsyncDisposable
 {
     private readonly TelegramOptions _options;
     private readonly TimeProvider _time;
-    private readonly ILogger<TelegramOutbox> _logger;
+    private readonly ILogger<TelegramSendQueue> _logger;
     private readonly object _gate = new();
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     // Lanes ready (or waiting for their own limits) by urgency; an entry whose Version no longer matches its lane's
@@ -50,7 +43,7 @@ public sealed class TelegramOutbox : IAsyncDisposable
     private long _seq;
     private int _lanesSinceSweep;
 
-    public TelegramOutbox(IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramOutbox> logger)
+    public TelegramSendQueue(IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramSendQueue> logger)
     {
         _options = options.Value;
         _time = time;
@@ -318,134 +311,5 @@ public sealed class TelegramOutbox : IAsyncDisposable
             await pump.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         _stop.Dispose();
-    }
-
-    private sealed class Lane(string chatId, TokenBucket chat, TokenBucket? group)
-    {
-        public string ChatId { get; } = chatId;
-        public TokenBucket Chat { get; } = chat;
-        public TokenBucket? Group { get; } = group;
-        public LinkedList<WorkItem> Items { get; } = new();
-        public DateTimeOffset HeldUntil { get; set; }
-        public bool Busy { get; set; }
-        public bool Scheduled { get; set; }
-        public bool InReplyQueue { get; set; }
-        public long Version { get; set; }
-
-        /// <summary>Reply items waiting in this lane (the lane is urgent while any is).</summary>
-        public int Replies { get; private set; }
-
-        public void Add(WorkItem item, bool first)
-        {
-            if (first)
-            {
-                Items.AddFirst(item);
-            }
-            else
-            {
-                Items.AddLast(item);
-            }
-            Replies += item.IsReply ? 1 : 0;
-        }
-
-        public WorkItem TakeFirst()
-        {
-            var item = Items.First!.Value;
-            Items.RemoveFirst();
-            Replies -= item.IsReply ? 1 : 0;
-            return item;
-        }
-
-        public void Clear()
-        {
-            Items.Clear();
-            Replies = 0;
-        }
-
-        public DateTimeOffset ReadyAt(DateTimeOffset now)
-        {
-            var at = Chat.ReadyAt(now);
-            if (Group is not null)
-            {
-                var g = Group.ReadyAt(now);
-                at = g > at ? g : at;
-            }
-            return HeldUntil > at ? HeldUntil : at;
-        }
-
-        public bool IsIdle(DateTimeOffset now) =>
-            !Busy && Items.Count == 0 && HeldUntil <= now && Chat.IsFull(now) && (Group?.IsFull(now) ?? true);
-    }
-
-    private abstract class WorkItem(bool isReply)
-    {
-        public bool IsReply { get; } = isReply;
-        public long Seq { get; set; }
-        public abstract bool IsCompleted { get; }
-        public abstract Task<(TimeSpan? Hold, bool Requeue)> ExecuteAsync();
-        public abstract void Abandon();
-    }
-
-    private sealed class WorkItem<T> : WorkItem
-    {
-        private readonly Func<CancellationToken, Task<T>> _operation;
-        private readonly CancellationToken _cancellationToken;
-        private readonly int _maxRetries;
-        private readonly TaskCompletionSource<T> _tcs = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly CancellationTokenRegistration _registration;
-        private int _rateLimited;
-
-        public WorkItem(Func<CancellationToken, Task<T>> operation, int maxRetries, bool isReply, CancellationToken cancellationToken)
-            : base(isReply)
-        {
-            _operation = operation;
-            _cancellationToken = cancellationToken;
-            _maxRetries = maxRetries;
-            _registration = cancellationToken.Register(() => _tcs.TrySetCanceled(cancellationToken));
-        }
-
-        public Task<T> Task => _tcs.Task;
-
-        public override bool IsCompleted => _tcs.Task.IsCompleted;
-
-        public override void Abandon()
-        {
-            _tcs.TrySetException(new ObjectDisposedException(nameof(TelegramOutbox), "The Telegram outbox stopped before this message was sent."));
-            _registration.Dispose();
-        }
-
-        public override async Task<(TimeSpan? Hold, bool Requeue)> ExecuteAsync()
-        {
-            try
-            {
-                var result = await _operation(_cancellationToken).ConfigureAwait(false);
-                _tcs.TrySetResult(result);
-                _registration.Dispose();
-                return (null, false);
-            }
-            catch (ApiRequestException ex) when (ex.ErrorCode == 429)
-            {
-                var hold = ex.RetryAfter() ?? TimeSpan.FromSeconds(1);
-                if (++_rateLimited <= _maxRetries)
-                {
-                    return (hold, true);
-                }
-                _tcs.TrySetException(ex);
-                _registration.Dispose();
-                return (hold, false);
-            }
-            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
-            {
-                _tcs.TrySetCanceled(_cancellationToken);
-                _registration.Dispose();
-                return (null, false);
-            }
-            catch (Exception ex)
-            {
-                _tcs.TrySetException(ex);
-                _registration.Dispose();
-                return (null, false);
-            }
-        }
     }
 }
