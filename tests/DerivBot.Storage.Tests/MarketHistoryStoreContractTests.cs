@@ -1,4 +1,4 @@
-using DerivBot.Application.Subscriptions.Ports;
+using DerivBot.Application.Market;
 using DerivBot.Testing;
 
 namespace DerivBot.Storage.Tests;
