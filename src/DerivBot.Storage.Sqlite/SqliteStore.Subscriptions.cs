@@ -37,21 +37,9 @@ public sealed partial class SqliteStore
         await using var tx = c.BeginTransaction();
         var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
         var current = await ListSubscriptionsAsync(c, tx, chat, key, cancellationToken).ConfigureAwait(false);
-        var existing = new List<Subscription>();
-        var toAdd = new List<NewSubscription>();
-        foreach (var s in subscriptions)
-        {
-            var match = current.FirstOrDefault(e => e.Symbol == s.Symbol && e.Kind == s.Kind && e.Schedule == s.Schedule);
-            if (match is not null)
-            {
-                existing.Add(match);
-            }
-            else if (!toAdd.Any(a => a.Symbol == s.Symbol && a.Kind == s.Kind && a.Schedule == s.Schedule))
-            {
-                toAdd.Add(s);
-            }
-        }
-        if (current.Count + toAdd.Count > limit)
+        var plan = SubscriptionAddPlan.For(current, subscriptions, limit);
+        var (existing, toAdd) = (plan.Existing, plan.ToAdd);
+        if (plan.OverLimit)
         {
             return new AddOutcome<Subscription>([], existing, LimitReached: true, current.Count);
         }
