@@ -206,8 +206,22 @@ public sealed class ClaimRenewalTests
         Assert.Equal(t0.AddSeconds(30), store.ClaimedUntil(1));
 
         clock.Advance(TimeSpan.FromSeconds(16));
-        await TestTimeouts.WaitUntilAsync(() => store.ClaimedUntil(1) == t0.AddSeconds(46), TimeSpan.FromSeconds(20), "the claim to be renewed");
-        Assert.Empty(await store.ClaimChatHeadsAsync(ChatPlatform.Telegram, "b", t0.AddSeconds(31), TimeSpan.FromSeconds(30), 10, default));
+        // The drainer's 15 s wait is relative: if it read the manual clock just before the advance above and started
+        // the wait just after it, the wait ends later on this clock. Step on a second at a time (never past the lease
+        // by more than a second) until the renewal lands; with a real clock that gap is microseconds.
+        var original = t0.AddSeconds(30);
+        for (var step = 0; step < 16 && store.ClaimedUntil(1) == original; step++)
+        {
+            await Task.Delay(100);
+            if (store.ClaimedUntil(1) == original)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+        await TestTimeouts.WaitUntilAsync(() => store.ClaimedUntil(1) != original, TimeSpan.FromSeconds(20), "the claim to be renewed");
+        var renewedUntil = store.ClaimedUntil(1)!.Value;
+        Assert.InRange(renewedUntil, t0.AddSeconds(46), t0.AddSeconds(62)); // renewed for a whole lease from the renewal
+        Assert.Empty(await store.ClaimChatHeadsAsync(ChatPlatform.Telegram, "b", renewedUntil.AddSeconds(-1), TimeSpan.FromSeconds(30), 10, default));
 
         release.SetResult(SendResult.Ok());
         Assert.Equal(1, await drain);
