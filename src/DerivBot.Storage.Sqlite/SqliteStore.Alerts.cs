@@ -166,30 +166,12 @@ public sealed partial class SqliteStore
             ORDER BY h.chat_key, h.id
             """, ("$now", Sql.Ms(now)));
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var batches = new List<HeldAlertBatch>();
-        long? currentKey = null;
-        ChatSettings? chat = null;
-        var alerts = new List<HeldAlert>();
+        var rows = new List<(long, ChatSettings, HeldAlert)>();
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var key = r.GetInt64(4);
-            if (key != currentKey)
-            {
-                if (currentKey is { } k && chat is not null)
-                {
-                    batches.Add(new HeldAlertBatch(k, chat, alerts));
-                }
-                currentKey = key;
-                chat = ReadChat(r, 5);
-                alerts = [];
-            }
-            alerts.Add(new HeldAlert(r.GetInt64(0), Sql.Time(r.GetInt64(1)), r.GetString(2), r.GetString(3)));
+            rows.Add((r.GetInt64(4), ReadChat(r, 5), new HeldAlert(r.GetInt64(0), Sql.Time(r.GetInt64(1)), r.GetString(2), r.GetString(3))));
         }
-        if (currentKey is { } last && chat is not null)
-        {
-            batches.Add(new HeldAlertBatch(last, chat, alerts));
-        }
-        return batches;
+        return HeldAlertBatches.Group(rows);
     }
 
     public async Task<bool> ReleaseHeldAsync(HeldAlertBatch batch, OutboxDraft summary, CancellationToken cancellationToken)
