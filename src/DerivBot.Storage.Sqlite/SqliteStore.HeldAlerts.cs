@@ -1,0 +1,39 @@
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Outbox;
+using DerivBot.Application.Persistence;
+
+namespace DerivBot.Storage;
+
+public sealed partial class SqliteStore
+{
+    public async Task<IReadOnlyList<HeldAlertBatch>> GetReleasableHeldAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = c.Command(null, $"""
+            SELECT {AlertRows.HeldColumns}
+            FROM held_alerts h JOIN chats c ON c.id = h.chat_key
+            WHERE h.chat_key IN (SELECT chat_key FROM held_alerts GROUP BY chat_key HAVING MIN(release_at) <= $now)
+            ORDER BY h.chat_key, h.id
+            """, ("$now", DbValues.Ms(now)));
+        return HeldAlertBatches.Group(await cmd.ReadAllAsync(AlertRows.ReadHeld, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<bool> ReleaseHeldAsync(HeldAlertBatch batch, OutboxDraft summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = c.BeginTransaction();
+        var deleted = 0;
+        foreach (var alert in batch.Alerts)
+        {
+            deleted += await c.ExecuteAsync(tx, "DELETE FROM held_alerts WHERE id = $id", cancellationToken, ("$id", alert.Id)).ConfigureAwait(false);
+        }
+        if (deleted != batch.Alerts.Count)
+        {
+            return false; // Someone else released (part of) this batch: roll back, the next cycle sees the rest.
+        }
+        var inserted = await InsertOutboxAsync(c, tx, batch.ChatKey, summary, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return inserted;
+    }
+}
