@@ -1,7 +1,6 @@
 using DerivBot.Application.Alerts;
 using DerivBot.Application.Outbox;
 using DerivBot.Application.Persistence;
-using Npgsql;
 
 namespace DerivBot.Storage.Postgres;
 
@@ -23,7 +22,7 @@ public sealed partial class PostgresStore
         AlertFiringOutcome outcome;
         if (firing.HoldUntil is { } until)
         {
-            await HoldAsync(c, tx, chatKey.Value, firing, "quiet", DbValues.Ms(until), cancellationToken).ConfigureAwait(false);
+            await AlertStatements.HoldAsync(c, tx, chatKey.Value, firing, "quiet", DbValues.Ms(until), cancellationToken).ConfigureAwait(false);
             outcome = AlertFiringOutcome.Held;
         }
         else
@@ -36,7 +35,7 @@ public sealed partial class PostgresStore
             if (sentLastHour >= firing.CapPerHour)
             {
                 var oldest = (long)(await c.ScalarAsync(tx, "SELECT MIN(created_at) FROM outbox WHERE chat_key = @key AND kind = @kind AND created_at > @from", cancellationToken, window).ConfigureAwait(false))!;
-                await HoldAsync(c, tx, chatKey.Value, firing, "cap", oldest + (long)TimeSpan.FromHours(1).TotalMilliseconds, cancellationToken).ConfigureAwait(false);
+                await AlertStatements.HoldAsync(c, tx, chatKey.Value, firing, "cap", oldest + (long)TimeSpan.FromHours(1).TotalMilliseconds, cancellationToken).ConfigureAwait(false);
                 outcome = AlertFiringOutcome.Held;
             }
             else
@@ -49,8 +48,4 @@ public sealed partial class PostgresStore
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcome;
     }
-
-    private static Task<int> HoldAsync(NpgsqlConnection c, NpgsqlTransaction tx, long chatKey, AlertFiring firing, string reason, long releaseAt, CancellationToken ct) =>
-        c.ExecuteAsync(tx, "INSERT INTO held_alerts (chat_key, rule_id, reason, text, held_at, release_at) VALUES (@key, @rule, @reason, @text, @at, @release)", ct,
-            ("key", chatKey), ("rule", firing.RuleId), ("reason", reason), ("text", firing.HeldText), ("at", DbValues.Ms(firing.FiredAt)), ("release", releaseAt));
 }

@@ -16,7 +16,7 @@ public sealed partial class PostgresStore
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The chat row stays locked until commit: two instances adding at once cannot both pass the limit.
         var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken, forUpdate: true).ConfigureAwait(false);
-        var current = (await ListAlertsAsync(c, tx, chat, key, cancellationToken).ConfigureAwait(false)).Where(a => a.Enabled).ToList();
+        var current = (await AlertStatements.ListAsync(c, tx, chat, key, PgSql.ReadDecimal, cancellationToken).ConfigureAwait(false)).Where(a => a.Enabled).ToList();
         var same = current.FirstOrDefault(a => a.Symbol == rule.Symbol && a.Condition == rule.Condition);
         if (same is not null)
         {
@@ -45,11 +45,8 @@ public sealed partial class PostgresStore
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var key = await ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
-        return key is null ? [] : await ListAlertsAsync(c, null, chat, key.Value, cancellationToken).ConfigureAwait(false);
+        return key is null ? [] : await AlertStatements.ListAsync(c, null, chat, key.Value, PgSql.ReadDecimal, cancellationToken).ConfigureAwait(false);
     }
-
-    private static async Task<List<AlertRule>> ListAlertsAsync(NpgsqlConnection c, NpgsqlTransaction? tx, ChatAddress chat, long key, CancellationToken ct) =>
-        await c.QueryAsync(tx, $"SELECT {AlertRows.Columns} FROM alert_rules a WHERE a.chat_key = @key ORDER BY a.id", r => AlertRows.Read(r, chat, PgSql.ReadDecimal), ct, ("key", key)).ConfigureAwait(false);
 
     public Task<int> RemoveAlertsAsync(ChatAddress chat, RemovalTarget target, CancellationToken cancellationToken) =>
         RemoveAsync("alert_rules", chat, target, cancellationToken);

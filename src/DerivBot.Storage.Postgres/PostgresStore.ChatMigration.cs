@@ -25,7 +25,7 @@ public sealed partial class PostgresStore
         if (toKey is null)
         {
             await c.ExecuteAsync(tx, "UPDATE chats SET platform = @platform, chat_id = @chat, thread_id = @thread, updated_at = @now WHERE id = @id",
-                cancellationToken, [.. PgSql.ChatKeyParameters(to), ("now", now), ("id", fromKey)]).ConfigureAwait(false);
+                cancellationToken, [.. DbValues.ChatKeyParameters(to), ("now", now), ("id", fromKey)]).ConfigureAwait(false);
         }
         else
         {
@@ -36,14 +36,11 @@ public sealed partial class PostgresStore
                 UPDATE subscriptions s SET chat_key = @to WHERE s.chat_key = @from
                   AND NOT EXISTS (SELECT 1 FROM subscriptions t WHERE t.chat_key = @to AND t.symbol = s.symbol AND t.kind = s.kind AND t.schedule = s.schedule)
                 """, cancellationToken, keys).ConfigureAwait(false);
-            await c.ExecuteAsync(tx, "UPDATE alert_rules SET chat_key = @to WHERE chat_key = @from", cancellationToken, keys).ConfigureAwait(false);
             await c.ExecuteAsync(tx, """
                 UPDATE mutes m SET chat_key = @to WHERE m.chat_key = @from
                   AND NOT EXISTS (SELECT 1 FROM mutes t WHERE t.chat_key = @to AND t.symbol = m.symbol)
                 """, cancellationToken, keys).ConfigureAwait(false);
-            await c.ExecuteAsync(tx, "UPDATE outbox SET chat_key = @to WHERE chat_key = @from", cancellationToken, keys).ConfigureAwait(false);
-            await c.ExecuteAsync(tx, "UPDATE held_alerts SET chat_key = @to WHERE chat_key = @from", cancellationToken, keys).ConfigureAwait(false);
-            await c.ExecuteAsync(tx, "DELETE FROM chats WHERE id = @from", cancellationToken, keys).ConfigureAwait(false);
+            await ChatStatements.MoveRestAndDeleteAsync(c, tx, fromKey.Value, toKey.Value, cancellationToken).ConfigureAwait(false);
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

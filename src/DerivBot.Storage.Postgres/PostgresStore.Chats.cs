@@ -11,19 +11,19 @@ public sealed partial class PostgresStore
     {
         ArgumentNullException.ThrowIfNull(chat);
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var existing = await ReadChatAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
+        var existing = await ChatStatements.ReadAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             return existing;
         }
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await EnsureChatAsync(c, tx, chat, languageHint, cancellationToken).ConfigureAwait(false);
-        var created = await ReadChatAsync(c, tx, chat, cancellationToken).ConfigureAwait(false);
+        var created = await ChatStatements.ReadAsync(c, tx, chat, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return created!;
     }
 
-    public Task<ChatSettings?> GetChatAsync(ChatAddress chat, CancellationToken cancellationToken) => WithConnectionAsync(c => ReadChatAsync(c, null, chat, cancellationToken), cancellationToken);
+    public Task<ChatSettings?> GetChatAsync(ChatAddress chat, CancellationToken cancellationToken) => WithConnectionAsync(c => ChatStatements.ReadAsync(c, null, chat, cancellationToken), cancellationToken);
 
     public Task MarkInactiveAsync(ChatAddress chat, string reason, CancellationToken cancellationToken) =>
         UpdateChatAsync(chat, "active = false, inactive_reason = @value", reason, cancellationToken);
@@ -39,8 +39,7 @@ public sealed partial class PostgresStore
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
-        await c.ExecuteAsync(tx, "UPDATE chats SET quiet_start = @s, quiet_end = @e, updated_at = @now WHERE id = @id", cancellationToken,
-            ("s", DbValues.TimeText(start)), ("e", DbValues.TimeText(end)), ("now", DbValues.Ms(_clock.GetUtcNow())), ("id", key)).ConfigureAwait(false);
+        await ChatStatements.SetQuietHoursAsync(c, tx, key, start, end, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

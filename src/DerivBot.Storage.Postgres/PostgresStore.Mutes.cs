@@ -25,9 +25,7 @@ public sealed partial class PostgresStore
         {
             return 0;
         }
-        return symbol is null
-            ? await c.ExecuteAsync(null, "DELETE FROM mutes WHERE chat_key = @key", cancellationToken, ("key", key)).ConfigureAwait(false)
-            : await c.ExecuteAsync(null, "DELETE FROM mutes WHERE chat_key = @key AND symbol = @symbol", cancellationToken, ("key", key), ("symbol", symbol.Value.Value)).ConfigureAwait(false);
+        return await SubscriptionStatements.UnmuteAsync(c, key.Value, symbol, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Mute>> ListMutesAsync(ChatAddress chat, DateTimeOffset now, CancellationToken cancellationToken)
@@ -37,7 +35,7 @@ public sealed partial class PostgresStore
         await using var cmd = c.Command(null, """
             SELECT m.symbol, m.until FROM mutes m JOIN chats c ON c.id = m.chat_key
             WHERE c.platform = @platform AND c.chat_id = @chat AND c.thread_id = @thread AND m.until > @now ORDER BY m.symbol COLLATE "C"
-            """, [.. PgSql.ChatKeyParameters(chat), ("now", DbValues.Ms(now))]);
+            """, [.. DbValues.ChatKeyParameters(chat), ("now", DbValues.Ms(now))]);
         return await cmd.ReadAllAsync(ChatRows.ReadMute, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -24,18 +24,11 @@ public sealed partial class PostgresStore
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<OptionsHistoryPoint>> GetOptionsAsync(string venue, string asset, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await c.QueryAsync(null, HistoryRows.OptionsSelect + " WHERE venue = @v AND asset = @a AND time >= @since ORDER BY time",
-            r => HistoryRows.Options(r, PgSql.ReadDecimal), cancellationToken, ("v", venue), ("a", asset), ("since", DbValues.Ms(since))).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<OptionsHistoryPoint>> GetOptionsAsync(string venue, string asset, DateTimeOffset since, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => HistoryStatements.ReadOptionsAsync(c, venue, asset, since, PgSql.ReadDecimal, cancellationToken), cancellationToken);
 
-    public async Task<int> PruneOptionsAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await c.ExecuteAsync(null, "DELETE FROM history_options WHERE time < @before", cancellationToken, ("before", DbValues.Ms(before))).ConfigureAwait(false);
-    }
+    public Task<int> PruneOptionsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => HistoryStatements.PruneOptionsAsync(c, before, cancellationToken), cancellationToken);
 
     private static NpgsqlParameter Numeric(string name, decimal? value) => PgSql.Typed(name, NpgsqlDbType.Numeric, value);
 }

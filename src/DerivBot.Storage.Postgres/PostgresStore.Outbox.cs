@@ -36,16 +36,8 @@ public sealed partial class PostgresStore
         return inserted;
     }
 
-    public async Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await c.QueryFirstAsync(null, $"""
-            SELECT {OutboxRows.Columns}
-            FROM outbox o JOIN chats c ON c.id = o.chat_key
-            WHERE o.status = 0 AND o.next_attempt_at <= @now AND c.platform = @platform
-            ORDER BY o.id LIMIT 1
-            """, OutboxRows.Read, cancellationToken, ("now", DbValues.Ms(now)), ("platform", DbValues.Platform(platform))).ConfigureAwait(false);
-    }
+    public Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => OutboxStatements.PeekNextAsync(c, platform, now, cancellationToken), cancellationToken);
 
     // Chat heads are claimed, not peeked: ClaimChatHeadsAsync and ReleaseClaimsAsync are in PostgresStore.OutboxClaims.cs.
 

@@ -49,10 +49,6 @@ public sealed partial class PostgresStore
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    public async Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await c.ExecuteAsync(null, "UPDATE outbox SET next_attempt_at = @next, status_reason = @reason, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = @id", cancellationToken,
-            ("next", DbValues.Ms(nextAttemptAt)), ("reason", reason), ("id", id)).ConfigureAwait(false);
-    }
+    public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => OutboxStatements.RescheduleAsync(c, id, nextAttemptAt, reason, cancellationToken), cancellationToken);
 }

@@ -12,7 +12,7 @@ public sealed partial class PostgresStore : IStoreProbe
     public async Task<StoreProbeResult> ProbeAsync(CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var (pending, oldest) = await OutboxRows.ReadPendingSummaryAsync(c, cancellationToken).ConfigureAwait(false);
+        var (pending, oldest) = await OutboxStatements.GetPendingSummaryAsync(c, cancellationToken).ConfigureAwait(false);
         return new StoreProbeResult("Postgres", pending, oldest);
     }
 }

@@ -38,35 +38,15 @@ public sealed partial class PostgresStore : IQuizStore
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<QuizPost?> GetPostAsync(string quizId, ChatAddress chat, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(chat);
-        var posts = await ReadPostsAsync("SELECT " + QuizRows.PostColumns + " WHERE p.quiz_id = @quiz AND p.platform = @platform AND p.chat_id = @chat ORDER BY p.posted_at LIMIT 1",
-            cancellationToken, ("quiz", quizId), ("platform", DbValues.Platform(chat.Platform)), ("chat", chat.ChatId)).ConfigureAwait(false);
-        return posts.Count == 0 ? null : posts[0];
-    }
+    public Task<QuizPost?> GetPostAsync(string quizId, ChatAddress chat, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => QuizStatements.GetPostAsync(c, quizId, chat, cancellationToken), cancellationToken);
 
-    public async Task<QuizPost?> GetPostByPollAsync(string pollId, CancellationToken cancellationToken)
-    {
-        var posts = await ReadPostsAsync("SELECT " + QuizRows.PostColumns + " WHERE p.poll_id = @poll LIMIT 1", cancellationToken, ("poll", pollId)).ConfigureAwait(false);
-        return posts.Count == 0 ? null : posts[0];
-    }
+    public Task<QuizPost?> GetPostByPollAsync(string pollId, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => QuizStatements.GetPostByPollAsync(c, pollId, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<QuizPost>> GetUnrevealedAsync(ChatPlatform platform, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        ReadPostsAsync("SELECT " + QuizRows.PostColumns + " WHERE p.platform = @platform AND p.revealed_at IS NULL AND p.closes_at <= @now ORDER BY p.closes_at LIMIT @max",
-            cancellationToken, ("platform", DbValues.Platform(platform)), ("now", DbValues.Ms(now)), ("max", max));
+        WithConnectionAsync(c => QuizStatements.GetUnrevealedAsync(c, platform, now, max, cancellationToken), cancellationToken);
 
-    public async Task MarkRevealedAsync(string quizId, ChatAddress chat, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(chat);
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await c.ExecuteAsync(null, "UPDATE quiz_posts SET revealed_at = @at WHERE quiz_id = @quiz AND platform = @platform AND chat_id = @chat AND thread_id = @thread",
-            cancellationToken, ("at", DbValues.Ms(at)), ("quiz", quizId), ("platform", DbValues.Platform(chat.Platform)), ("chat", chat.ChatId), ("thread", DbValues.Thread(chat))).ConfigureAwait(false);
-    }
-
-    private async Task<IReadOnlyList<QuizPost>> ReadPostsAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
-        return await c.QueryAsync(null, sql, QuizRows.ReadPost, ct, parameters).ConfigureAwait(false);
-    }
+    public Task MarkRevealedAsync(string quizId, ChatAddress chat, DateTimeOffset at, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => QuizStatements.MarkRevealedAsync(c, quizId, chat, at, cancellationToken), cancellationToken);
 }

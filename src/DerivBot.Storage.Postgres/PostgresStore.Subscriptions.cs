@@ -2,7 +2,6 @@ using DerivBot.Application.Persistence;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
-using Npgsql;
 
 namespace DerivBot.Storage.Postgres;
 
@@ -14,12 +13,10 @@ public sealed partial class PostgresStore
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken, forUpdate: true).ConfigureAwait(false);
-        await c.ExecuteAsync(tx, "UPDATE chats SET time_zone = @tz, updated_at = @now WHERE id = @id", cancellationToken,
-            ("tz", timeZone), ("now", DbValues.Ms(_clock.GetUtcNow())), ("id", key)).ConfigureAwait(false);
-        foreach (var s in await ListSubscriptionsAsync(c, tx, chat, key, cancellationToken).ConfigureAwait(false))
+        await ChatStatements.SetTimeZoneAsync(c, tx, key, timeZone, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        foreach (var s in await SubscriptionStatements.ListAsync(c, tx, chat, key, cancellationToken).ConfigureAwait(false))
         {
-            await c.ExecuteAsync(tx, "UPDATE subscriptions SET next_due_at = @next WHERE id = @id", cancellationToken,
-                ("next", DbValues.Ms(nextDue(s))), ("id", s.Id)).ConfigureAwait(false);
+            await SubscriptionStatements.SetNextDueAsync(c, tx, s.Id, nextDue(s), cancellationToken).ConfigureAwait(false);
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -31,7 +28,7 @@ public sealed partial class PostgresStore
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The chat row stays locked until commit: two instances adding at once cannot both pass the limit.
         var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken, forUpdate: true).ConfigureAwait(false);
-        var current = await ListSubscriptionsAsync(c, tx, chat, key, cancellationToken).ConfigureAwait(false);
+        var current = await SubscriptionStatements.ListAsync(c, tx, chat, key, cancellationToken).ConfigureAwait(false);
         var plan = SubscriptionAddPlan.For(current, subscriptions, limit);
         var (existing, toAdd) = (plan.Existing, plan.ToAdd);
         if (plan.OverLimit)
@@ -42,11 +39,7 @@ public sealed partial class PostgresStore
         var added = new List<Subscription>();
         foreach (var s in toAdd)
         {
-            var id = (long)(await c.ScalarAsync(tx,
-                "INSERT INTO subscriptions (chat_key, symbol, kind, schedule, created_at, next_due_at) VALUES (@chat, @symbol, @kind, @schedule, @now, @next) RETURNING id",
-                cancellationToken, ("chat", key), ("symbol", s.Symbol.Value), ("kind", (int)s.Kind), ("schedule", s.Schedule.ToStorage()),
-                ("now", DbValues.Ms(now)), ("next", DbValues.Ms(s.NextDueAt))).ConfigureAwait(false))!;
-            added.Add(new Subscription(id, chat, s.Symbol, s.Kind, s.Schedule, DbValues.Time(DbValues.Ms(now)), s.NextDueAt, null));
+            added.Add(await SubscriptionStatements.InsertAsync(c, tx, chat, key, s, now, cancellationToken).ConfigureAwait(false));
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new AddOutcome<Subscription>(added, existing, LimitReached: false, current.Count + added.Count);
@@ -56,12 +49,8 @@ public sealed partial class PostgresStore
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var key = await ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
-        return key is null ? [] : await ListSubscriptionsAsync(c, null, chat, key.Value, cancellationToken).ConfigureAwait(false);
+        return key is null ? [] : await SubscriptionStatements.ListAsync(c, null, chat, key.Value, cancellationToken).ConfigureAwait(false);
     }
-
-    private static async Task<List<Subscription>> ListSubscriptionsAsync(NpgsqlConnection c, NpgsqlTransaction? tx, ChatAddress chat, long key, CancellationToken ct) =>
-        await c.QueryAsync(tx, $"SELECT {SubscriptionRows.Columns} FROM subscriptions s WHERE s.chat_key = @key ORDER BY s.id",
-            r => SubscriptionRows.Read(r, chat), ct, ("key", key)).ConfigureAwait(false);
 
     public Task<int> RemoveSubscriptionsAsync(ChatAddress chat, RemovalTarget target, CancellationToken cancellationToken) =>
         RemoveAsync("subscriptions", chat, target, cancellationToken);

@@ -33,30 +33,12 @@ public sealed partial class PostgresStore : ISweepStore
         return added;
     }
 
-    public async Task<IReadOnlyList<StoredSweep>> GetSweepsAsync(string venue, Symbol symbol, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await c.QueryAsync(null, SweepRows.Select + " WHERE venue = @venue AND symbol = @symbol AND crossed_at > @from AND crossed_at <= @to",
-            r => SweepRows.Read(r, venue, symbol, PgSql.ReadDecimal), cancellationToken, ("venue", venue), ("symbol", symbol.Value), ("from", DbValues.Ms(from)), ("to", DbValues.Ms(to))).ConfigureAwait(false);
-        return SweepRows.Ordered(rows);
-    }
+    public Task<IReadOnlyList<StoredSweep>> GetSweepsAsync(string venue, Symbol symbol, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => SweepStatements.GetAsync(c, venue, symbol, from, to, PgSql.ReadDecimal, cancellationToken), cancellationToken);
 
-    public async Task<DateTimeOffset?> GetCheckedSinceAsync(string venue, Symbol symbol, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var value = await c.ScalarAsync(null, "SELECT checked_since FROM liquidation_sweep_coverage WHERE venue = @venue AND symbol = @symbol",
-            cancellationToken, ("venue", venue), ("symbol", symbol.Value)).ConfigureAwait(false);
-        return value is long ms ? DbValues.Time(ms) : null;
-    }
+    public Task<DateTimeOffset?> GetCheckedSinceAsync(string venue, Symbol symbol, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => SweepStatements.GetCheckedSinceAsync(c, venue, symbol, cancellationToken), cancellationToken);
 
-    public async Task<int> PruneSweepsAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var n = await c.ExecuteAsync(tx, "DELETE FROM liquidation_sweeps WHERE crossed_at < @before", cancellationToken, ("before", DbValues.Ms(before))).ConfigureAwait(false);
-        await c.ExecuteAsync(tx, "UPDATE liquidation_sweep_coverage SET checked_since = @before WHERE checked_since < @before", cancellationToken,
-            ("before", DbValues.Ms(before))).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return n;
-    }
+    public Task<int> PruneSweepsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => SweepStatements.PruneAsync(c, before, cancellationToken), cancellationToken);
 }

@@ -31,7 +31,7 @@ public sealed partial class PostgresStore : IChatRegistry, ISubscriptionStore, I
 
     private static async Task<long?> ChatKeyAsync(NpgsqlConnection c, NpgsqlTransaction? tx, ChatAddress chat, CancellationToken ct, bool forUpdate = false) =>
         await c.ScalarAsync(tx, "SELECT id FROM chats WHERE platform = @platform AND chat_id = @chat AND thread_id = @thread" + (forUpdate ? " FOR UPDATE" : ""), ct,
-            PgSql.ChatKeyParameters(chat)).ConfigureAwait(false) as long?;
+            DbValues.ChatKeyParameters(chat)).ConfigureAwait(false) as long?;
 
     /// <summary>
     /// The chat's key, creating the row when missing. <paramref name="forUpdate"/> locks the row until the transaction
@@ -42,10 +42,7 @@ public sealed partial class PostgresStore : IChatRegistry, ISubscriptionStore, I
         var now = DbValues.Ms(_clock.GetUtcNow());
         await c.ExecuteAsync(tx,
             "INSERT INTO chats (platform, chat_id, thread_id, language, time_zone, active, created_at, updated_at) VALUES (@platform, @chat, @thread, @lang, 'UTC', true, @now, @now) ON CONFLICT DO NOTHING",
-            ct, [.. PgSql.ChatKeyParameters(chat), ("lang", (language ?? Language.En).ToCode()), ("now", now)]).ConfigureAwait(false);
+            ct, [.. DbValues.ChatKeyParameters(chat), ("lang", (language ?? Language.En).ToCode()), ("now", now)]).ConfigureAwait(false);
         return (await ChatKeyAsync(c, tx, chat, ct, forUpdate).ConfigureAwait(false))!.Value;
     }
-
-    private static async Task<ChatSettings?> ReadChatAsync(NpgsqlConnection c, NpgsqlTransaction? tx, ChatAddress chat, CancellationToken ct) =>
-        await c.QueryFirstAsync(tx, $"SELECT {ChatRows.Columns} FROM chats c WHERE c.platform = @platform AND c.chat_id = @chat AND c.thread_id = @thread", r => ChatRows.Read(r, 0), ct, PgSql.ChatKeyParameters(chat)).ConfigureAwait(false);
 }

@@ -1,13 +1,12 @@
 using System.Data.Common;
 using System.Globalization;
 using DerivBot.Application.Persistence;
-using DerivBot.Core.Chat;
 
 namespace DerivBot.Storage;
 
 /// <summary>
-/// What SQLite does its own way: decimals kept as invariant text (no digit lost, unlike REAL) and <c>$name</c>
-/// parameters. Commands, times and row mapping are shared with PostgreSQL (<see cref="DbCommands"/>, <see cref="DbValues"/>).
+/// What SQLite does its own way: decimals kept as invariant text (no digit lost, unlike REAL). Commands, parameters,
+/// times and row mapping are shared with PostgreSQL (<see cref="DbCommands"/>, <see cref="DbValues"/>).
 /// </summary>
 internal static class Sql
 {
@@ -17,6 +16,4 @@ internal static class Sql
 
     /// <summary>A decimal column (text) for the shared row readers.</summary>
     public static decimal ReadDecimal(DbDataReader r, int i) => Dec(r.GetString(i));
-
-    public static (string Name, object? Value)[] ChatKeyParameters(ChatAddress chat) => DbValues.ChatKeyParameters(chat, "$");
 }

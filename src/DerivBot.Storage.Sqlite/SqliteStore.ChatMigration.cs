@@ -24,19 +24,16 @@ public sealed partial class SqliteStore
         var now = DbValues.Ms(_clock.GetUtcNow());
         if (toKey is null)
         {
-            await c.ExecuteAsync(tx, "UPDATE chats SET platform = $platform, chat_id = $chat, thread_id = $thread, updated_at = $now WHERE id = $id",
-                cancellationToken, [.. Sql.ChatKeyParameters(to), ("$now", now), ("$id", fromKey)]).ConfigureAwait(false);
+            await c.ExecuteAsync(tx, "UPDATE chats SET platform = @platform, chat_id = @chat, thread_id = @thread, updated_at = @now WHERE id = @id",
+                cancellationToken, [.. DbValues.ChatKeyParameters(to), ("now", now), ("id", fromKey)]).ConfigureAwait(false);
         }
         else
         {
             // Both ids are known: move everything onto the new chat; duplicates of what it already has are dropped.
-            (string, object?)[] keys = [("$from", fromKey), ("$to", toKey)];
-            await c.ExecuteAsync(tx, "UPDATE OR IGNORE subscriptions SET chat_key = $to WHERE chat_key = $from", cancellationToken, keys).ConfigureAwait(false);
-            await c.ExecuteAsync(tx, "UPDATE alert_rules SET chat_key = $to WHERE chat_key = $from", cancellationToken, keys).ConfigureAwait(false);
-            await c.ExecuteAsync(tx, "UPDATE OR IGNORE mutes SET chat_key = $to WHERE chat_key = $from", cancellationToken, keys).ConfigureAwait(false);
-            await c.ExecuteAsync(tx, "UPDATE outbox SET chat_key = $to WHERE chat_key = $from", cancellationToken, keys).ConfigureAwait(false);
-            await c.ExecuteAsync(tx, "UPDATE held_alerts SET chat_key = $to WHERE chat_key = $from", cancellationToken, keys).ConfigureAwait(false);
-            await c.ExecuteAsync(tx, "DELETE FROM chats WHERE id = $from", cancellationToken, keys).ConfigureAwait(false);
+            (string, object?)[] keys = [("from", fromKey), ("to", toKey)];
+            await c.ExecuteAsync(tx, "UPDATE OR IGNORE subscriptions SET chat_key = @to WHERE chat_key = @from", cancellationToken, keys).ConfigureAwait(false);
+            await c.ExecuteAsync(tx, "UPDATE OR IGNORE mutes SET chat_key = @to WHERE chat_key = @from", cancellationToken, keys).ConfigureAwait(false);
+            await ChatStatements.MoveRestAndDeleteAsync(c, tx, fromKey.Value, toKey.Value, cancellationToken).ConfigureAwait(false);
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }

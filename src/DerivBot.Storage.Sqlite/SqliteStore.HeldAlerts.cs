@@ -6,17 +6,8 @@ namespace DerivBot.Storage;
 
 public sealed partial class SqliteStore
 {
-    public async Task<IReadOnlyList<HeldAlertBatch>> GetReleasableHeldAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = c.Command(null, $"""
-            SELECT {AlertRows.HeldColumns}
-            FROM held_alerts h JOIN chats c ON c.id = h.chat_key
-            WHERE h.chat_key IN (SELECT chat_key FROM held_alerts GROUP BY chat_key HAVING MIN(release_at) <= $now)
-            ORDER BY h.chat_key, h.id
-            """, ("$now", DbValues.Ms(now)));
-        return HeldAlertBatches.Group(await cmd.ReadAllAsync(AlertRows.ReadHeld, cancellationToken).ConfigureAwait(false));
-    }
+    public Task<IReadOnlyList<HeldAlertBatch>> GetReleasableHeldAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => AlertStatements.GetReleasableHeldAsync(c, now, cancellationToken), cancellationToken);
 
     public async Task<bool> ReleaseHeldAsync(HeldAlertBatch batch, OutboxDraft summary, CancellationToken cancellationToken)
     {
@@ -26,7 +17,7 @@ public sealed partial class SqliteStore
         var deleted = 0;
         foreach (var alert in batch.Alerts)
         {
-            deleted += await c.ExecuteAsync(tx, "DELETE FROM held_alerts WHERE id = $id", cancellationToken, ("$id", alert.Id)).ConfigureAwait(false);
+            deleted += await c.ExecuteAsync(tx, "DELETE FROM held_alerts WHERE id = @id", cancellationToken, ("id", alert.Id)).ConfigureAwait(false);
         }
         if (deleted != batch.Alerts.Count)
         {

@@ -18,23 +18,12 @@ public sealed partial class SqliteStore
         ReadSeriesAsync(HistoryRows.LongShortSelect, venue, symbol, since,
             r => HistoryRows.LongShort(r, Sql.ReadDecimal), cancellationToken);
 
-    private async Task<IReadOnlyList<T>> ReadSeriesAsync<T>(string select, string venue, Symbol symbol, DateTimeOffset since, Func<DbDataReader, T> read, CancellationToken ct)
-    {
-        await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
-        return await c.QueryAsync(null, select + " WHERE venue = $v AND symbol = $s AND time >= $since ORDER BY time", read, ct,
-            ("$v", venue), ("$s", symbol.Value), ("$since", DbValues.Ms(since))).ConfigureAwait(false);
-    }
+    private Task<IReadOnlyList<T>> ReadSeriesAsync<T>(string select, string venue, Symbol symbol, DateTimeOffset since, Func<DbDataReader, T> read, CancellationToken ct) =>
+        WithConnectionAsync(c => HistoryStatements.ReadSeriesAsync(c, select, venue, symbol, since, read, ct), ct);
 
     async Task<int> Application.Market.IMarketHistoryStore.PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = c.BeginTransaction();
-        var n = 0;
-        foreach (var table in HistoryRows.Tables)
-        {
-            n += await c.ExecuteAsync(tx, $"DELETE FROM {table} WHERE time < $before", cancellationToken, ("$before", DbValues.Ms(before))).ConfigureAwait(false);
-        }
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var n = await WithConnectionAsync(c => HistoryStatements.PruneAsync(c, before, cancellationToken), cancellationToken).ConfigureAwait(false);
         // The heatmap check's sweeps live as long as the market history they are calibrated against.
         return n + await PruneSweepsAsync(before, cancellationToken).ConfigureAwait(false);
     }

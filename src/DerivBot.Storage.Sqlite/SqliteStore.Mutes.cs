@@ -12,8 +12,8 @@ public sealed partial class SqliteStore
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
         var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
-        await c.ExecuteAsync(tx, "INSERT OR REPLACE INTO mutes (chat_key, symbol, until) VALUES ($key, $symbol, $until)", cancellationToken,
-            ("$key", key), ("$symbol", symbol?.Value ?? ""), ("$until", DbValues.Ms(until))).ConfigureAwait(false);
+        await c.ExecuteAsync(tx, "INSERT OR REPLACE INTO mutes (chat_key, symbol, until) VALUES (@key, @symbol, @until)", cancellationToken,
+            ("key", key), ("symbol", symbol?.Value ?? ""), ("until", DbValues.Ms(until))).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -25,9 +25,7 @@ public sealed partial class SqliteStore
         {
             return 0;
         }
-        return symbol is null
-            ? await c.ExecuteAsync(null, "DELETE FROM mutes WHERE chat_key = $key", cancellationToken, ("$key", key)).ConfigureAwait(false)
-            : await c.ExecuteAsync(null, "DELETE FROM mutes WHERE chat_key = $key AND symbol = $symbol", cancellationToken, ("$key", key), ("$symbol", symbol.Value.Value)).ConfigureAwait(false);
+        return await SubscriptionStatements.UnmuteAsync(c, key.Value, symbol, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Mute>> ListMutesAsync(ChatAddress chat, DateTimeOffset now, CancellationToken cancellationToken)
@@ -35,8 +33,8 @@ public sealed partial class SqliteStore
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = c.Command(null, """
             SELECT m.symbol, m.until FROM mutes m JOIN chats c ON c.id = m.chat_key
-            WHERE c.platform = $platform AND c.chat_id = $chat AND c.thread_id = $thread AND m.until > $now ORDER BY m.symbol
-            """, [.. Sql.ChatKeyParameters(chat), ("$now", DbValues.Ms(now))]);
+            WHERE c.platform = @platform AND c.chat_id = @chat AND c.thread_id = @thread AND m.until > @now ORDER BY m.symbol
+            """, [.. DbValues.ChatKeyParameters(chat), ("now", DbValues.Ms(now))]);
         return await cmd.ReadAllAsync(ChatRows.ReadMute, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -13,11 +13,11 @@ public sealed partial class SqliteStore
         var message = draft.Message;
         var rows = await c.ExecuteAsync(tx, """
             INSERT OR IGNORE INTO outbox (chat_key, kind, idempotency_key, report_json, image_name, image_png, image_alt, silent, status, attempts, created_at, next_attempt_at)
-            VALUES ($key, $kind, $idem, $report, $imageName, $imagePng, $imageAlt, $silent, 0, 0, $now, $now)
+            VALUES (@key, @kind, @idem, @report, @imageName, @imagePng, @imageAlt, @silent, 0, 0, @now, @now)
             """, ct,
-            ("$key", chatKey), ("$kind", (int)draft.Kind), ("$idem", draft.IdempotencyKey), ("$report", ReportJson.Serialize(message.Report)),
-            ("$imageName", message.Image?.FileName), ("$imagePng", message.Image?.Png), ("$imageAlt", message.Image?.AltText),
-            ("$silent", message.Silent ? 1 : 0), ("$now", DbValues.Ms(now))).ConfigureAwait(false);
+            ("key", chatKey), ("kind", (int)draft.Kind), ("idem", draft.IdempotencyKey), ("report", ReportJson.Serialize(message.Report)),
+            ("imageName", message.Image?.FileName), ("imagePng", message.Image?.Png), ("imageAlt", message.Image?.AltText),
+            ("silent", message.Silent ? 1 : 0), ("now", DbValues.Ms(now))).ConfigureAwait(false);
         return rows == 1;
     }
 
@@ -32,16 +32,8 @@ public sealed partial class SqliteStore
         return inserted;
     }
 
-    public async Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await c.QueryFirstAsync(null, $"""
-            SELECT {OutboxRows.Columns}
-            FROM outbox o JOIN chats c ON c.id = o.chat_key
-            WHERE o.status = 0 AND o.next_attempt_at <= $now AND c.platform = $platform
-            ORDER BY o.id LIMIT 1
-            """, OutboxRows.Read, cancellationToken, ("$now", DbValues.Ms(now)), ("$platform", DbValues.Platform(platform))).ConfigureAwait(false);
-    }
+    public Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => OutboxStatements.PeekNextAsync(c, platform, now, cancellationToken), cancellationToken);
 
     public async Task<DateTimeOffset?> GetNextAttemptAsync(ChatPlatform platform, CancellationToken cancellationToken)
     {
@@ -50,9 +42,9 @@ public sealed partial class SqliteStore
         var value = await c.ScalarAsync(null, """
             SELECT MIN(MAX(o.next_attempt_at, COALESCE(o.claimed_until, 0)))
             FROM outbox o JOIN chats c ON c.id = o.chat_key
-            WHERE o.status = 0 AND c.platform = $platform
+            WHERE o.status = 0 AND c.platform = @platform
               AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_key = o.chat_key AND e.status = 0 AND e.id < o.id)
-            """, cancellationToken, ("$platform", DbValues.Platform(platform))).ConfigureAwait(false);
+            """, cancellationToken, ("platform", DbValues.Platform(platform))).ConfigureAwait(false);
         return value is long ms ? DbValues.Time(ms) : null;
     }
 }

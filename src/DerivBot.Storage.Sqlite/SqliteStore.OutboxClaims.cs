@@ -20,19 +20,19 @@ public sealed partial class SqliteStore
         var items = await c.QueryAsync(tx, $"""
             SELECT {OutboxRows.Columns}
             FROM outbox o JOIN chats c ON c.id = o.chat_key
-            WHERE o.status = 0 AND o.next_attempt_at <= $now AND c.platform = $platform
-              AND (o.claimed_until IS NULL OR o.claimed_until <= $now)
+            WHERE o.status = 0 AND o.next_attempt_at <= @now AND c.platform = @platform
+              AND (o.claimed_until IS NULL OR o.claimed_until <= @now)
               AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_key = o.chat_key AND e.status = 0 AND e.id < o.id)
-            ORDER BY (o.kind = $reply) DESC, o.id LIMIT $limit
+            ORDER BY (o.kind = @reply) DESC, o.id LIMIT @limit
             """, OutboxRows.Read, cancellationToken,
-            ("$now", DbValues.Ms(now)), ("$platform", DbValues.Platform(platform)), ("$limit", limit), ("$reply", (int)OutboxKind.Reply)).ConfigureAwait(false);
+            ("now", DbValues.Ms(now)), ("platform", DbValues.Platform(platform)), ("limit", limit), ("reply", (int)OutboxKind.Reply)).ConfigureAwait(false);
         if (items.Count > 0)
         {
-            await using var claim = c.Command(tx, "UPDATE outbox SET claimed_by = $by, claimed_until = $until WHERE id = $id",
-                ("$by", claimedBy), ("$until", DbValues.Ms(now + lease)), ("$id", 0L));
+            await using var claim = c.Command(tx, "UPDATE outbox SET claimed_by = @by, claimed_until = @until WHERE id = @id",
+                ("by", claimedBy), ("until", DbValues.Ms(now + lease)), ("id", 0L));
             foreach (var item in items)
             {
-                claim.Parameters["$id"].Value = item.Id;
+                claim.Parameters["id"].Value = item.Id;
                 await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -41,10 +41,10 @@ public sealed partial class SqliteStore
     }
 
     public Task ExtendClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, DateTimeOffset until, CancellationToken cancellationToken) =>
-        UpdateClaimsAsync(ids, claimedBy, "UPDATE outbox SET claimed_until = $until WHERE id = $id AND claimed_by = $by AND status = 0", DbValues.Ms(until), cancellationToken);
+        UpdateClaimsAsync(ids, claimedBy, "UPDATE outbox SET claimed_until = @until WHERE id = @id AND claimed_by = @by AND status = 0", DbValues.Ms(until), cancellationToken);
 
     public Task ReleaseClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, CancellationToken cancellationToken) =>
-        UpdateClaimsAsync(ids, claimedBy, "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = $id AND claimed_by = $by", null, cancellationToken);
+        UpdateClaimsAsync(ids, claimedBy, "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = @id AND claimed_by = @by", null, cancellationToken);
 
     private async Task UpdateClaimsAsync(IReadOnlyCollection<long> ids, string claimedBy, string sql, long? until, CancellationToken cancellationToken)
     {
@@ -55,14 +55,14 @@ public sealed partial class SqliteStore
         }
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
-        await using var release = c.Command(tx, sql, ("$id", 0L), ("$by", claimedBy));
+        await using var release = c.Command(tx, sql, ("id", 0L), ("by", claimedBy));
         if (until is { } u)
         {
-            release.Add("$until", u);
+            release.Add("until", u);
         }
         foreach (var id in ids)
         {
-            release.Parameters["$id"].Value = id;
+            release.Parameters["id"].Value = id;
             await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);

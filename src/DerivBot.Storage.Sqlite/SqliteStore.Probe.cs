@@ -9,7 +9,7 @@ public sealed partial class SqliteStore : IStoreProbe
     public async Task<StoreProbeResult> ProbeAsync(CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenProbeAsync(cancellationToken).ConfigureAwait(false);
-        var (pending, oldest) = await OutboxRows.ReadPendingSummaryAsync(c, cancellationToken).ConfigureAwait(false);
+        var (pending, oldest) = await OutboxStatements.GetPendingSummaryAsync(c, cancellationToken).ConfigureAwait(false);
         return new StoreProbeResult("Sqlite", pending, oldest);
     }
 }

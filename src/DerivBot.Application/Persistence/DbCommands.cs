@@ -4,7 +4,8 @@ namespace DerivBot.Application.Persistence;
 
 /// <summary>
 /// Parameterised commands and row reading over the ADO.NET base classes, shared by the SQLite and PostgreSQL stores.
-/// Parameter names are passed as each dialect writes them (<c>$name</c> for SQLite, <c>name</c> for Npgsql's <c>@name</c>).
+/// Both write parameters as <c>@name</c> in SQL and name them without the <c>@</c> (Microsoft.Data.Sqlite and Npgsql
+/// both match a bare name to its placeholder), so a statement both databases understand is written the same in each.
 /// </summary>
 public static class DbCommands
 {

@@ -41,10 +41,10 @@ public static class DbValues
     public static TimeOnly? TimeOnlyOrNull(this DbDataReader r, int i) =>
         r.IsDBNull(i) ? null : TimeOnly.ParseExact(r.GetString(i), "HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>The platform, chat and thread parameters of a chat key, named with the dialect's <paramref name="prefix"/>.</summary>
-    public static (string Name, object? Value)[] ChatKeyParameters(ChatAddress chat, string prefix)
+    /// <summary>The <c>@platform</c>, <c>@chat</c> and <c>@thread</c> parameters of a chat key.</summary>
+    public static (string Name, object? Value)[] ChatKeyParameters(ChatAddress chat)
     {
         ArgumentNullException.ThrowIfNull(chat);
-        return [(prefix + "platform", Platform(chat.Platform)), (prefix + "chat", chat.ChatId), (prefix + "thread", Thread(chat))];
+        return [("platform", Platform(chat.Platform)), ("chat", chat.ChatId), ("thread", Thread(chat))];
     }
 }

@@ -12,13 +12,12 @@ public static class SubscriptionRows
     public const string Columns = "s.id, s.symbol, s.kind, s.schedule, s.created_at, s.next_due_at, s.last_fired_at";
 
     /// <summary>
-    /// The columns of a due subscription after <see cref="Columns"/> and <see cref="ChatRows.Columns"/>: muted (an
-    /// EXISTS the store writes with its own <paramref name="nowParameter"/>), the retry slot and failures, whether the
-    /// chat's outage was told.
+    /// The columns of a due subscription: <see cref="Columns"/>, <see cref="ChatRows.Columns"/>, muted (at the
+    /// <c>@now</c> parameter), the retry slot and failures, whether the chat's outage was told.
     /// </summary>
-    public static string DueColumns(string nowParameter) => $"""
+    public const string DueColumns = $"""
         {Columns}, {ChatRows.Columns},
-               EXISTS (SELECT 1 FROM mutes m WHERE m.chat_key = s.chat_key AND (m.symbol = s.symbol OR m.symbol = '') AND m.until > {nowParameter}),
+               EXISTS (SELECT 1 FROM mutes m WHERE m.chat_key = s.chat_key AND (m.symbol = s.symbol OR m.symbol = '') AND m.until > @now),
                s.retry_slot_at, s.retry_failures, c.digest_outage_noticed
         """;
 
