@@ -58,7 +58,7 @@ public sealed partial class SqliteStore
         await using var release = c.Command(tx, sql, ("id", 0L), ("by", claimedBy));
         if (until is { } u)
         {
-            release.Add("until", u);
+            release.AddParameter("until", u);
         }
         foreach (var id in ids)
         {

@@ -18,13 +18,13 @@ public static class DbCommands
         cmd.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            cmd.Add(name, value);
+            cmd.AddParameter(name, value);
         }
         return cmd;
     }
 
     /// <summary>Adds a parameter whose type the provider infers from the value; null is sent as <see cref="DBNull"/>.</summary>
-    public static DbParameter Add(this DbCommand command, string name, object? value)
+    public static DbParameter AddParameter(this DbCommand command, string name, object? value)
     {
         ArgumentNullException.ThrowIfNull(command);
         var parameter = command.CreateParameter();
