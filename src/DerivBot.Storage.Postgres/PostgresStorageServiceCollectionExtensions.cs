@@ -1,7 +1,7 @@
-using DerivBot.Application.Study;
 using DerivBot.Application.Alerts;
 using DerivBot.Application.Market;
 using DerivBot.Application.Outbox;
+using DerivBot.Application.Study;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,5 @@
 using DerivBot.Application.Coordination;
+using DerivBot.Application.Persistence;
 
 namespace DerivBot.Storage.Postgres;
 

@@ -1,3 +1,4 @@
+using DerivBot.Application.Persistence;
 using DerivBot.Core.OptionChains;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,7 +15,7 @@ public sealed partial class PostgresStore
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = c.Command(null,
             "INSERT INTO history_options (venue, asset, time, put_call_oi, put_call_volume, call_oi_share, atm_iv, underlying_price) VALUES (@v, @a, @t, @pc, @pv, @cs, @iv, @u) ON CONFLICT DO NOTHING",
-            ("v", venue), ("a", asset), ("t", PgSql.Ms(point.Time)));
+            ("v", venue), ("a", asset), ("t", DbValues.Ms(point.Time)));
         cmd.Parameters.Add(Numeric("pc", point.PutCallOiRatio));
         cmd.Parameters.Add(Numeric("pv", point.PutCallVolumeRatio));
         cmd.Parameters.Add(Numeric("cs", point.CallOiShare));
@@ -23,27 +24,11 @@ public sealed partial class PostgresStore
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<OptionsHistoryPoint>> GetOptionsAsync(string venue, string asset, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = c.Command(null,
-            "SELECT time, put_call_oi, put_call_volume, call_oi_share, atm_iv, underlying_price FROM history_options WHERE venue = @v AND asset = @a AND time >= @since ORDER BY time",
-            ("v", venue), ("a", asset), ("since", PgSql.Ms(since)));
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var list = new List<OptionsHistoryPoint>();
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new OptionsHistoryPoint(PgSql.Time(r.GetInt64(0)), PgSql.DecimalOrNull(r, 1), PgSql.DecimalOrNull(r, 2), PgSql.DecimalOrNull(r, 3),
-                PgSql.DecimalOrNull(r, 4), PgSql.DecimalOrNull(r, 5)));
-        }
-        return list;
-    }
+    public Task<IReadOnlyList<OptionsHistoryPoint>> GetOptionsAsync(string venue, string asset, DateTimeOffset since, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => HistoryStatements.ReadOptionsAsync(c, venue, asset, since, PgSql.ReadDecimal, cancellationToken), cancellationToken);
 
-    public async Task<int> PruneOptionsAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await c.ExecuteAsync(null, "DELETE FROM history_options WHERE time < @before", cancellationToken, ("before", PgSql.Ms(before))).ConfigureAwait(false);
-    }
+    public Task<int> PruneOptionsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => HistoryStatements.PruneOptionsAsync(c, before, cancellationToken), cancellationToken);
 
-    private static NpgsqlParameter Numeric(string name, decimal? value) => new(name, NpgsqlDbType.Numeric) { Value = (object?)value ?? DBNull.Value };
+    private static NpgsqlParameter Numeric(string name, decimal? value) => PgSql.Typed(name, NpgsqlDbType.Numeric, value);
 }

@@ -1,6 +1,6 @@
 using DerivBot.Application.Outbox;
+using DerivBot.Application.Persistence;
 using DerivBot.Core.Chat;
-using DerivBot.Core.Ports;
 using Npgsql;
 
 namespace DerivBot.Storage.Postgres;
@@ -54,17 +54,13 @@ public sealed partial class PostgresStore
         if (ids.Count > 0)
         {
             await using var read = new NpgsqlCommand($"""
-                SELECT {ItemColumns}
+                SELECT {OutboxRows.Columns}
                 FROM outbox o JOIN chats c ON c.id = o.chat_key
                 WHERE o.id = ANY(@ids)
                 ORDER BY o.id
                 """, c, tx);
             read.Parameters.AddWithValue("ids", ids.ToArray());
-            await using var r = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                items.Add(ReadItem(r));
-            }
+            items.AddRange(await read.ReadAllAsync(OutboxRows.Read, cancellationToken).ConfigureAwait(false));
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return items;

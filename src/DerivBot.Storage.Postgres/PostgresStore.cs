@@ -1,6 +1,7 @@
 using DerivBot.Application.Alerts;
 using DerivBot.Application.Market;
 using DerivBot.Application.Outbox;
+using DerivBot.Application.Persistence;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
@@ -19,9 +20,6 @@ namespace DerivBot.Storage.Postgres;
 /// </summary>
 public sealed partial class PostgresStore : IChatRegistry, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, IOptionsHistoryStore
 {
-    // Columns of a chat row, in the order ReadChat expects them (prefix c.).
-    private const string ChatColumns = "c.platform, c.chat_id, c.thread_id, c.language, c.time_zone, c.active, c.quiet_start, c.quiet_end";
-
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _clock;
 
@@ -31,17 +29,9 @@ public sealed partial class PostgresStore : IChatRegistry, ISubscriptionStore, I
         _clock = clock;
     }
 
-    private static ChatSettings ReadChat(NpgsqlDataReader r, int offset) => new(
-        PgSql.Address(r.GetString(offset), r.GetString(offset + 1), r.GetString(offset + 2)),
-        PgSql.Language(r.GetString(offset + 3)),
-        r.GetString(offset + 4),
-        r.GetBoolean(offset + 5),
-        PgSql.TimeOnlyOrNull(r, offset + 6),
-        PgSql.TimeOnlyOrNull(r, offset + 7));
-
     private static async Task<long?> ChatKeyAsync(NpgsqlConnection c, NpgsqlTransaction? tx, ChatAddress chat, CancellationToken ct, bool forUpdate = false) =>
         await c.ScalarAsync(tx, "SELECT id FROM chats WHERE platform = @platform AND chat_id = @chat AND thread_id = @thread" + (forUpdate ? " FOR UPDATE" : ""), ct,
-            PgSql.ChatKeyParameters(chat)).ConfigureAwait(false) as long?;
+            DbValues.ChatKeyParameters(chat)).ConfigureAwait(false) as long?;
 
     /// <summary>
     /// The chat's key, creating the row when missing. <paramref name="forUpdate"/> locks the row until the transaction
@@ -49,17 +39,10 @@ public sealed partial class PostgresStore : IChatRegistry, ISubscriptionStore, I
     /// </summary>
     private async Task<long> EnsureChatAsync(NpgsqlConnection c, NpgsqlTransaction tx, ChatAddress chat, Language? language, CancellationToken ct, bool forUpdate = false)
     {
-        var now = PgSql.Ms(_clock.GetUtcNow());
+        var now = DbValues.Ms(_clock.GetUtcNow());
         await c.ExecuteAsync(tx,
             "INSERT INTO chats (platform, chat_id, thread_id, language, time_zone, active, created_at, updated_at) VALUES (@platform, @chat, @thread, @lang, 'UTC', true, @now, @now) ON CONFLICT DO NOTHING",
-            ct, [.. PgSql.ChatKeyParameters(chat), ("lang", (language ?? Language.En).ToCode()), ("now", now)]).ConfigureAwait(false);
+            ct, [.. DbValues.ChatKeyParameters(chat), ("lang", (language ?? Language.En).ToCode()), ("now", now)]).ConfigureAwait(false);
         return (await ChatKeyAsync(c, tx, chat, ct, forUpdate).ConfigureAwait(false))!.Value;
-    }
-
-    private static async Task<ChatSettings?> ReadChatAsync(NpgsqlConnection c, NpgsqlTransaction? tx, ChatAddress chat, CancellationToken ct)
-    {
-        await using var cmd = c.Command(tx, $"SELECT {ChatColumns} FROM chats c WHERE c.platform = @platform AND c.chat_id = @chat AND c.thread_id = @thread", PgSql.ChatKeyParameters(chat));
-        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        return await r.ReadAsync(ct).ConfigureAwait(false) ? ReadChat(r, 0) : null;
     }
 }

@@ -1,62 +1,19 @@
+using System.Data.Common;
 using System.Globalization;
-using DerivBot.Core.Chat;
-using DerivBot.Core.Localization;
-using Microsoft.Data.Sqlite;
+using DerivBot.Application.Persistence;
 
 namespace DerivBot.Storage;
 
-/// <summary>Small ADO.NET helpers: parameterised commands, time and decimal conversions.</summary>
+/// <summary>
+/// What SQLite does its own way: decimals kept as invariant text (no digit lost, unlike REAL). Commands, parameters,
+/// times and row mapping are shared with PostgreSQL (<see cref="DbCommands"/>, <see cref="DbValues"/>).
+/// </summary>
 internal static class Sql
 {
-    public static SqliteCommand Command(this SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-        return cmd;
-    }
-
-    public static async Task<int> ExecuteAsync(this SqliteConnection connection, SqliteTransaction? tx, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var cmd = connection.Command(tx, sql, parameters);
-        return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-    }
-
-    public static async Task<object?> ScalarAsync(this SqliteConnection connection, SqliteTransaction? tx, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var cmd = connection.Command(tx, sql, parameters);
-        var value = await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false);
-        return value is DBNull ? null : value;
-    }
-
-    public static long Ms(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
-
-    public static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
-
-    public static DateTimeOffset? TimeOrNull(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : Time(r.GetInt64(i));
-
     public static string Dec(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static decimal Dec(string text) => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    public static string Thread(ChatAddress chat) => chat.ThreadId ?? string.Empty;
-
-    public static string Platform(ChatPlatform platform) => platform.ToString();
-
-    public static ChatAddress Address(string platform, string chatId, string thread) =>
-        new(Enum.Parse<ChatPlatform>(platform), chatId, thread.Length == 0 ? null : thread);
-
-    public static Language Language(string code) => LanguageExtensions.TryParse(code, out var l) ? l : Core.Localization.Language.En;
-
-    public static string? TimeText(TimeOnly? time) => time?.ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    public static TimeOnly? TimeOnlyOrNull(SqliteDataReader r, int i) =>
-        r.IsDBNull(i) ? null : TimeOnly.ParseExact(r.GetString(i), "HH:mm", CultureInfo.InvariantCulture);
-
-    public static (string Name, object? Value)[] ChatKeyParameters(ChatAddress chat) =>
-        [("$platform", Platform(chat.Platform)), ("$chat", chat.ChatId), ("$thread", Thread(chat))];
+    /// <summary>A decimal column (text) for the shared row readers.</summary>
+    public static decimal ReadDecimal(DbDataReader r, int i) => Dec(r.GetString(i));
 }

@@ -1,4 +1,5 @@
 using DerivBot.Application.Coordination;
+using DerivBot.Application.Persistence;
 
 namespace DerivBot.Storage;
 
@@ -8,7 +9,7 @@ public sealed partial class SqliteStore : ISharedCursorStore
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await c.ScalarAsync(null, "SELECT value FROM shared_cursors WHERE name = $name", cancellationToken, ("$name", name)).ConfigureAwait(false) as long?;
+        return await c.ScalarAsync(null, "SELECT value FROM shared_cursors WHERE name = @name", cancellationToken, ("name", name)).ConfigureAwait(false) as long?;
     }
 
     public async Task AdvanceAsync(string name, long value, CancellationToken cancellationToken)
@@ -16,8 +17,8 @@ public sealed partial class SqliteStore : ISharedCursorStore
         ArgumentException.ThrowIfNullOrEmpty(name);
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await c.ExecuteAsync(null, """
-            INSERT INTO shared_cursors (name, value) VALUES ($name, $value)
+            INSERT INTO shared_cursors (name, value) VALUES (@name, @value)
             ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)
-            """, cancellationToken, ("$name", name), ("$value", value)).ConfigureAwait(false);
+            """, cancellationToken, ("name", name), ("value", value)).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using DerivBot.Application.Persistence;
 using DerivBot.Core.Markets;
 using Microsoft.Data.Sqlite;
 
@@ -12,11 +13,11 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(globalAccountRatio);
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
-        await InsertManyAsync(c, tx, "INSERT OR IGNORE INTO history_funding (venue, symbol, time, rate, mark_price) VALUES ($v, $s, $t, $a, $b)",
+        await InsertManyAsync(c, tx, "INSERT OR IGNORE INTO history_funding (venue, symbol, time, rate, mark_price) VALUES (@v, @s, @t, @a, @b)",
             venue, symbol, funding, p => (p.Time, Sql.Dec(p.Rate), p.MarkPrice is { } m ? Sql.Dec(m) : null, null), cancellationToken).ConfigureAwait(false);
-        await InsertManyAsync(c, tx, "INSERT OR IGNORE INTO history_open_interest (venue, symbol, time, contracts, value_usd) VALUES ($v, $s, $t, $a, $b)",
+        await InsertManyAsync(c, tx, "INSERT OR IGNORE INTO history_open_interest (venue, symbol, time, contracts, value_usd) VALUES (@v, @s, @t, @a, @b)",
             venue, symbol, openInterest, p => (p.Time, Sql.Dec(p.Contracts), Sql.Dec(p.ValueUsd), null), cancellationToken).ConfigureAwait(false);
-        await InsertManyAsync(c, tx, "INSERT OR IGNORE INTO history_long_short (venue, symbol, time, ratio, long_share, short_share) VALUES ($v, $s, $t, $a, $b, $c)",
+        await InsertManyAsync(c, tx, "INSERT OR IGNORE INTO history_long_short (venue, symbol, time, ratio, long_share, short_share) VALUES (@v, @s, @t, @a, @b, @c)",
             venue, symbol, globalAccountRatio, p => (p.Time, Sql.Dec(p.Ratio), Sql.Dec(p.LongShare), Sql.Dec(p.ShortShare)), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -29,17 +30,17 @@ public sealed partial class SqliteStore
             return;
         }
         // One prepared command reused for every row: much faster than a command per row.
-        await using var cmd = c.Command(tx, sql);
-        cmd.Parameters.AddWithValue("$v", venue);
-        cmd.Parameters.AddWithValue("$s", symbol.Value);
-        var t = cmd.Parameters.Add("$t", SqliteType.Integer);
-        var a = cmd.Parameters.Add("$a", SqliteType.Text);
-        var b = cmd.Parameters.Add("$b", SqliteType.Text);
-        var cc = sql.Contains("$c", StringComparison.Ordinal) ? cmd.Parameters.Add("$c", SqliteType.Text) : null;
+        await using var cmd = new SqliteCommand(sql, c, tx);
+        cmd.Parameters.AddWithValue("v", venue);
+        cmd.Parameters.AddWithValue("s", symbol.Value);
+        var t = cmd.Parameters.Add("t", SqliteType.Integer);
+        var a = cmd.Parameters.Add("a", SqliteType.Text);
+        var b = cmd.Parameters.Add("b", SqliteType.Text);
+        var cc = sql.Contains("c", StringComparison.Ordinal) ? cmd.Parameters.Add("c", SqliteType.Text) : null;
         foreach (var point in points)
         {
             var (time, va, vb, vc) = columns(point);
-            t.Value = Sql.Ms(time);
+            t.Value = DbValues.Ms(time);
             a.Value = va;
             b.Value = (object?)vb ?? DBNull.Value;
             if (cc is not null)
@@ -48,45 +49,5 @@ public sealed partial class SqliteStore
             }
             await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
-    }
-
-    public Task<IReadOnlyList<FundingRatePoint>> GetFundingAsync(string venue, Symbol symbol, DateTimeOffset since, CancellationToken cancellationToken) =>
-        ReadSeriesAsync("SELECT time, rate, mark_price, NULL FROM history_funding", venue, symbol, since,
-            r => new FundingRatePoint(Sql.Time(r.GetInt64(0)), Sql.Dec(r.GetString(1)), r.IsDBNull(2) ? null : Sql.Dec(r.GetString(2))), cancellationToken);
-
-    public Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestAsync(string venue, Symbol symbol, DateTimeOffset since, CancellationToken cancellationToken) =>
-        ReadSeriesAsync("SELECT time, contracts, value_usd, NULL FROM history_open_interest", venue, symbol, since,
-            r => new OpenInterestPoint(Sql.Time(r.GetInt64(0)), Sql.Dec(r.GetString(1)), Sql.Dec(r.GetString(2))), cancellationToken);
-
-    public Task<IReadOnlyList<RatioPoint>> GetLongShortAsync(string venue, Symbol symbol, DateTimeOffset since, CancellationToken cancellationToken) =>
-        ReadSeriesAsync("SELECT time, ratio, long_share, short_share FROM history_long_short", venue, symbol, since,
-            r => new RatioPoint(Sql.Time(r.GetInt64(0)), Sql.Dec(r.GetString(1)), Sql.Dec(r.GetString(2)), Sql.Dec(r.GetString(3))), cancellationToken);
-
-    private async Task<IReadOnlyList<T>> ReadSeriesAsync<T>(string select, string venue, Symbol symbol, DateTimeOffset since, Func<SqliteDataReader, T> read, CancellationToken ct)
-    {
-        await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
-        await using var cmd = c.Command(null, select + " WHERE venue = $v AND symbol = $s AND time >= $since ORDER BY time",
-            ("$v", venue), ("$s", symbol.Value), ("$since", Sql.Ms(since)));
-        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        var list = new List<T>();
-        while (await r.ReadAsync(ct).ConfigureAwait(false))
-        {
-            list.Add(read(r));
-        }
-        return list;
-    }
-
-    async Task<int> Application.Market.IMarketHistoryStore.PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = c.BeginTransaction();
-        var n = 0;
-        foreach (var table in new[] { "history_funding", "history_open_interest", "history_long_short", "history_options" })
-        {
-            n += await c.ExecuteAsync(tx, $"DELETE FROM {table} WHERE time < $before", cancellationToken, ("$before", Sql.Ms(before))).ConfigureAwait(false);
-        }
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        // The heatmap check's sweeps live as long as the market history they are calibrated against.
-        return n + await PruneSweepsAsync(before, cancellationToken).ConfigureAwait(false);
     }
 }

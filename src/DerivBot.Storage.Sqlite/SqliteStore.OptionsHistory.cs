@@ -1,5 +1,5 @@
+using DerivBot.Application.Persistence;
 using DerivBot.Core.OptionChains;
-using Microsoft.Data.Sqlite;
 
 namespace DerivBot.Storage;
 
@@ -12,35 +12,18 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(point);
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = c.Command(null,
-            "INSERT OR IGNORE INTO history_options (venue, asset, time, put_call_oi, put_call_volume, call_oi_share, atm_iv, underlying_price) VALUES ($v, $a, $t, $pc, $pv, $cs, $iv, $u)",
-            ("$v", venue), ("$a", asset), ("$t", Sql.Ms(point.Time)),
-            ("$pc", Text(point.PutCallOiRatio)), ("$pv", Text(point.PutCallVolumeRatio)), ("$cs", Text(point.CallOiShare)),
-            ("$iv", Text(point.AtmIv)), ("$u", Text(point.UnderlyingPrice)));
+            "INSERT OR IGNORE INTO history_options (venue, asset, time, put_call_oi, put_call_volume, call_oi_share, atm_iv, underlying_price) VALUES (@v, @a, @t, @pc, @pv, @cs, @iv, @u)",
+            ("v", venue), ("a", asset), ("t", DbValues.Ms(point.Time)),
+            ("pc", Text(point.PutCallOiRatio)), ("pv", Text(point.PutCallVolumeRatio)), ("cs", Text(point.CallOiShare)),
+            ("iv", Text(point.AtmIv)), ("u", Text(point.UnderlyingPrice)));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<OptionsHistoryPoint>> GetOptionsAsync(string venue, string asset, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = c.Command(null,
-            "SELECT time, put_call_oi, put_call_volume, call_oi_share, atm_iv, underlying_price FROM history_options WHERE venue = $v AND asset = $a AND time >= $since ORDER BY time",
-            ("$v", venue), ("$a", asset), ("$since", Sql.Ms(since)));
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var list = new List<OptionsHistoryPoint>();
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new OptionsHistoryPoint(Sql.Time(r.GetInt64(0)), Dec(r, 1), Dec(r, 2), Dec(r, 3), Dec(r, 4), Dec(r, 5)));
-        }
-        return list;
-    }
+    public Task<IReadOnlyList<OptionsHistoryPoint>> GetOptionsAsync(string venue, string asset, DateTimeOffset since, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => HistoryStatements.ReadOptionsAsync(c, venue, asset, since, Sql.ReadDecimal, cancellationToken), cancellationToken);
 
-    public async Task<int> PruneOptionsAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await c.ExecuteAsync(null, "DELETE FROM history_options WHERE time < $before", cancellationToken, ("$before", Sql.Ms(before))).ConfigureAwait(false);
-    }
+    public Task<int> PruneOptionsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => HistoryStatements.PruneOptionsAsync(c, before, cancellationToken), cancellationToken);
 
     private static object Text(decimal? value) => value is { } v ? Sql.Dec(v) : DBNull.Value;
-
-    private static decimal? Dec(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : Sql.Dec(r.GetString(i));
 }

@@ -1,4 +1,5 @@
 using DerivBot.Application.Diagnostics;
+using DerivBot.Application.Persistence;
 
 namespace DerivBot.Storage;
 
@@ -8,11 +9,7 @@ public sealed partial class SqliteStore : IStoreProbe
     public async Task<StoreProbeResult> ProbeAsync(CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenProbeAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = c.Command(null, "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 0");
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await r.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var pending = r.GetInt32(0);
-        DateTimeOffset? oldest = r.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1));
+        var (pending, oldest) = await OutboxStatements.GetPendingSummaryAsync(c, cancellationToken).ConfigureAwait(false);
         return new StoreProbeResult("Sqlite", pending, oldest);
     }
 }

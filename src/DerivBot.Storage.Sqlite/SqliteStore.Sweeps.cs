@@ -1,3 +1,4 @@
+using DerivBot.Application.Persistence;
 using DerivBot.Application.Study;
 using DerivBot.Core.Markets;
 
@@ -17,57 +18,26 @@ public sealed partial class SqliteStore : ISweepStore
             added += await c.ExecuteAsync(tx, """
                 INSERT OR IGNORE INTO liquidation_sweeps (venue, symbol, side, band_low, band_high, estimated_usd, realised_usd, realised_count,
                     entered_at, crossed_at, realised_venues)
-                VALUES ($venue, $symbol, $side, $low, $high, $est, $real, $count, $entered, $crossed, $venues)
+                VALUES (@venue, @symbol, @side, @low, @high, @est, @real, @count, @entered, @crossed, @venues)
                 """, cancellationToken,
-                ("$venue", venue), ("$symbol", symbol.Value), ("$side", s.Side.ToString()), ("$low", Sql.Dec(s.BandLow / 1.000000000000000000000000000000000m)),
-                ("$high", Sql.Dec(s.BandHigh)), ("$est", Sql.Dec(s.EstimatedUsd)), ("$real", Sql.Dec(s.RealisedUsd)), ("$count", s.RealisedCount),
-                ("$entered", Sql.Ms(s.EnteredAt)), ("$crossed", Sql.Ms(s.CrossedAt)), ("$venues", string.Join(',', s.RealisedVenues))).ConfigureAwait(false);
+                ("venue", venue), ("symbol", symbol.Value), ("side", s.Side.ToString()), ("low", Sql.Dec(SweepRows.NormalisedBandLow(s))),
+                ("high", Sql.Dec(s.BandHigh)), ("est", Sql.Dec(s.EstimatedUsd)), ("real", Sql.Dec(s.RealisedUsd)), ("count", s.RealisedCount),
+                ("entered", DbValues.Ms(s.EnteredAt)), ("crossed", DbValues.Ms(s.CrossedAt)), ("venues", SweepRows.Venues(s))).ConfigureAwait(false);
         }
         await c.ExecuteAsync(tx, """
-            INSERT INTO liquidation_sweep_coverage (venue, symbol, checked_since) VALUES ($venue, $symbol, $since)
+            INSERT INTO liquidation_sweep_coverage (venue, symbol, checked_since) VALUES (@venue, @symbol, @since)
             ON CONFLICT (venue, symbol) DO UPDATE SET checked_since = MIN(checked_since, excluded.checked_since)
-            """, cancellationToken, ("$venue", venue), ("$symbol", symbol.Value), ("$since", Sql.Ms(checkedFrom))).ConfigureAwait(false);
+            """, cancellationToken, ("venue", venue), ("symbol", symbol.Value), ("since", DbValues.Ms(checkedFrom))).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return added;
     }
 
-    public async Task<IReadOnlyList<StoredSweep>> GetSweepsAsync(string venue, Symbol symbol, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = c.Command(null, """
-            SELECT side, band_low, band_high, estimated_usd, realised_usd, realised_count, entered_at, crossed_at, realised_venues
-            FROM liquidation_sweeps
-            WHERE venue = $venue AND symbol = $symbol AND crossed_at > $from AND crossed_at <= $to
-            """, ("$venue", venue), ("$symbol", symbol.Value), ("$from", Sql.Ms(from)), ("$to", Sql.Ms(to)));
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var list = new List<StoredSweep>();
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var venues = r.GetString(8);
-            list.Add(new StoredSweep(venue, symbol.Value, Enum.Parse<PositionSide>(r.GetString(0)), Sql.Dec(r.GetString(1)), Sql.Dec(r.GetString(2)),
-                Sql.Dec(r.GetString(3)), Sql.Dec(r.GetString(4)), r.GetInt32(5), Sql.Time(r.GetInt64(6)), Sql.Time(r.GetInt64(7)),
-                venues.Length == 0 ? [] : venues.Split(',')));
-        }
-        // Band bottoms are text: order them as numbers here.
-        return list.OrderBy(x => x.CrossedAt).ThenBy(x => x.EnteredAt).ThenBy(x => x.Side).ThenBy(x => x.BandLow).ToList();
-    }
+    public Task<IReadOnlyList<StoredSweep>> GetSweepsAsync(string venue, Symbol symbol, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => SweepStatements.GetAsync(c, venue, symbol, from, to, Sql.ReadDecimal, cancellationToken), cancellationToken);
 
-    public async Task<DateTimeOffset?> GetCheckedSinceAsync(string venue, Symbol symbol, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var value = await c.ScalarAsync(null, "SELECT checked_since FROM liquidation_sweep_coverage WHERE venue = $venue AND symbol = $symbol",
-            cancellationToken, ("$venue", venue), ("$symbol", symbol.Value)).ConfigureAwait(false);
-        return value is long ms ? Sql.Time(ms) : null;
-    }
+    public Task<DateTimeOffset?> GetCheckedSinceAsync(string venue, Symbol symbol, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => SweepStatements.GetCheckedSinceAsync(c, venue, symbol, cancellationToken), cancellationToken);
 
-    public async Task<int> PruneSweepsAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = c.BeginTransaction();
-        var n = await c.ExecuteAsync(tx, "DELETE FROM liquidation_sweeps WHERE crossed_at < $before", cancellationToken, ("$before", Sql.Ms(before))).ConfigureAwait(false);
-        await c.ExecuteAsync(tx, "UPDATE liquidation_sweep_coverage SET checked_since = $before WHERE checked_since < $before", cancellationToken,
-            ("$before", Sql.Ms(before))).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return n;
-    }
+    public Task<int> PruneSweepsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => SweepStatements.PruneAsync(c, before, cancellationToken), cancellationToken);
 }

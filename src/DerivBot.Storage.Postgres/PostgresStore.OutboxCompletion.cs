@@ -1,0 +1,54 @@
+using DerivBot.Application.Outbox;
+using DerivBot.Application.Persistence;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DerivBot.Storage.Postgres;
+
+public sealed partial class PostgresStore
+{
+    public async Task CompleteAsync(IReadOnlyList<OutboxCompletion> completions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completions);
+        if (completions.Count == 0)
+        {
+            return;
+        }
+        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // One round trip for the whole batch, in one transaction (a batch is implicitly transactional).
+        await using var batch = new NpgsqlBatch(c);
+        foreach (var done in completions)
+        {
+            var command = new NpgsqlBatchCommand(done.Outcome == OutboxOutcome.Retry
+                ? "UPDATE outbox SET next_attempt_at = @at, status_reason = @reason, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = @id"
+                : "UPDATE outbox SET status = @status, status_reason = @reason, finished_at = @at, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = @id");
+            if (done.Outcome != OutboxOutcome.Retry)
+            {
+                command.Parameters.Add(new NpgsqlParameter<int>("status", (int)(done.Outcome == OutboxOutcome.Sent ? OutboxRowStatus.Sent : OutboxRowStatus.Dropped)));
+            }
+            command.Parameters.Add(new NpgsqlParameter<long>("at", DbValues.Ms(done.At)));
+            command.Parameters.Add(PgSql.Typed("reason", NpgsqlDbType.Text, done.Reason));
+            command.Parameters.Add(new NpgsqlParameter<long>("id", done.Id));
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task MarkSentAsync(long id, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        FinishAsync(id, OutboxRowStatus.Sent, null, sentAt, cancellationToken);
+
+    public Task MarkDroppedAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        FinishAsync(id, OutboxRowStatus.Dropped, reason, at, cancellationToken);
+
+    private async Task FinishAsync(long id, OutboxRowStatus status, string? reason, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
+        await using var cmd = c.Command(null, "UPDATE outbox SET status = @status, status_reason = @reason, finished_at = @at, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = @id",
+            ("status", (int)status), ("at", DbValues.Ms(at)), ("id", id));
+        cmd.Parameters.Add(PgSql.Typed("reason", NpgsqlDbType.Text, reason));
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => OutboxStatements.RescheduleAsync(c, id, nextAttemptAt, reason, cancellationToken), cancellationToken);
+}
