@@ -47,16 +47,47 @@ public sealed class InMemoryOutboxStore : IOutboxStore
     public Task<bool> EnqueueAsync(OutboxDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        return Task.FromResult(Enqueue(draft, now));
+    }
+
+    /// <summary>Enqueues unless the idempotency key exists (the INSERT OR IGNORE the other in-memory stores write with).</summary>
+    internal bool Enqueue(OutboxDraft draft, DateTimeOffset now)
+    {
         lock (_gate)
         {
             if (!_keys.Add(draft.IdempotencyKey))
             {
-                return Task.FromResult(false);
+                return false;
             }
             var id = _nextId++;
             var at = Ms(now);
             _rows[id] = new Row(id, draft, at) { NextAttemptAt = at };
-            return Task.FromResult(true);
+            return true;
+        }
+    }
+
+    /// <summary>When each message of <paramref name="kind"/> to <paramref name="chat"/> was enqueued, whatever its state (the hourly alert cap counts them).</summary>
+    internal List<DateTimeOffset> EnqueuedAt(ChatAddress chat, OutboxKind kind)
+    {
+        lock (_gate)
+        {
+            return _rows.Values.Where(r => r.Draft.Chat == chat && r.Draft.Kind == kind).Select(r => r.CreatedAt).ToList();
+        }
+    }
+
+    /// <summary>A chat migrated: its messages follow it (an inactive mark follows a renamed chat; a known new chat keeps its own).</summary>
+    internal void MoveChat(ChatAddress from, ChatAddress to, bool toKnown)
+    {
+        lock (_gate)
+        {
+            foreach (var row in _rows.Values.Where(r => r.Draft.Chat == from))
+            {
+                row.Draft = row.Draft with { Chat = to };
+            }
+            if (_inactive.Remove(from, out var reason) && !toKnown)
+            {
+                _inactive[to] = reason;
+            }
         }
     }
 
@@ -225,7 +256,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore
     private sealed class Row(long id, OutboxDraft draft, DateTimeOffset createdAt)
     {
         public long Id { get; } = id;
-        public OutboxDraft Draft { get; } = draft;
+        public OutboxDraft Draft { get; set; } = draft;
         public DateTimeOffset CreatedAt { get; } = createdAt;
         public Status Status { get; set; }
         public DateTimeOffset NextAttemptAt { get; set; }
