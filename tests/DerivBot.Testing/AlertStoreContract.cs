@@ -311,4 +311,23 @@ public abstract class AlertStoreContract
 
         static OutboxDraft Summary(string key) => new(Group, OutboxKind.Summary, key, new OutboundMessage(new Report(ReportKind.Info, key, [])));
     }
+
+    [StoreFact]
+    public async Task ChatMigration_ToANewId_RulesAndHeldAlertsFollowTheChat()
+    {
+        var (ports, _) = await NewAsync();
+        var store = ports.Alerts;
+        var supergroup = new ChatAddress(ChatPlatform.Telegram, "-1002");
+        var rule = await AddAsync(store, Group, Rule(Btc));
+        await store.RecordFiringAsync(Firing(rule, T0, "m:1", holdUntil: T0), default);
+
+        await ports.Chats.MigrateAsync(Group, supergroup, default);
+
+        Assert.Equal([rule with { Chat = supergroup, Armed = false, LastFiredAt = T0 }], await store.ListAlertsAsync(supergroup, default));
+        Assert.Empty(await store.ListAlertsAsync(Group, default));
+        var batch = Assert.Single(await store.GetReleasableHeldAsync(T0, default));
+        Assert.Equal(supergroup, batch.Chat.Address);
+        Assert.True(await store.ReleaseHeldAsync(batch, new OutboxDraft(supergroup, OutboxKind.Summary, "m:summary", new OutboundMessage(new Report(ReportKind.Info, "m", []))), default));
+        Assert.Equal(supergroup, Assert.Single(await ports.Outbox.ClaimChatHeadsAsync(ChatPlatform.Telegram, "t", T0, Lease, 10, default)).Chat);
+    }
 }
