@@ -69,6 +69,12 @@ public sealed class InMemoryChatRegistry : IChatRegistry
     /// <summary>A known chat moved (from, to, whether the new id was known already): an <see cref="InMemoryStoreState"/> moves its rows along.</summary>
     internal event Action<ChatAddress, ChatAddress, bool>? Migrated;
 
+    /// <summary>Why the chat is inactive ("" when seeded inactive without a reason), or null while it is active or unknown.</summary>
+    internal string? InactiveReason(ChatAddress chat) =>
+        Chats.TryGetValue(chat, out var settings) && !settings.Active
+            ? Inactivated.LastOrDefault(i => i.Chat == chat).Reason ?? ""
+            : null;
+
     /// <summary>The chat's settings, created on first sight in English as the stores create it (for <see cref="InMemoryStoreState"/>).</summary>
     internal ChatSettings GetOrCreate(ChatAddress chat) => Chats.GetOrAdd(chat, c => New(c, Language.En));
 

@@ -242,9 +242,13 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         }
     }
 
+    /// <summary>Set by an <see cref="InMemoryStoreState"/>: the chat registry says which chats are inactive, as the store's chat rows do.</summary>
+    internal Func<ChatAddress, string?>? InactiveReason { get; set; }
+
     private OutboxItem Item(Row row)
     {
-        var inactive = _inactive.TryGetValue(row.Draft.Chat, out var reason);
+        var reason = InactiveReason?.Invoke(row.Draft.Chat);
+        var inactive = reason is not null || _inactive.TryGetValue(row.Draft.Chat, out reason);
         return new OutboxItem(row.Id, row.Draft.Chat, !inactive, inactive ? reason : null, row.Draft.Kind, row.Draft.IdempotencyKey,
             row.Draft.Message, row.Attempts, row.CreatedAt);
     }

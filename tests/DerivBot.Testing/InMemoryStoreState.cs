@@ -29,6 +29,7 @@ public sealed class InMemoryStoreState
         Chats = chats ?? new InMemoryChatRegistry();
         Outbox = outbox ?? new InMemoryOutboxStore();
         Chats.Migrated += MoveRows;
+        Outbox.InactiveReason = Chats.InactiveReason;
     }
 
     public TimeProvider Clock { get; }

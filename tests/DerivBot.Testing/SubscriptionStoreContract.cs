@@ -329,4 +329,21 @@ public abstract class SubscriptionStoreContract
         Assert.Empty(await store.ListSubscriptionsAsync(Group, default));
         Assert.Null(await store.GetChatAsync(Group, default));
     }
+
+    [StoreFact]
+    public async Task RecordDigests_ToAChatMarkedInactive_ItsMessagesSayWhy()
+    {
+        var (ports, _) = await NewAsync();
+        var store = ports.Subscriptions;
+        var sub = await AddOneAsync(store, Group, Sub(Btc, dueInMinutes: 0));
+        await store.RecordDigestsAsync([new DigestDelivery(sub.Id, T0, T0.AddHours(1), [Draft(Group, "sub:gone")])], default);
+
+        await ports.Chats.MarkInactiveAsync(Group, "bot was kicked", default);
+
+        var item = Assert.Single(await ports.Outbox.ClaimChatHeadsAsync(ChatPlatform.Telegram, "t", T0, TimeSpan.FromMinutes(1), 10, default));
+        Assert.Equal((false, "bot was kicked"), (item.ChatActive, item.InactiveReason));
+        await ports.Chats.MarkActiveAsync(Group, default);
+        var peeked = await ports.Outbox.PeekNextAsync(ChatPlatform.Telegram, T0, default);
+        Assert.Equal((true, (string?)null), (peeked!.ChatActive, peeked.InactiveReason));
+    }
 }
