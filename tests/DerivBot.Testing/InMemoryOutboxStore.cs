@@ -7,7 +7,8 @@ namespace DerivBot.Testing;
 /// The in-memory <see cref="IOutboxStore"/>: same rules as the SQLite and PostgreSQL stores (unique idempotency key;
 /// claims of chat heads only, oldest first, under a lease that hides a chat from every other claimer until the result
 /// is recorded or the lease expires; completion clears the claim; times kept to the millisecond). All pass
-/// <see cref="OutboxStoreContract"/>. Chats are active unless <see cref="MarkInactive"/> says otherwise.
+/// <see cref="OutboxStoreContract"/>. Chats are active unless <see cref="MarkInactive"/> says otherwise (or, on an
+/// <see cref="InMemoryStoreState"/>, the chat registry fake it shares: the store reads its chat rows).
 /// </summary>
 public sealed class InMemoryOutboxStore : IOutboxStore
 {
