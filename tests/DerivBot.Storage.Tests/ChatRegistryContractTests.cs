@@ -32,3 +32,14 @@ public sealed class InMemoryChatRegistryContractTests : ChatRegistryContract
 {
     protected override Task<IChatRegistry> CreateAsync() => Task.FromResult<IChatRegistry>(new InMemoryChatRegistry());
 }
+
+/// <summary>The PostgreSQL store against the same contract, a fresh database per registry.</summary>
+public sealed class PostgresChatRegistryContractTests : ChatRegistryContract, IRequiresPostgres, IDisposable
+{
+    private readonly RealStores _stores = new(StoreProvider.Postgres);
+
+    protected override Task<IChatRegistry> CreateAsync() =>
+        Task.FromResult(_stores.Open(new ManualTimeProvider(new DateTimeOffset(2025, 10, 10, 0, 0, 0, TimeSpan.Zero))).Chats);
+
+    public void Dispose() => _stores.Dispose();
+}

@@ -6,7 +6,7 @@ using Xunit;
 namespace DerivBot.Testing;
 
 /// <summary>
-/// What every <see cref="IChatRegistry"/> must do, the SQLite store and <see cref="InMemoryChatRegistry"/> alike:
+/// What every <see cref="IChatRegistry"/> must do, the SQLite store, the PostgreSQL store and <see cref="InMemoryChatRegistry"/> alike:
 /// first contact creates an active UTC chat in the hinted language (else English) and later contacts keep what is
 /// stored; a thread is a chat of its own; inactive/active survive and create unknown chats; a migration moves the
 /// settings to the new id, does nothing for an unknown old id, and leaves a known new id's settings alone.
@@ -22,7 +22,7 @@ public abstract class ChatRegistryContract
 
     private static Task<ChatSettings> Get(IChatRegistry r, ChatAddress chat, Language? hint = null) => r.GetOrCreateAsync(chat, hint, CancellationToken.None);
 
-    [Fact]
+    [StoreFact]
     public async Task GetOrCreate_FirstContact_ActiveUtcInTheHintedLanguage()
     {
         var registry = await CreateAsync();
@@ -33,7 +33,7 @@ public abstract class ChatRegistryContract
         Assert.Equal(Language.En, (await Get(registry, Channel)).Language);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task GetOrCreate_Again_KeepsTheStoredSettings()
     {
         var registry = await CreateAsync();
@@ -42,7 +42,7 @@ public abstract class ChatRegistryContract
         Assert.Equal(Language.ZhCn, (await Get(registry, Group, Language.En)).Language);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task GetOrCreate_ThreadOfAChat_IsAChatOfItsOwn()
     {
         var registry = await CreateAsync();
@@ -54,7 +54,7 @@ public abstract class ChatRegistryContract
         Assert.Equal(Language.ZhTw, (await Get(registry, Group)).Language);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MarkInactive_ThenActive_StoredEachTime()
     {
         var registry = await CreateAsync();
@@ -69,7 +69,7 @@ public abstract class ChatRegistryContract
         Assert.Equal(Language.ZhTw, settings.Language);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MarkInactive_UnknownChat_CreatedInactive()
     {
         var registry = await CreateAsync();
@@ -79,7 +79,7 @@ public abstract class ChatRegistryContract
         Assert.Equal(new ChatSettings(Channel, Language.En, "UTC", Active: false), await Get(registry, Channel, Language.ZhCn));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Migrate_ToANewId_SettingsMoveAndTheOldIdStartsAfresh()
     {
         var registry = await CreateAsync();
@@ -92,7 +92,7 @@ public abstract class ChatRegistryContract
         Assert.Equal(Language.En, (await Get(registry, Group)).Language);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Migrate_UnknownOldIdOrTheSameId_NothingChanges()
     {
         var registry = await CreateAsync();
@@ -106,7 +106,7 @@ public abstract class ChatRegistryContract
         Assert.Equal(Language.ZhCn, (await Get(registry, supergroup, Language.ZhCn)).Language); // never created by the migration
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Migrate_BothIdsKnown_TheNewChatKeepsItsSettings()
     {
         var registry = await CreateAsync();

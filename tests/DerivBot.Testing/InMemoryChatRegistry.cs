@@ -60,10 +60,27 @@ public sealed class InMemoryChatRegistry : IChatRegistry
         if (from != to && Chats.TryRemove(from, out var settings))
         {
             // Both known: the new chat keeps its own settings (the store moves the rows and drops the old chat).
-            Chats.TryAdd(to, settings with { Address = to });
+            var toKnown = !Chats.TryAdd(to, settings with { Address = to });
+            Migrated?.Invoke(from, to, toKnown);
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>A known chat moved (from, to, whether the new id was known already): an <see cref="InMemoryStoreState"/> moves its rows along.</summary>
+    internal event Action<ChatAddress, ChatAddress, bool>? Migrated;
+
+    /// <summary>Why the chat is inactive ("" when seeded inactive without a reason), or null while it is active or unknown.</summary>
+    internal string? InactiveReason(ChatAddress chat) =>
+        Chats.TryGetValue(chat, out var settings) && !settings.Active
+            ? Inactivated.LastOrDefault(i => i.Chat == chat).Reason ?? ""
+            : null;
+
+    /// <summary>The chat's settings, created on first sight in English as the stores create it (for <see cref="InMemoryStoreState"/>).</summary>
+    internal ChatSettings GetOrCreate(ChatAddress chat) => Chats.GetOrAdd(chat, c => New(c, Language.En));
+
+    /// <summary>Changes a chat's settings, creating it first when unknown (for <see cref="InMemoryStoreState"/>).</summary>
+    internal void Update(ChatAddress chat, Func<ChatSettings, ChatSettings> change) =>
+        Chats.AddOrUpdate(chat, c => change(New(c, Language.En)), (_, s) => change(s));
 
     private ChatSettings New(ChatAddress chat, Language language) => new(chat, language, _timeZone, Active: true);
 }

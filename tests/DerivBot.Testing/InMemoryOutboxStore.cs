@@ -7,7 +7,8 @@ namespace DerivBot.Testing;
 /// The in-memory <see cref="IOutboxStore"/>: same rules as the SQLite and PostgreSQL stores (unique idempotency key;
 /// claims of chat heads only, oldest first, under a lease that hides a chat from every other claimer until the result
 /// is recorded or the lease expires; completion clears the claim; times kept to the millisecond). All pass
-/// <see cref="OutboxStoreContract"/>. Chats are active unless <see cref="MarkInactive"/> says otherwise.
+/// <see cref="OutboxStoreContract"/>. Chats are active unless <see cref="MarkInactive"/> says otherwise (or, on an
+/// <see cref="InMemoryStoreState"/>, the chat registry fake it shares: the store reads its chat rows).
 /// </summary>
 public sealed class InMemoryOutboxStore : IOutboxStore
 {
@@ -47,16 +48,47 @@ public sealed class InMemoryOutboxStore : IOutboxStore
     public Task<bool> EnqueueAsync(OutboxDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        return Task.FromResult(Enqueue(draft, now));
+    }
+
+    /// <summary>Enqueues unless the idempotency key exists (the INSERT OR IGNORE the other in-memory stores write with).</summary>
+    internal bool Enqueue(OutboxDraft draft, DateTimeOffset now)
+    {
         lock (_gate)
         {
             if (!_keys.Add(draft.IdempotencyKey))
             {
-                return Task.FromResult(false);
+                return false;
             }
             var id = _nextId++;
             var at = Ms(now);
             _rows[id] = new Row(id, draft, at) { NextAttemptAt = at };
-            return Task.FromResult(true);
+            return true;
+        }
+    }
+
+    /// <summary>When each message of <paramref name="kind"/> to <paramref name="chat"/> was enqueued, whatever its state (the hourly alert cap counts them).</summary>
+    internal List<DateTimeOffset> EnqueuedAt(ChatAddress chat, OutboxKind kind)
+    {
+        lock (_gate)
+        {
+            return _rows.Values.Where(r => r.Draft.Chat == chat && r.Draft.Kind == kind).Select(r => r.CreatedAt).ToList();
+        }
+    }
+
+    /// <summary>A chat migrated: its messages follow it (an inactive mark follows a renamed chat; a known new chat keeps its own).</summary>
+    internal void MoveChat(ChatAddress from, ChatAddress to, bool toKnown)
+    {
+        lock (_gate)
+        {
+            foreach (var row in _rows.Values.Where(r => r.Draft.Chat == from))
+            {
+                row.Draft = row.Draft with { Chat = to };
+            }
+            if (_inactive.Remove(from, out var reason) && !toKnown)
+            {
+                _inactive[to] = reason;
+            }
         }
     }
 
@@ -211,9 +243,13 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         }
     }
 
+    /// <summary>Set by an <see cref="InMemoryStoreState"/>: the chat registry says which chats are inactive, as the store's chat rows do.</summary>
+    internal Func<ChatAddress, string?>? InactiveReason { get; set; }
+
     private OutboxItem Item(Row row)
     {
-        var inactive = _inactive.TryGetValue(row.Draft.Chat, out var reason);
+        var reason = InactiveReason?.Invoke(row.Draft.Chat);
+        var inactive = reason is not null || _inactive.TryGetValue(row.Draft.Chat, out reason);
         return new OutboxItem(row.Id, row.Draft.Chat, !inactive, inactive ? reason : null, row.Draft.Kind, row.Draft.IdempotencyKey,
             row.Draft.Message, row.Attempts, row.CreatedAt);
     }
@@ -225,7 +261,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore
     private sealed class Row(long id, OutboxDraft draft, DateTimeOffset createdAt)
     {
         public long Id { get; } = id;
-        public OutboxDraft Draft { get; } = draft;
+        public OutboxDraft Draft { get; set; } = draft;
         public DateTimeOffset CreatedAt { get; } = createdAt;
         public Status Status { get; set; }
         public DateTimeOffset NextAttemptAt { get; set; }
