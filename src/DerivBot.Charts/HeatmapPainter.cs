@@ -375,8 +375,3 @@ internal static class HeatmapPainter
         }
     }
 }
-
-internal sealed record HeatmapGeometry(
-    DateTimeOffset Start, DateTimeOffset End, TimeSpan ColumnWidth, double Low, double High,
-    double PlotLeft, double PlotTop, double PlotRight, double PlotBottom, double PriceAxisWidth, double BarWidth, double BarTop,
-    Scale X, Scale Y);
