@@ -204,6 +204,3 @@ internal static class Axes
             + (a.Minutes != 0 ? ":" + a.Minutes.ToString("00", CultureInfo.InvariantCulture) : "");
     }
 }
-
-/// <summary>Optional large-number units from the chat's labels (Chinese 萬/億 or 万/亿).</summary>
-internal readonly record struct ChartUnits(string? TenThousand, string? HundredMillion);

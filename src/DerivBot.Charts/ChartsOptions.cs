@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using DerivBot.Core.Localization;
-using Microsoft.Extensions.Options;
 
 namespace DerivBot.Charts;
 
@@ -58,17 +57,4 @@ public sealed class ChartsOptions
     /// <summary>Keys of <see cref="FontFamiliesByLanguage"/> that name no language (a typo would silently do nothing).</summary>
     internal IEnumerable<string> UnknownLanguageKeys() =>
         FontFamiliesByLanguage.Keys.Where(code => !LanguageExtensions.TryParse(code, out _));
-}
-
-/// <summary>Rejects <see cref="ChartsOptions.FontFamiliesByLanguage"/> keys that are not language codes, naming the config key.</summary>
-internal sealed class ChartsOptionsValidator : IValidateOptions<ChartsOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ChartsOptions options)
-    {
-        var unknown = options.UnknownLanguageKeys().ToList();
-        return unknown.Count == 0
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                string.Join("; ", unknown.Select(k => $"{ChartsOptions.SectionName}:{nameof(ChartsOptions.FontFamiliesByLanguage)}:{k} is not a language code (use en, zh-TW or zh-CN)")));
-    }
 }

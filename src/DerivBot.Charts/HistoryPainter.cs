@@ -291,7 +291,3 @@ internal static class HistoryPainter
         return (lo - pad, hi + pad);
     }
 }
-
-internal sealed record HistoryGeometry(
-    DateTimeOffset Start, DateTimeOffset End, double LegendY, double PlotLeft, double PlotRight, double PlotTop, double PlotBottom,
-    double UpperBottom, double LowerTop, Scale X, double FundingBarWidth);

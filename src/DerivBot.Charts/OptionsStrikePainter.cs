@@ -184,7 +184,3 @@ internal static class OptionsStrikePainter
         return strikes;
     }
 }
-
-internal sealed record OptionsGeometry(
-    double LegendY, double PlotLeft, double PlotRight, double PlotTop, double PlotBottom, Scale X, Scale Y, double ZeroY, double BarWidth,
-    IReadOnlyList<StrikeOpenInterest> Bars);

@@ -8,7 +8,8 @@ namespace DerivBot.Discord;
 
 /// <summary>
 /// Channel broadcasts: <c>POST /channels/{id}/messages</c> with embeds and the chart as an attachment, paced by the
-/// REST client's rate limiting. A 403/404 means the channel is gone for us: it is marked inactive (its subscriptions
+/// REST client's rate limiting. A 429 Discord wants waited out longer than we will, or a 5xx/network failure that
+/// outlasted the transport retries, comes back as <see cref="SendStatus.RetryLater"/> for the outbox. A 403/404 means the channel is gone for us: it is marked inactive (its subscriptions
 /// stop) and the result is <see cref="SendStatus.ChatGone"/>.
 /// </summary>
 internal sealed class DiscordChatSender(
@@ -59,6 +60,7 @@ internal sealed class DiscordChatSender(
             }
             catch (DiscordApiException ex) when (ex.Status is 0 or >= 500)
             {
+                // The transport layer already retried it (DiscordTransport.MaxTransientRetries): the outbox reschedules.
                 logger.LogWarning(ex, "Discord send to {Chat} failed; will retry later", to);
                 return new SendResult(SendStatus.RetryLater, ex.Status == 0 ? "network error" : $"Discord HTTP {ex.Status}", TimeSpan.FromSeconds(30));
             }

@@ -40,7 +40,8 @@ public sealed class DiscordOptions
     /// </summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Timeout of one REST request. <value>Default 15 s.</value></summary>
+    /// <summary>Timeout of one REST attempt; an attempt that times out is retried like a 5xx (see
+    /// <see cref="Rest.DiscordTransport"/>). <value>Default 15 s.</value></summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>

@@ -39,10 +39,13 @@ public static class DiscordServiceCollectionExtensions
         services.AddValidatedOptions<DiscordOptions, DiscordOptionsValidator>(configuration, DiscordOptions.Section);
         services.TryAddSystemClock();
 
+        // Transport retries (5xx, connection failures, attempt timeouts) live in this client's resilience handler.
+        services.AddDiscordHttpClient();
         services.TryAddSingleton<DiscordRestClient>(sp => new DiscordRestClient(
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DiscordRestClient>>()));
+            sp.GetRequiredService<ILogger<DiscordRestClient>>(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(DiscordTransport.HttpClientName)));
         services.TryAddSingleton<DiscordEmbedRenderer>();
         services.TryAddSingleton<IDiscordCommandHashStore, FileDiscordCommandHashStore>();
         services.TryAddSingleton<DiscordCommandRegistrar>();

@@ -3,15 +3,6 @@ using DerivBot.Core.Localization;
 
 namespace DerivBot.Telegram;
 
-/// <summary>How updates reach us.</summary>
-public enum TelegramMode
-{
-    /// <summary>Long polling with getUpdates (default; works behind NAT, no public URL needed).</summary>
-    Polling,
-    /// <summary>Telegram POSTs updates to <see cref="TelegramOptions.WebhookUrl"/>; the host's shared listener (<c>Http:Listen</c>) serves its path.</summary>
-    Webhook,
-}
-
 /// <summary>
 /// Telegram bot settings, section <c>Telegram</c>. The token is a secret: set it through the environment
 /// (<c>Telegram__BotToken</c>) or a secret file, never in config/appsettings.json.

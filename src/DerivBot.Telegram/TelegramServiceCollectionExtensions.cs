@@ -84,22 +84,4 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Application.Diagnostics.IChatPlatformStatus, TelegramStatus>(sp => sp.GetRequiredService<TelegramStatus>()));
         return services;
     }
-
-    private sealed class TelegramNotStartedNotice(ILogger logger, bool enabled) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            if (enabled)
-            {
-                logger.LogInformation("Telegram: no token configured, not starting");
-            }
-            else
-            {
-                logger.LogDebug("Telegram: disabled for this run (Telegram:Enabled=false), not starting");
-            }
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

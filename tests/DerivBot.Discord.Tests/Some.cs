@@ -8,6 +8,8 @@ using DerivBot.Discord.Rendering;
 using DerivBot.Discord.Rest;
 using DerivBot.Discord.Tests.Fakes;
 using DerivBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DerivBot.Discord.Tests;
@@ -35,7 +37,22 @@ internal static class Some
     }
 
     public static DiscordRestClient Rest(FakeDiscordServer server, TimeProvider clock, CollectingLoggerProvider? logs = null, Action<DiscordOptions>? configure = null) =>
-        new(Options(server, configure), clock, (logs ?? new CollectingLoggerProvider()).For<DiscordRestClient>());
+        Rest(Options(server, configure), clock, logs);
+
+    /// <summary>The REST client over the production HttpClient registration (its transport-retry handler included),
+    /// on <paramref name="clock"/>, logging to <paramref name="logs"/>.</summary>
+    public static DiscordRestClient Rest(IOptions<DiscordOptions> options, TimeProvider clock, CollectingLoggerProvider? logs = null)
+    {
+        logs ??= new CollectingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddSingleton(options);
+        services.AddSingleton(clock);
+        services.AddLogging(b => b.AddProvider(logs));
+        services.AddDiscordHttpClient();
+        // The provider only hands out the client; its handler lives as long as the client uses it.
+        var http = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient(DiscordTransport.HttpClientName);
+        return new DiscordRestClient(options, clock, logs.For<DiscordRestClient>(), http);
+    }
 
     public static IReadOnlyDictionary<Language, string> Texts(string en, string tw, string cn) =>
         new Dictionary<Language, string> { [Language.En] = en, [Language.ZhTw] = tw, [Language.ZhCn] = cn };

@@ -21,7 +21,7 @@ namespace DerivBot.Discord.Interactions;
 /// button whose command this version does not know (from an older version) is answered ephemerally (type 4, flags 64)
 /// and its message is left alone.
 /// </summary>
-internal sealed class DiscordInteractionHandler(
+internal sealed partial class DiscordInteractionHandler(
     DiscordRestClient rest,
     ICommandDispatcher dispatcher,
     IChatRegistry registry,
@@ -134,33 +134,6 @@ internal sealed class DiscordInteractionHandler(
         }
     }
 
-    /// <summary>
-    /// A quiz button: the answer is scored and the presser alone gets right/wrong with the explanation, as an
-    /// ephemeral reply (type 4, flags 64) sent straight away — scoring is one SQLite write, well inside Discord's 3 s.
-    /// </summary>
-    private async Task AnswerQuizAsync(DiscordInteraction interaction, string customId, CancellationToken cancellationToken)
-    {
-        if (quizzes is null || interaction.UserId is not { } userId)
-        {
-            // No quiz book in this host (or no user): acknowledge silently rather than say something meaningless.
-            await rest.SendAsync(Callback(interaction), new JsonObject { ["type"] = DeferredUpdateMessage }, null, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        var parts = customId[DiscordEmbedRenderer.QuizButtonPrefix.Length..].Split(':');
-        // A malformed id is scored as an unknown option: the book answers "no longer available" in the chat's language.
-        var option = parts.Length == 2 && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var o) ? o : -1;
-        var player = new QuizPlayer(userId, interaction.UserName is { Length: > 0 } n ? n : userId);
-        var chat = new ChatAddress(ChatPlatform.Discord, interaction.ChannelId);
-        var result = await quizzes.AnswerAsync(parts[0], chat, player, option, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var text = result.Text;
-        var payload = new JsonObject
-        {
-            ["type"] = ChannelMessageWithSource,
-            ["data"] = new JsonObject { ["content"] = text, ["flags"] = EphemeralFlag, ["allowed_mentions"] = new JsonObject { ["parse"] = new JsonArray() } },
-        };
-        await rest.SendAsync(Callback(interaction), payload, null, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Option values joined with spaces in the order the command defines them (then any unknown ones).</summary>
     internal string JoinArguments(string command, IReadOnlyList<(string Name, string Value, bool Focused)> given)
     {
@@ -266,14 +239,6 @@ internal sealed class DiscordInteractionHandler(
         }
     }
 
-    private async Task RecordQuizAsync(string quizId, ChatAddress chat, CancellationToken cancellationToken)
-    {
-        if (quizzes is not null)
-        {
-            await quizzes.RecordPostAsync(quizId, chat, null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>The rendered replies, or (over the per-user command limit) the notice to show the user privately.</summary>
     private sealed record Produced(IReadOnlyList<DiscordMessage> Messages, string? LimitNotice);
 
@@ -325,33 +290,6 @@ internal sealed class DiscordInteractionHandler(
     /// <summary>DMs belong to the user; in a guild the member needs ADMINISTRATOR, MANAGE_GUILD or MANAGE_CHANNELS here.</summary>
     internal static bool MaySetUp(DiscordInteraction interaction) =>
         !interaction.InGuild || ((interaction.MemberPermissions ?? 0) & SettingsPermissions) != 0;
-
-    private async Task AutocompleteAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
-    {
-        var typed = interaction.Options.FirstOrDefault(o => o.Focused).Value ?? "";
-        IReadOnlyList<string> suggestions = [];
-        if (symbols is not null)
-        {
-            // No deferral exists for autocomplete: an empty list in time beats a full one too late.
-            using var timeout = new CancellationTokenSource(_deferAfter, time);
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            try
-            {
-                suggestions = await symbols.SuggestAsync(typed.Trim(), MaxAutocompleteChoices, budget.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Discord autocomplete: symbol suggestions took too long");
-            }
-        }
-        var choices = new JsonArray();
-        foreach (var s in suggestions.Where(s => s.Length is > 0 and <= 100).Distinct(StringComparer.Ordinal).Take(MaxAutocompleteChoices))
-        {
-            choices.Add(new JsonObject { ["name"] = s, ["value"] = s });
-        }
-        var payload = new JsonObject { ["type"] = AutocompleteResult, ["data"] = new JsonObject { ["choices"] = choices } };
-        await rest.SendAsync(Callback(interaction), payload, null, cancellationToken).ConfigureAwait(false);
-    }
 
     private static DiscordRoute Callback(DiscordInteraction interaction) =>
         DiscordRoute.InteractionCallback(interaction.Id, interaction.Token);

@@ -4,9 +4,6 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DerivBot.Telegram.Formatting;
 
-/// <summary>A report laid out for a photo: the caption (≤ 1024 visible) and any text that did not fit, as messages.</summary>
-public sealed record TelegramPhotoLayout(string Caption, IReadOnlyList<string> FollowUps);
-
 /// <summary>
 /// Lays a <see cref="Report"/> out as Telegram HTML. Wording comes from the report (already localized); this class
 /// decides only tags, line breaks and escaping, and every dynamic string goes through <see cref="TelegramHtml.Escape"/>.

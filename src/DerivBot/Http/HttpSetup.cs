@@ -51,16 +51,4 @@ public static class HttpSetup
         }
         return services;
     }
-
-    private sealed class ObsoleteKeyNotice(ILogger logger, string listen) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            logger.LogWarning("Telegram:WebhookListen is obsolete: the webhook, /healthz, /readyz and /metrics share one listener. " +
-                "Listening on {Listen} from it; set Http:Listen={Listen} and remove Telegram:WebhookListen", listen, listen);
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

@@ -25,7 +25,7 @@ public sealed class DiscordCommandRegistrarTests
         async Task<bool> StartOnceAsync()
         {
             // A fresh client and store per "process start": only the file survives.
-            using var rest = new DerivBot.Discord.Rest.DiscordRestClient(options, new ManualTimeProvider(), logs.For<DerivBot.Discord.Rest.DiscordRestClient>());
+            using var rest = Some.Rest(options, new ManualTimeProvider(), logs);
             var registrar = new DiscordCommandRegistrar(rest, dispatcher, new FileDiscordCommandHashStore(options), logs.For<DiscordCommandRegistrar>());
             return await registrar.EnsureRegisteredAsync(Some.AppId, cts.Token);
         }

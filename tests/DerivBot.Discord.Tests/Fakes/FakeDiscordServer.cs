@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace DerivBot.Discord.Tests.Fakes;
 
-/// <summary>A scripted REST answer: status, body and headers (rate-limit headers, Retry-After, …).</summary>
-public sealed record FakeResponse(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null);
+/// <summary>A scripted REST answer: status, body and headers (rate-limit headers, Retry-After, …), or, with
+/// <paramref name="DropConnection"/>, no answer at all (the connection is aborted: a network failure for the client).</summary>
+public sealed record FakeResponse(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, bool DropConnection = false);
 
 /// <summary>
 /// Discord on loopback, over real sockets: <c>GET /api/v10/gateway/bot</c>, the REST routes the bot uses (scriptable
@@ -102,6 +103,11 @@ public sealed class FakeDiscordServer : IAsyncDisposable
         else
         {
             response = Default(ctx.Request.Method, path);
+        }
+        if (response.DropConnection)
+        {
+            ctx.Abort();
+            return;
         }
         ctx.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
