@@ -1,8 +1,5 @@
 using DerivBot.Core.Localization;
-using DerivBot.Application.Localization;
-using DerivBot.Application.Reports;
 using DerivBot.Core.Chat;
-using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Core.Reports;
 using Microsoft.Extensions.Logging;
@@ -15,7 +12,7 @@ namespace DerivBot.Application.Commands;
 /// syntax), unknown symbol (with close matches as buttons), venue trouble, missing admin rights. Users never see an
 /// exception or a stack trace. <c>/help</c> is answered here because it lists every handler's commands.
 /// </summary>
-public sealed class CommandDispatcher : ICommandDispatcher
+public sealed partial class CommandDispatcher : ICommandDispatcher
 {
     private readonly Dictionary<string, Route> _routes = new(StringComparer.Ordinal);
     private readonly ILocalizer _localizer;
@@ -179,141 +176,6 @@ public sealed class CommandDispatcher : ICommandDispatcher
             return CommandOutcome.Failed(CommandFailureKind.Internal, ex.GetType().Name);
         }
     }
-
-    /// <summary>One line per venue failure kind; the venue's own message is logged, not shown.</summary>
-    internal static string VenueLine(VenueException ex, Texts t)
-    {
-        var venue = ("venue", ReportParts.VenueName(ex.Venue));
-        return ex.Kind switch
-        {
-            VenueErrorKind.RateLimited when ex.RetryAfter is { } wait && wait > TimeSpan.Zero =>
-                t.Get("error.venue.rateLimited", venue, ("wait", TimeFormat.Duration(RoundUpToMinute(wait), t))),
-            VenueErrorKind.RateLimited => t.Get("error.venue.rateLimitedNoWait", venue),
-            VenueErrorKind.Banned => t.Get("error.venue.banned", venue),
-            VenueErrorKind.BadResponse => t.Get("error.venue.badResponse", venue),
-            VenueErrorKind.ServerError => t.Get("error.venue.serverError", venue),
-            VenueErrorKind.Timeout => t.Get("error.venue.timeout", venue),
-            _ => t.Get("error.venue.unreachable", venue),
-        };
-    }
-
-    private static TimeSpan RoundUpToMinute(TimeSpan wait) =>
-        TimeSpan.FromMinutes(Math.Max(1, Math.Ceiling(wait.TotalMinutes)));
-
-    private CommandResult Usage(CommandInfo info, CommandUsageException ex, Texts t)
-    {
-        var blocks = new List<ReportBlock>();
-        var detail = ex.Detail ?? (ex.DetailKey is { } key ? t.Get(key, [.. ex.DetailArgs]) : null);
-        if (detail is not null)
-        {
-            blocks.Add(ParagraphBlock.Of(detail));
-        }
-        blocks.Add(ParagraphBlock.Of(t.Get("error.usage.syntax", ("syntax", CommandCatalog.Syntax(info, t)))));
-        if (CommandCatalog.Example(info) is { } example)
-        {
-            blocks.Add(ParagraphBlock.Of(t.Get("error.usage.example", ("example", example))));
-        }
-        var actions = new List<ReportAction>();
-        ReportParts.Add(actions, t["action.help"], "help " + info.Name);
-        return CommandResult.Of(new Report(ReportKind.Error, t.Get("error.usage.title", ("command", info.Name)), blocks, Actions: actions, Tone: ReportTone.Error));
-    }
-
-    private static CommandResult SymbolNotFound(CommandInfo info, CommandRequest request, string input, IReadOnlyList<Symbol> suggestions, Texts t)
-    {
-        var blocks = new List<ReportBlock> { ParagraphBlock.Of(t.Get("error.symbol.body", ("input", input))) };
-        var actions = new List<ReportAction>();
-        if (suggestions.Count > 0)
-        {
-            blocks.Add(ParagraphBlock.Of(t.Get("error.symbol.suggestions", ("list", string.Join(t["common.listSeparator"], suggestions.Select(s => s.Value))))));
-            foreach (var s in suggestions)
-            {
-                ReportParts.Add(actions, s.Value, info.Name + " " + CommandArguments.ReplaceToken(request.Arguments, input, s.Value));
-            }
-        }
-        else
-        {
-            blocks.Add(ParagraphBlock.Of(t["error.symbol.noSuggestions"]));
-        }
-        return CommandResult.Of(new Report(ReportKind.Error, t["error.symbol.title"], blocks, Actions: actions, Tone: ReportTone.Error));
-    }
-
-    private static CommandResult Error(string title, string line, Texts t, bool withHelpButton = false)
-    {
-        var actions = new List<ReportAction>();
-        if (withHelpButton)
-        {
-            ReportParts.Add(actions, t["action.help"], "help");
-        }
-        return CommandResult.Of(new Report(ReportKind.Error, title, [ParagraphBlock.Of(line)], Actions: actions, Tone: ReportTone.Error));
-    }
-
-    private CommandResult Help(CommandRequest request, Texts t)
-    {
-        var args = CommandArguments.Split(request.Arguments);
-        if (args.Count > 1)
-        {
-            throw CommandUsageException.FromKey("error.usage.tooMany", ("extra", string.Join(' ', args.Skip(1))));
-        }
-        if (args.Count == 1)
-        {
-            var wanted = CommandArguments.NormalizeName(args[0]);
-            if (!_routes.TryGetValue(wanted, out var route))
-            {
-                return Error(t["error.unknownCommand.title"], t.Get("error.unknownCommand.body", ("command", wanted)), t, withHelpButton: true);
-            }
-            return CommandResult.Of(CommandHelp(route.Info, t));
-        }
-
-        var items = Commands
-            .Select(c => (IReadOnlyList<TextRun>)[new TextRun(CommandCatalog.Syntax(c, t), TextStyle.Code), new TextRun(" — " + Description(c, t))])
-            .ToList();
-        var blocks = new List<ReportBlock>
-        {
-            ParagraphBlock.Of(t["help.intro"]),
-            new ListBlock(items),
-            ParagraphBlock.Of(t["help.more"]),
-            new NoteBlock(t["help.disclaimer"]),
-        };
-        var actions = new List<ReportAction>();
-        ReportParts.Add(actions, t["action.funding"], "funding BTCUSDT");
-        ReportParts.Add(actions, t["action.quadrant"], "quadrant BTCUSDT");
-        ReportParts.Add(actions, t["learn.index.title"], "learn");
-        return CommandResult.Of(new Report(ReportKind.Help, t["help.title"], blocks, Actions: actions));
-    }
-
-    private static Report CommandHelp(CommandInfo info, Texts t)
-    {
-        var blocks = new List<ReportBlock>
-        {
-            ParagraphBlock.Of(Description(info, t)),
-            ParagraphBlock.Of(t.Get("error.usage.syntax", ("syntax", CommandCatalog.Syntax(info, t)))),
-        };
-        if (CommandCatalog.Example(info) is { } example)
-        {
-            blocks.Add(ParagraphBlock.Of(t.Get("error.usage.example", ("example", example))));
-        }
-        if (info.Options.Count > 0)
-        {
-            blocks.Add(new FieldsBlock(info.Options
-                .Select(o => new ReportField(o.Name, o.Descriptions.TryGetValue(t.Language, out var od) ? od : o.Name, Inline: false))
-                .ToList()));
-        }
-        if (info.Aliases.Count > 0)
-        {
-            blocks.Add(ParagraphBlock.Of(t.Get("help.aliases", ("aliases", string.Join(t["common.listSeparator"], info.Aliases.Select(a => "/" + a))))));
-        }
-        if (info.ChangesSettings)
-        {
-            blocks.Add(new NoteBlock(t["help.adminOnly"]));
-        }
-        return new Report(ReportKind.Help, t.Get("help.command.title", ("command", info.Name)), blocks);
-    }
-
-    /// <summary>The command's description in the chat's language (handlers of other areas may have registered fewer languages).</summary>
-    private static string Description(CommandInfo info, Texts t) =>
-        info.Descriptions.TryGetValue(t.Language, out var d) ? d
-        : info.Descriptions.TryGetValue(Core.Localization.Language.En, out var en) ? en
-        : info.Name;
 
     /// <summary>Menu names from the resources (<c>cmdname.&lt;name&gt;</c>), for the languages that have one.</summary>
     private static Dictionary<Language, string> LocalizedNames(ILocalizer localizer, string name) =>

@@ -1,7 +1,4 @@
-using DerivBot.Core.Chat;
-using DerivBot.Application.Localization;
 using DerivBot.Core.Localization;
-using DerivBot.Core.Markets;
 
 namespace DerivBot.Application.Commands;
 
@@ -46,54 +43,4 @@ public sealed class CommandUsageException : Exception
 
     /// <summary>A usage error whose detail is the resource <paramref name="key"/> filled with <paramref name="args"/>.</summary>
     public static CommandUsageException FromKey(string key, params TextArg[] args) => new(key, args);
-}
-
-/// <summary>What the user typed matches no perpetual. Carries close matches so the reply can offer them.</summary>
-public sealed class SymbolNotFoundException : Exception
-{
-    public SymbolNotFoundException(string input, IReadOnlyList<Symbol> suggestions)
-        : base($"No perpetual matches '{input}'.")
-    {
-        Input = input;
-        Suggestions = suggestions;
-    }
-
-    public SymbolNotFoundException()
-        : this(string.Empty, [])
-    {
-    }
-
-    public SymbolNotFoundException(string message, Exception inner)
-        : base(message, inner)
-    {
-        Input = string.Empty;
-        Suggestions = [];
-    }
-
-    public string Input { get; }
-
-    public IReadOnlyList<Symbol> Suggestions { get; }
-}
-
-/// <summary>Why <see cref="CommandDispatcher.TryRunAsync"/> produced no usable result.</summary>
-public enum CommandFailureKind
-{
-    /// <summary>Unknown name, /help, or a settings command.</summary>
-    NotAQuery,
-    Usage,
-    SymbolNotFound,
-    /// <summary>The venue failed (down, rate limited, banned, timed out, bad response).</summary>
-    Venue,
-    /// <summary>The handler answered with an error report.</summary>
-    ErrorReport,
-    /// <summary>A bug: the exception was logged.</summary>
-    Internal,
-}
-
-/// <summary>A command's result, or why there is none (for callers that must not broadcast an error reply).</summary>
-public sealed record CommandOutcome(CommandResult? Result, CommandFailureKind? Failure, string? Detail, string? Venue)
-{
-    public static CommandOutcome Succeeded(CommandResult result) => new(result, null, null, null);
-
-    public static CommandOutcome Failed(CommandFailureKind kind, string? detail, string? venue = null) => new(null, kind, detail, venue);
 }

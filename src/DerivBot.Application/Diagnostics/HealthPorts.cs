@@ -2,21 +2,6 @@ using DerivBot.Core.Chat;
 
 namespace DerivBot.Application.Diagnostics;
 
-/// <summary>
-/// Proves the database answers: a fresh connection (not a pooled one that may outlive a deleted file or a dead server)
-/// reads the outbox summary. Implemented by each store; <c>/readyz</c>, <c>/health</c> and the outbox gauges use it.
-/// </summary>
-public interface IStoreProbe
-{
-    /// <summary>Reads the outbox summary over a new connection; throws when the database cannot be reached or read.</summary>
-    Task<StoreProbeResult> ProbeAsync(CancellationToken cancellationToken);
-}
-
-/// <param name="Provider">"Sqlite" or "Postgres", for the report.</param>
-/// <param name="OutboxPending">Messages waiting to be sent (all platforms).</param>
-/// <param name="OldestPendingCreatedAt">When the oldest pending message was enqueued, or null when none is pending.</param>
-public sealed record StoreProbeResult(string Provider, int OutboxPending, DateTimeOffset? OldestPendingCreatedAt);
-
 /// <summary>How a chat platform's connection stands, as readiness sees it.</summary>
 public enum PlatformConnection
 {
@@ -49,30 +34,4 @@ public interface IChatPlatformStatus
     bool Enabled { get; }
 
     PlatformState Current { get; }
-}
-
-/// <summary>
-/// Thread-safe <see cref="IChatPlatformStatus"/> the platform's services update as their connection changes. Not sealed:
-/// each platform derives its own type so DI can tell them apart.
-/// </summary>
-/// <param name="enabled">Read on every check (options may decide it, e.g. a token being present).</param>
-public class ChatPlatformStatus(ChatPlatform platform, Func<bool> enabled, TimeProvider time) : IChatPlatformStatus
-{
-    private volatile PlatformState _state = new(PlatformConnection.Starting, time.GetUtcNow());
-
-    public ChatPlatform Platform => platform;
-
-    public bool Enabled => enabled();
-
-    public PlatformState Current => _state;
-
-    /// <summary>Records <paramref name="connection"/>; the time is kept only when the state really changes.</summary>
-    public void Set(PlatformConnection connection, string? detail = null)
-    {
-        var current = _state;
-        if (current.Connection != connection || current.Detail != detail)
-        {
-            _state = new PlatformState(connection, current.Connection == connection ? current.Since : time.GetUtcNow(), detail);
-        }
-    }
 }

@@ -2,7 +2,6 @@ using DerivBot.Core.Localization;
 using System.Globalization;
 using DerivBot.Application.Localization;
 using DerivBot.Application.OptionChains;
-using DerivBot.Core.Charts;
 using DerivBot.Core.Chat;
 using DerivBot.Core.OptionChains;
 using DerivBot.Core.Ports;
@@ -11,38 +10,8 @@ using DerivBot.Core.Signals;
 
 namespace DerivBot.Application.Reports;
 
-/// <summary>One expiry in <see cref="OptionsData"/>. Open interest in coins; ratios null when the denominator is 0.</summary>
-/// <param name="Expiry">The expiry date, "2026-12-25" (Deribit expires at 08:00 UTC).</param>
-/// <param name="AtmIv">ATM implied volatility as a fraction (0.55 = 55 %).</param>
-public sealed record OptionsExpiryData(
-    string Expiry,
-    decimal? PutCallOiRatio,
-    decimal? PutCallVolumeRatio,
-    decimal CallOi,
-    decimal PutOi,
-    decimal? MaxPain,
-    decimal? AtmIv);
-
-/// <summary>What <c>/options</c> (<c>/pcr</c>) returns as JSON (issue #12, exact field names).</summary>
-/// <param name="MaxPain">The nearest monthly expiry's max pain (USD).</param>
-/// <param name="Reading">CallHeavy, PutHeavy or Balanced, decided on the open-interest ratio; null without open interest.</param>
-/// <param name="Reason">The signal's reason code, e.g. <c>options.call_heavy</c>.</param>
-public sealed record OptionsData(
-    string Asset,
-    string Venue,
-    decimal? UnderlyingPrice,
-    decimal? PutCallOiRatio,
-    decimal? PutCallVolumeRatio,
-    decimal? CallOiShare,
-    IReadOnlyList<OptionsExpiryData> Expiries,
-    decimal? MaxPain,
-    string? Reading,
-    string Reason,
-    DateTimeOffset DataTime,
-    bool Stale);
-
 /// <summary>Builds the <c>/options</c> report, its JSON and the open-interest-by-strike image.</summary>
-public static class OptionsReport
+public static partial class OptionsReport
 {
     /// <summary>Expiries listed in the text (Deribit lists about a dozen; the JSON carries all of them).</summary>
     public const int ExpiriesShown = 12;
@@ -145,56 +114,6 @@ public static class OptionsReport
             image = charts.RenderOptionsStrikes(ChartSpec(view, ctx), cancellationToken);
         }
         return new CommandReply(report, image, data);
-    }
-
-    /// <summary>The one-line options summary on the <c>/signal</c> dashboard.</summary>
-    public static string DashboardLine(OptionsView view, ReportContext ctx)
-    {
-        ArgumentNullException.ThrowIfNull(view);
-        ArgumentNullException.ThrowIfNull(ctx);
-        var s = view.Signal;
-        if (s.Status != SignalStatus.Ok)
-        {
-            return ctx.Na;
-        }
-        var line = ctx.T.Get("signal.optionsValue",
-            ("ratio", Ratio(s.PutCallOiRatio, ctx)), ("reading", ctx.T["options.reading." + s.Reading]),
-            ("maxPain", s.MaxPain is { } mp ? NumberFormat.Price(mp) : ctx.Na));
-        if (s.Flags.Count > 0)
-        {
-            line += " · " + string.Join(" · ", s.Flags.Select(f => ctx.T["options.flag." + f.Code]));
-        }
-        return line;
-    }
-
-    /// <summary>Open interest by strike of the nearest monthly expiry (all expiries when there is none).</summary>
-    internal static OptionsStrikeChartSpec ChartSpec(OptionsView view, ReportContext ctx)
-    {
-        var t = ctx.T;
-        var s = view.Signal;
-        var expiry = s.NearestMonthly?.Expiry;
-        var options = view.Chain.Options.Where(o => o.Expiry > view.Now && (expiry is null || o.Expiry == expiry)).ToList();
-        var strikes = options.GroupBy(o => o.Strike).OrderBy(g => g.Key)
-            .Select(g => new StrikeOpenInterest(g.Key, g.Where(o => o.Right == OptionRight.Call).Sum(o => o.OpenInterest), g.Where(o => o.Right == OptionRight.Put).Sum(o => o.OpenInterest)))
-            .ToList();
-        var labels = new Dictionary<string, string>(ChartReports.Labels(ctx), StringComparer.Ordinal)
-        {
-            [OptionsChartLabels.Calls] = t["options.chart.calls"],
-            [OptionsChartLabels.Puts] = t["options.chart.puts"],
-            [OptionsChartLabels.Underlying] = t["options.chart.underlying"],
-            [OptionsChartLabels.MaxPain] = t["options.chart.maxPain"],
-            [OptionsChartLabels.Strike] = t["options.chart.strike"],
-            [OptionsChartLabels.OpenInterest] = t.Get("options.chart.oi", ("asset", view.Chain.Asset)),
-        };
-        var text = new ChartText(
-            t.Get("options.chart.title", ("asset", view.Chain.Asset)),
-            t.Get("options.chart.subtitle", ("venue", ReportParts.VenueName(view.Chain.Venue)),
-                ("expiry", expiry is { } e ? Date(e) : t["options.allExpiries"]), ("time", ctx.Time(view.Chain.Time))),
-            labels,
-            ctx.Language);
-        var underlying = expiry is not null ? s.NearestMonthly!.UnderlyingPrice ?? s.UnderlyingPrice : s.UnderlyingPrice;
-        var maxPain = expiry is not null ? s.MaxPain : OptionsSignals.MaxPain(options);
-        return new OptionsStrikeChartSpec(text, strikes, underlying, maxPain);
     }
 
     private static string Footer(OptionsView view, ReportContext ctx)

@@ -1,37 +1,19 @@
 using DerivBot.Core.Localization;
-using System.Globalization;
 using DerivBot.Application.Commands;
-using DerivBot.Application.Localization;
 using DerivBot.Application.Reports;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
-using DerivBot.Core.Reports;
-using DerivBot.Core.Signals;
 
 namespace DerivBot.Application.Study;
-
-/// <summary>One symbol's week, computed from its snapshot.</summary>
-/// <param name="QuadrantChanges">State changes sampled every <see cref="RecapCommand.QuadrantStep"/>, oldest first.</param>
-/// <param name="FundingHigh">Highest settled rate in the week (8 h-equivalent) and when.</param>
-/// <param name="LargestCascade">The busiest <see cref="RecapCommand.CascadeBucket"/> of liquidations: start, USD, the side that dominated it.</param>
-/// <param name="Check">The heatmap check over the week.</param>
-public sealed record SymbolWeek(
-    Symbol Symbol,
-    IReadOnlyList<(DateTimeOffset Time, QuadrantState From, QuadrantState To)> QuadrantChanges,
-    QuadrantState? Now,
-    (decimal Rate, DateTimeOffset Time)? FundingHigh,
-    (decimal Rate, DateTimeOffset Time)? FundingLow,
-    (DateTimeOffset Start, decimal Usd, PositionSide Side)? LargestCascade,
-    SweepCalibration Check);
 
 /// <summary>
 /// <c>/recap [SYMBOL]</c> and the weekly recap digest (<c>/subscribe recap weekly sun 20:00</c>, or per symbol): per
 /// symbol the week's quadrant changes, funding extremes, the largest liquidation cascade and the heatmap check, then
 /// the chat's top quiz scorers of the week — one message in the chat's language.
 /// </summary>
-public sealed class RecapCommand(
+public sealed partial class RecapCommand(
     SymbolQuery query,
     SymbolLookup symbols,
     IMarketData market,
@@ -91,90 +73,4 @@ public sealed class RecapCommand(
         var scores = await quizzes.GetScoresAsync(request.Chat with { ThreadId = null }, ctx.Now - Week, cancellationToken).ConfigureAwait(false);
         return CommandResult.Of(Build(weeks, scores.Take(3).ToList(), ctx), image, new { Symbols = weeks.Select(w => w.Symbol.Value).ToList(), Scores = scores.Take(3).ToList() });
     }
-
-    /// <summary>The week of one symbol (pure: snapshot and now in).</summary>
-    public static SymbolWeek Summarize(MarketSnapshot snapshot, DateTimeOffset now, SignalOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(options);
-        var from = now - Week;
-        var changes = new List<(DateTimeOffset, QuadrantState, QuadrantState)>();
-        QuadrantState? previous = null;
-        for (var t = from; t <= now; t += QuadrantStep)
-        {
-            var q = SignalEngine.Compute(snapshot, t, options).Quadrant;
-            if (q.Status != SignalStatus.Ok)
-            {
-                continue;
-            }
-            if (previous is { } p && p != q.State)
-            {
-                changes.Add((t, p, q.State));
-            }
-            previous = q.State;
-        }
-        var current = SignalEngine.Compute(snapshot, now, options).Quadrant;
-        var settled = snapshot.FundingHistory.Where(f => f.Time > from && f.Time <= now).ToList();
-        var factor = 8m / Math.Max(1, snapshot.FundingIntervalHours);
-        (decimal, DateTimeOffset)? high = settled.Count == 0 ? null : settled.MaxBy(f => f.Rate) is var h ? (h.Rate * factor, h.Time) : null;
-        (decimal, DateTimeOffset)? low = settled.Count == 0 ? null : settled.MinBy(f => f.Rate) is var l ? (l.Rate * factor, l.Time) : null;
-        var buckets = snapshot.Liquidations.Where(e => e.Symbol == snapshot.Symbol && e.Time > from && e.Time <= now)
-            .GroupBy(e => e.Time.ToUnixTimeSeconds() / (long)CascadeBucket.TotalSeconds)
-            .Select(g => (Start: DateTimeOffset.FromUnixTimeSeconds(g.Key * (long)CascadeBucket.TotalSeconds), Usd: g.Sum(e => e.NotionalUsd),
-                Side: g.Where(e => e.Side == PositionSide.Long).Sum(e => e.NotionalUsd) >= g.Where(e => e.Side == PositionSide.Short).Sum(e => e.NotionalUsd) ? PositionSide.Long : PositionSide.Short))
-            .OrderByDescending(b => b.Usd).ThenBy(b => b.Start)
-            .ToList();
-        var sweeps = SweepReports.Sweeps(snapshot, options.LiquidationLevels, now);
-        var start = SweepReports.CheckedFrom(snapshot, now);
-        return new SymbolWeek(snapshot.Symbol, changes, current.Status == SignalStatus.Ok ? current.State : null, high, low,
-            buckets.Count == 0 ? null : buckets[0], LiquidationSweeps.Calibrate(sweeps, now, Week, start));
-    }
-
-    /// <summary>The recap message.</summary>
-    public static Report Build(IReadOnlyList<SymbolWeek> weeks, IReadOnlyList<QuizScore> topScorers, ReportContext ctx)
-    {
-        ArgumentNullException.ThrowIfNull(weeks);
-        ArgumentNullException.ThrowIfNull(topScorers);
-        ArgumentNullException.ThrowIfNull(ctx);
-        var t = ctx.T;
-        var blocks = new List<ReportBlock>();
-        if (weeks.Count == 0)
-        {
-            blocks.Add(new NoteBlock(t["recap.noSymbols"]));
-        }
-        foreach (var w in weeks)
-        {
-            blocks.Add(new HeadingBlock(w.Symbol.Value));
-            var state = w.Now is { } s ? t["state." + s] : ctx.Na;
-            var changes = w.QuadrantChanges.Count == 0
-                ? t.Get("recap.quadrantSteady", ("state", state))
-                : t.Get("recap.quadrantChanges", ("count", w.QuadrantChanges.Count.ToString(CultureInfo.InvariantCulture)), ("state", state),
-                    ("last", string.Join(", ", w.QuadrantChanges.TakeLast(3).Select(c => Day(c.Time, ctx, "MM-dd HH:mm") + " " + t["state." + c.From] + " → " + t["state." + c.To]))));
-            var fields = new List<ReportField>
-            {
-                new(t["recap.quadrant"], changes, Inline: false),
-                new(t["recap.funding"], w.FundingHigh is { } hi && w.FundingLow is { } lo
-                    ? t.Get("recap.fundingValue", ("high", NumberFormat.FundingRate(hi.Rate)), ("low", NumberFormat.FundingRate(lo.Rate)))
-                    : ctx.Na, Inline: false),
-                new(t["recap.cascade"], w.LargestCascade is { } c
-                    ? t.Get("recap.cascadeValue", ("usd", ctx.Usd(c.Usd)), ("side", t["liq.side." + c.Side]), ("time", ctx.Time(c.Start)))
-                    : t["recap.none"], Inline: false),
-                new(t["recap.check"], w.Check.Sweeps == 0
-                    ? t["sweep.windowEmpty"]
-                    : t.Get("sweep.windowValue", ("count", w.Check.Sweeps.ToString(CultureInfo.InvariantCulture)), ("estimated", ctx.Usd(w.Check.EstimatedUsd)),
-                        ("realised", ctx.Usd(w.Check.RealisedUsd)), ("ratio", w.Check.Ratio is { } r ? NumberFormat.Share(r) : ctx.Na)), Inline: false),
-            };
-            blocks.Add(new FieldsBlock(fields));
-        }
-        blocks.Add(new HeadingBlock(t["recap.scorers"]));
-        blocks.Add(topScorers.Count == 0
-            ? new NoteBlock(t["recap.noScorers"])
-            : new ListBlock(topScorers.Select((s, i) => (IReadOnlyList<TextRun>)[new TextRun(t.Get("scores.line", ("rank", (i + 1).ToString(CultureInfo.InvariantCulture)),
-                ("name", s.DisplayName), ("right", s.Right.ToString(CultureInfo.InvariantCulture)), ("total", s.Total.ToString(CultureInfo.InvariantCulture))))]).ToList()));
-        blocks.Add(new NoteBlock(t["liq.lowerBound"]));
-        return new Report(ReportKind.Digest, t.Get("recap.title", ("from", Day(ctx.Now - Week, ctx, "yyyy-MM-dd")), ("to", Day(ctx.Now, ctx, "yyyy-MM-dd"))), blocks);
-    }
-
-    private static string Day(DateTimeOffset instant, ReportContext ctx, string format) =>
-        TimeZoneInfo.ConvertTime(instant, ctx.Zone).ToString(format, CultureInfo.InvariantCulture);
 }

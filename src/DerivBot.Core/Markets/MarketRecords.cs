@@ -15,49 +15,6 @@ public sealed record PerpetualContract(
     decimal? MaintenanceMarginPercent,
     DateTimeOffset OnboardDate);
 
-/// <summary>Mark/index price and the live (predicted) funding rate for one symbol (Binance <c>premiumIndex</c> or a <c>markPriceUpdate</c>).</summary>
-/// <param name="FundingRate">Predicted rate for the next settlement: fraction per funding interval, 0.0001 = 0.01 %.</param>
-public readonly record struct PremiumIndex(
-    Symbol Symbol,
-    decimal MarkPrice,
-    decimal IndexPrice,
-    decimal EstimatedSettlePrice,
-    decimal FundingRate,
-    decimal InterestRate,
-    DateTimeOffset NextFundingTime,
-    DateTimeOffset Time);
-
-/// <summary>A settled funding payment.</summary>
-/// <param name="Rate">Fraction per funding interval, 0.0001 = 0.01 %.</param>
-public readonly record struct FundingRatePoint(DateTimeOffset Time, decimal Rate, decimal? MarkPrice);
-
-/// <summary>A symbol whose funding parameters were adjusted (Binance <c>fundingInfo</c>). Symbols not listed settle every 8 h.</summary>
-/// <param name="Cap">Adjusted cap, fraction per interval.</param>
-/// <param name="Floor">Adjusted floor, fraction per interval.</param>
-public sealed record FundingInfoEntry(Symbol Symbol, int IntervalHours, decimal Cap, decimal Floor);
-
-/// <summary>Open interest at one instant.</summary>
-/// <param name="Contracts">Open interest in contracts (base-asset units on Binance USDⓈ-M).</param>
-/// <param name="ValueUsd">Notional in USD(T); for the live <c>openInterest</c> endpoint this is contracts × mark price.</param>
-public readonly record struct OpenInterestPoint(DateTimeOffset Time, decimal Contracts, decimal ValueUsd);
-
-/// <summary>Which Binance long/short statistic a <see cref="RatioPoint"/> belongs to.</summary>
-public enum RatioKind
-{
-    /// <summary>All accounts, by account count (<c>globalLongShortAccountRatio</c>).</summary>
-    GlobalAccounts,
-    /// <summary>Top 20 % traders by margin, by account count (<c>topLongShortAccountRatio</c>).</summary>
-    TopTraderAccounts,
-    /// <summary>Top traders by position size (<c>topLongShortPositionRatio</c>).</summary>
-    TopTraderPositions,
-}
-
-/// <summary>A long/short statistic. <paramref name="LongShare"/> + <paramref name="ShortShare"/> ≈ 1; Ratio = long / short.</summary>
-public readonly record struct RatioPoint(DateTimeOffset Time, decimal Ratio, decimal LongShare, decimal ShortShare);
-
-/// <summary>Taker buy/sell volume over one period (base-asset units).</summary>
-public readonly record struct TakerVolumePoint(DateTimeOffset Time, decimal BuySellRatio, decimal BuyVolume, decimal SellVolume);
-
 /// <summary>One candle. Volumes: base units; quote volumes: USD(T).</summary>
 public readonly record struct Kline(
     DateTimeOffset OpenTime,
@@ -83,27 +40,3 @@ public sealed record Ticker24h(
     decimal QuoteVolume,
     DateTimeOffset OpenTime,
     DateTimeOffset CloseTime);
-
-/// <summary>The side of the position that was force-closed.</summary>
-public enum PositionSide
-{
-    /// <summary>A long was liquidated (Binance order side SELL).</summary>
-    Long,
-    /// <summary>A short was liquidated (Binance order side BUY).</summary>
-    Short,
-}
-
-/// <summary>A forced liquidation. Binance's all-market stream sends at most one per symbol per second, so sums are lower bounds.</summary>
-public readonly record struct Liquidation(
-    Symbol Symbol,
-    PositionSide Side,
-    decimal Price,
-    decimal AveragePrice,
-    decimal Quantity,
-    DateTimeOffset Time,
-    string? Venue = null)
-{
-    /// <summary>Filled quantity × average price, in USD(T). <see cref="Venue"/> is the venue id (<c>bybit</c>, <c>okx</c>);
-    /// null means the primary venue's own stream.</summary>
-    public decimal NotionalUsd => Quantity * (AveragePrice != 0 ? AveragePrice : Price);
-}

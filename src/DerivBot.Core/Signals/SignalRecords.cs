@@ -1,5 +1,3 @@
-using DerivBot.Core.Markets;
-
 namespace DerivBot.Core.Signals;
 
 // Every signal is a plain record that carries its inputs, the thresholds it used and a machine-readable reason.
@@ -56,20 +54,3 @@ public enum Extremity
     High,
     Low,
 }
-
-/// <summary>All signals for one symbol at one instant (<see cref="SignalEngine.Compute"/>).</summary>
-/// <param name="IsStale">The snapshot was stale at <paramref name="ComputedAt"/> (see <see cref="MarketSnapshot.IsStale"/>).</param>
-public sealed record SignalReport(
-    string Venue,
-    Symbol Symbol,
-    DateTimeOffset ComputedAt,
-    DateTimeOffset DataTime,
-    bool IsStale,
-    FundingSignal Funding,
-    OpenInterestSignal OpenInterest,
-    QuadrantSignal Quadrant,
-    PriceOiSignal PriceOi,
-    LongShortSignal LongShort,
-    RsiSignal Rsi,
-    LiquidationSignal Liquidations,
-    MarketPhaseSignal Phase);
