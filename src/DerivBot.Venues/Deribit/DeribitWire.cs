@@ -7,26 +7,6 @@ namespace DerivBot.Venues.Deribit;
 // numbers and many are null: DeribitWireConverters read anything that is not a usable number (or text) as missing, and
 // result lists skip entries that are not objects, so one odd item never fails a whole chain.
 
-/// <summary>The envelope fields every reply shares.</summary>
-internal abstract class DeribitEnvelope
-{
-    public DeribitErrorDto? Error { get; init; }
-
-    /// <summary>Server send time, microseconds since the epoch.</summary>
-    [JsonPropertyName("usOut")]
-    public long? UsOut { get; init; }
-}
-
-/// <summary>A JSON-RPC error object.</summary>
-internal sealed class DeribitErrorDto
-{
-    public long? Code { get; init; }
-    public string? Message { get; init; }
-}
-
-/// <summary>A reply read only for its error (the body of a failed request).</summary>
-internal sealed class DeribitErrorResponse : DeribitEnvelope;
-
 /// <summary><c>public/get_book_summary_by_currency</c>.</summary>
 internal sealed class DeribitBookSummaryResponse : DeribitEnvelope
 {

@@ -20,7 +20,7 @@ internal readonly partial record struct VenueJson
                 }
                 return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
                     ? parsed
-                    : throw Bad($"{What}: '{name}' is not a number ('{Truncate(text)}')");
+                    : throw Bad($"{What}: '{name}' is not a number ('{WireDecimalConverter.Truncate(text)}')");
             case JsonValueKind.Null:
                 return null;
             default:
@@ -49,13 +49,11 @@ internal readonly partial record struct VenueJson
                 }
                 return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
                     ? parsed
-                    : throw Bad($"{What}: '{name}' is not an integer ('{Truncate(text)}')");
+                    : throw Bad($"{What}: '{name}' is not an integer ('{WireDecimalConverter.Truncate(text)}')");
             case JsonValueKind.Null:
                 return null;
             default:
                 throw Bad($"{What}: '{name}' is {Describe(value.ValueKind)}, not an integer");
         }
     }
-
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
