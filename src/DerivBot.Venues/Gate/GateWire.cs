@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using DerivBot.Venues.Http;
 
 namespace DerivBot.Venues.Gate;
 
