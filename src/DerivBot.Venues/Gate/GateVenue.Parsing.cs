@@ -9,32 +9,6 @@ public sealed partial class GateVenue
 {
     private static GateJsonContext Wire => GateJsonContext.Default;
 
-    internal static IReadOnlyList<Liquidation> ParseLiquidations(byte[] body, GateContract contract, Symbol watched, DateTimeOffset after, DateTimeOffset until)
-    {
-        var j = new VenueJson(VenueIds.Gate, "liq_orders");
-        var nameUnit = AssetNames.Parse(contract.Name).CoinsPerUnit;
-        var symbolUnit = AssetNames.Parse(watched.Value).CoinsPerUnit;
-        var list = new List<Liquidation>();
-        foreach (var e in j.ReadList(body, Wire.ListGateLiquidationDto))
-        {
-            var time = DateTimeOffset.FromUnixTimeSeconds(e.Time ?? throw j.Missing("time"));
-            if (time <= after || time > until)
-            {
-                continue; // only the polling window counts; the neighbours belong to the previous or next poll
-            }
-            var size = e.Size ?? throw j.Missing("size"); // an integer number of contracts (apis.md B.5)
-            var price = e.FillPrice is { } f && f > 0 ? f : e.OrderPrice ?? throw j.Missing("order_price");
-            if (size == 0 || price <= 0)
-            {
-                continue;
-            }
-            var coins = Math.Abs(size) * contract.QuantoMultiplier * nameUnit;
-            var unitPrice = price / nameUnit * symbolUnit;
-            list.Add(new Liquidation(watched, size > 0 ? PositionSide.Long : PositionSide.Short, unitPrice, unitPrice, coins / symbolUnit, time, VenueIds.Gate));
-        }
-        return list;
-    }
-
     /// <summary><c>/futures/usdt/contracts</c>: name → metadata.</summary>
     internal static IReadOnlyDictionary<string, GateContract> ParseContracts(byte[] body)
     {

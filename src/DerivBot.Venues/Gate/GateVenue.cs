@@ -134,32 +134,6 @@ public sealed partial class GateVenue : IVenueOverview
         _ => null,
     };
 
-    /// <summary>
-    /// Liquidations of <paramref name="watched"/> (any venue's naming) with <c>time</c> in (<paramref name="after"/>,
-    /// <paramref name="until"/>], from <c>/futures/usdt/liq_orders</c> (apis.md B.5: <c>time</c> in SECONDS; <c>size</c> and
-    /// <c>left</c> are INTEGERS, so a fractional size is a bad response). Coins = |size| × quanto_multiplier × the name's
-    /// multiplier. The side: apis.md says nothing about the sign of <c>size</c> (its one example, 600, has no side); Gate's
-    /// own field description is "Position size", and Gate signs position sizes long-positive, so a positive size is read as
-    /// a long liquidated and a negative one as a short [U — not backed by apis.md; docs/venues/gate.md]. The price is
-    /// <c>fill_price</c> (else <c>order_price</c>). Quantity and price are in the watched symbol's units
-    /// (<c>1000PEPEUSDT</c>), so quantity × price is the USD notional. Unknown contract: none.
-    /// </summary>
-    internal Task<IReadOnlyList<Liquidation>> GetLiquidationsAsync(Symbol watched, DateTimeOffset after, DateTimeOffset until, CancellationToken cancellationToken) =>
-        VenueDeadline.RunAsync(Name, _timeout, _time, async ct =>
-        {
-            var contracts = await ContractsAsync(ct).ConfigureAwait(false);
-            var asset = AssetNames.Parse(watched.Value);
-            var prefix = asset.CoinsPerUnit > 1 ? asset.CoinsPerUnit.ToString("0", CultureInfo.InvariantCulture) : "";
-            var name = contracts.ContainsKey(prefix + asset.Asset + "_USDT") ? prefix + asset.Asset + "_USDT" : asset.Asset + "_USDT";
-            if (!contracts.TryGetValue(name, out var contract))
-            {
-                return (IReadOnlyList<Liquidation>)[];
-            }
-            var q = $"contract={name}&from={after.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}&to={until.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}&limit=1000";
-            var body = await _http.GetAsync(LiquidationsPath, q, 1, ct).ConfigureAwait(false);
-            return ParseLiquidations(body, contract, watched, after, until);
-        }, cancellationToken);
-
     private async Task<IReadOnlyDictionary<string, GateContract>> ContractsAsync(CancellationToken ct)
     {
         var now = _time.GetUtcNow();
