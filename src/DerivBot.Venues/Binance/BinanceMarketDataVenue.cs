@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
@@ -14,7 +12,7 @@ namespace DerivBot.Venues.Binance;
 /// Also Binance's <see cref="IVenueOverview"/> (see <see cref="FapiOverview"/>). The same class, built with another name,
 /// base URL and its own gates, serves Aster, whose fapi copies Binance's paths and shapes.
 /// </summary>
-public sealed class BinanceMarketDataVenue : IMarketDataVenue, IVenueOverview
+public sealed partial class BinanceMarketDataVenue : IMarketDataVenue, IVenueOverview
 {
     private static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
 
@@ -105,13 +103,6 @@ public sealed class BinanceMarketDataVenue : IMarketDataVenue, IVenueOverview
         return Parse(() => BinanceParsers.ParsePremiumIndex(body));
     }
 
-    public async Task<IReadOnlyList<FundingRatePoint>> GetFundingHistoryAsync(Symbol symbol, HistoryQuery query, CancellationToken cancellationToken)
-    {
-        var q = new Query().Add("symbol", symbol.Value).AddWindow(query, maxLimit: 1000);
-        var body = await Futures(Paths.FundingRate, q.ToString(), 1, _fundingLimiter, cancellationToken).ConfigureAwait(false);
-        return Parse(() => BinanceParsers.ParseFundingRates(body));
-    }
-
     public async Task<IReadOnlyList<FundingInfoEntry>> GetFundingInfoAsync(CancellationToken cancellationToken)
     {
         var body = await Futures(Paths.FundingInfo, "", 1, _fundingLimiter, cancellationToken).ConfigureAwait(false);
@@ -139,38 +130,6 @@ public sealed class BinanceMarketDataVenue : IMarketDataVenue, IVenueOverview
         return Parse(() => BinanceParsers.ParseOpenInterest(body, mark));
     }
 
-    public async Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestHistoryAsync(Symbol symbol, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
-    {
-        var body = await FuturesData(Paths.OpenInterestHist, symbol, period, query, cancellationToken).ConfigureAwait(false);
-        return Parse(() => BinanceParsers.ParseOpenInterestHist(body));
-    }
-
-    public async Task<IReadOnlyList<RatioPoint>> GetLongShortRatioAsync(Symbol symbol, RatioKind kind, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
-    {
-        var path = kind switch
-        {
-            RatioKind.GlobalAccounts => Paths.GlobalRatio,
-            RatioKind.TopTraderAccounts => Paths.TopAccountRatio,
-            RatioKind.TopTraderPositions => Paths.TopPositionRatio,
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown ratio kind"),
-        };
-        var body = await FuturesData(path, symbol, period, query, cancellationToken).ConfigureAwait(false);
-        return Parse(() => BinanceParsers.ParseLongShortRatios(body));
-    }
-
-    public async Task<IReadOnlyList<TakerVolumePoint>> GetTakerVolumeAsync(Symbol symbol, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
-    {
-        var body = await FuturesData(Paths.TakerVolume, symbol, period, query, cancellationToken).ConfigureAwait(false);
-        return Parse(() => BinanceParsers.ParseTakerVolume(body));
-    }
-
-    public async Task<IReadOnlyList<Kline>> GetKlinesAsync(Symbol symbol, KlineInterval interval, HistoryQuery query, CancellationToken cancellationToken)
-    {
-        var q = new Query().Add("symbol", symbol.Value).Add("interval", interval.ToWire()).AddWindow(query, maxLimit: 1500);
-        var body = await Futures(Paths.Klines, q.ToString(), KlineWeight(q.Limit ?? 500), null, cancellationToken).ConfigureAwait(false);
-        return Parse(() => BinanceParsers.ParseKlines(body));
-    }
-
     public async Task<IReadOnlyList<Ticker24h>> GetFuturesTickersAsync(CancellationToken cancellationToken)
     {
         var body = await Futures(Paths.FuturesTicker, "", 40, null, cancellationToken).ConfigureAwait(false);
@@ -181,42 +140,6 @@ public sealed class BinanceMarketDataVenue : IMarketDataVenue, IVenueOverview
     {
         var body = await _http.GetAsync(BinanceHost.Spot, Paths.SpotTicker, "", 80, null, cancellationToken).ConfigureAwait(false);
         return Parse(() => BinanceParsers.ParseTickers(body));
-    }
-
-    /// <summary>
-    /// Runs a shared parser and, for a venue other than Binance, re-labels its failure with this venue's name: the
-    /// parsers are Binance's, but a malformed Aster body is Aster's fault and must say so.
-    /// </summary>
-    private T Parse<T>(Func<T> parse)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (VenueException ex) when (!string.Equals(ex.Venue, Name, StringComparison.Ordinal))
-        {
-            var message = ex.Message.StartsWith(ex.Venue + ":", StringComparison.Ordinal) ? Name + ex.Message[ex.Venue.Length..] : $"{Name}: {ex.Message}";
-            throw new VenueException(Name, ex.Kind, message, ex) { HttpStatus = ex.HttpStatus, VendorCode = ex.VendorCode, RetryAfter = ex.RetryAfter };
-        }
-    }
-
-    /// <summary>Klines weight by limit (apis.md A.9): [1,100) → 1, [100,500) → 2, [500,1000] → 5, above → 10.</summary>
-    internal static int KlineWeight(int limit) => limit switch
-    {
-        < 100 => 1,
-        < 500 => 2,
-        <= 1000 => 5,
-        _ => 10,
-    };
-
-    private Task<byte[]> Futures(string path, string query, int weight, SlidingWindowLimiter? limiter, CancellationToken cancellationToken) =>
-        _http.GetAsync(BinanceHost.Futures, path, query, weight, limiter, cancellationToken);
-
-    private Task<byte[]> FuturesData(string path, Symbol symbol, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken)
-    {
-        // Weight 0 on the IP budget; the per-endpoint 1000 / 5 min cap is what limits these.
-        var q = new Query().Add("symbol", symbol.Value).Add("period", period.ToWire()).AddWindow(query, maxLimit: 500);
-        return _http.GetAsync(BinanceHost.Futures, path, q.ToString(), 0, _dataLimiters[path], cancellationToken);
     }
 
     internal static class Paths
@@ -234,43 +157,5 @@ public sealed class BinanceMarketDataVenue : IMarketDataVenue, IVenueOverview
         public const string Klines = "/fapi/v1/klines";
         public const string FuturesTicker = "/fapi/v1/ticker/24hr";
         public const string SpotTicker = "/api/v3/ticker/24hr";
-    }
-
-    /// <summary>Query-string builder: invariant culture, escaped values, epoch-ms times, limits clamped to the endpoint's maximum.</summary>
-    private sealed class Query
-    {
-        private readonly StringBuilder _text = new();
-
-        public int? Limit { get; private set; }
-
-        public Query Add(string name, string value)
-        {
-            if (_text.Length > 0)
-            {
-                _text.Append('&');
-            }
-            _text.Append(name).Append('=').Append(Uri.EscapeDataString(value));
-            return this;
-        }
-
-        public Query AddWindow(HistoryQuery query, int maxLimit)
-        {
-            if (query.Start is { } start)
-            {
-                Add("startTime", start.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
-            }
-            if (query.End is { } end)
-            {
-                Add("endTime", end.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
-            }
-            if (query.Limit is { } limit)
-            {
-                Limit = Math.Clamp(limit, 1, maxLimit);
-                Add("limit", Limit.Value.ToString(CultureInfo.InvariantCulture));
-            }
-            return this;
-        }
-
-        public override string ToString() => _text.ToString();
     }
 }

@@ -70,23 +70,6 @@ internal static partial class BinanceParsers
         return result;
     }
 
-    /// <summary><c>/fapi/v1/fundingRate</c>: settled funding, ascending. Old rows may carry an empty <c>markPrice</c>.</summary>
-    public static IReadOnlyList<FundingRatePoint> ParseFundingRates(ReadOnlySpan<byte> json)
-    {
-        const string what = "fundingRate";
-        var items = ArrayOf(json, what, Wire.ListBinanceFundingRateDto);
-        var result = new List<FundingRatePoint>(items.Count);
-        foreach (var item in items)
-        {
-            var f = item ?? throw NotAnObject(what);
-            result.Add(new FundingRatePoint(
-                RequiredTime(f.FundingTime, what, "fundingTime"),
-                f.FundingRate ?? throw Missing(what, "fundingRate"),
-                f.MarkPrice));
-        }
-        return result;
-    }
-
     /// <summary><c>/fapi/v1/fundingInfo</c>: only symbols whose funding parameters were adjusted (Aster: cap/floor as <c>fundingFeeCap</c>/<c>fundingFeeFloor</c>).</summary>
     public static IReadOnlyList<FundingInfoEntry> ParseFundingInfo(ReadOnlySpan<byte> json)
     {
@@ -131,69 +114,6 @@ internal static partial class BinanceParsers
             markPrice > 0 ? contracts * markPrice : 0m);
     }
 
-    /// <summary><c>/futures/data/openInterestHist</c>; <c>timestamp</c> is a string or a number.</summary>
-    public static IReadOnlyList<OpenInterestPoint> ParseOpenInterestHist(ReadOnlySpan<byte> json)
-    {
-        const string what = "openInterestHist";
-        var items = ArrayOf(json, what, Wire.ListBinanceOpenInterestHistDto);
-        var result = new List<OpenInterestPoint>(items.Count);
-        foreach (var item in items)
-        {
-            var o = item ?? throw NotAnObject(what);
-            result.Add(new OpenInterestPoint(
-                RequiredTime(o.Timestamp, what, "timestamp"),
-                o.SumOpenInterest ?? throw Missing(what, "sumOpenInterest"),
-                o.SumOpenInterestValue ?? 0m));
-        }
-        return result;
-    }
-
-    /// <summary>
-    /// The three <c>/futures/data/*LongShort*Ratio</c> endpoints (same shape; in the position ratio
-    /// <c>longAccount</c>/<c>shortAccount</c> hold position shares).
-    /// </summary>
-    public static IReadOnlyList<RatioPoint> ParseLongShortRatios(ReadOnlySpan<byte> json)
-    {
-        const string what = "longShortRatio";
-        var items = ArrayOf(json, what, Wire.ListBinanceRatioDto);
-        var result = new List<RatioPoint>(items.Count);
-        foreach (var item in items)
-        {
-            var r = item ?? throw NotAnObject(what);
-            result.Add(new RatioPoint(
-                RequiredTime(r.Timestamp, what, "timestamp"),
-                r.LongShortRatio ?? throw Missing(what, "longShortRatio"),
-                r.LongAccount ?? throw Missing(what, "longAccount"),
-                r.ShortAccount ?? throw Missing(what, "shortAccount")));
-        }
-        return result;
-    }
-
-    /// <summary><c>/futures/data/takerlongshortRatio</c> (no <c>symbol</c> field; volumes in base units).</summary>
-    public static IReadOnlyList<TakerVolumePoint> ParseTakerVolume(ReadOnlySpan<byte> json)
-    {
-        const string what = "takerlongshortRatio";
-        var items = ArrayOf(json, what, Wire.ListBinanceTakerVolumeDto);
-        var result = new List<TakerVolumePoint>(items.Count);
-        foreach (var item in items)
-        {
-            var t = item ?? throw NotAnObject(what);
-            result.Add(new TakerVolumePoint(
-                RequiredTime(t.Timestamp, what, "timestamp"),
-                t.BuySellRatio ?? throw Missing(what, "buySellRatio"),
-                t.BuyVol ?? throw Missing(what, "buyVol"),
-                t.SellVol ?? throw Missing(what, "sellVol")));
-        }
-        return result;
-    }
-
-    /// <summary><c>/fapi/v1/klines</c>: an array of 12-element arrays mixing strings and integers.</summary>
-    public static IReadOnlyList<Kline> ParseKlines(ReadOnlySpan<byte> json)
-    {
-        const string what = "klines";
-        return ArrayOf(json, what, Wire.ListKline);
-    }
-
     /// <summary>Futures <c>/fapi/v1/ticker/24hr</c> or spot <c>/api/v3/ticker/24hr</c>: one object or an array.</summary>
     public static IReadOnlyList<Ticker24h> ParseTickers(ReadOnlySpan<byte> json)
     {
@@ -213,81 +133,5 @@ internal static partial class BinanceParsers
                 OptionalTime(t.CloseTime, what, "closeTime") ?? DateTimeOffset.UnixEpoch));
         }
         return result;
-    }
-
-    /// <summary>
-    /// The per-minute <c>REQUEST_WEIGHT</c> limit from exchangeInfo's <c>rateLimits</c> (2400 on futures today), so the
-    /// budget follows Binance if it changes the limit. Returns false when absent or unreadable; never throws.
-    /// </summary>
-    public static bool TryParseRequestWeightPerMinute(ReadOnlySpan<byte> json, out int limit)
-    {
-        limit = 0;
-        BinanceRateLimitsDto? body;
-        try
-        {
-            body = RootToken(json) == JsonTokenType.StartObject ? JsonSerializer.Deserialize(json, Wire.BinanceRateLimitsDto) : null;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-        foreach (var item in body?.RateLimits ?? [])
-        {
-            if (item is not null
-                && IsString(item.RateLimitType, "REQUEST_WEIGHT")
-                && IsString(item.Interval, "MINUTE")
-                && item.IntervalNum.ValueKind == JsonValueKind.Number && item.IntervalNum.TryGetInt32(out var n) && n > 0
-                && item.Limit.ValueKind == JsonValueKind.Number && item.Limit.TryGetInt32(out var l) && l > 0)
-            {
-                limit = l / n;
-                return limit > 0;
-            }
-        }
-        return false;
-
-        static bool IsString(JsonElement value, string expected) =>
-            value.ValueKind == JsonValueKind.String && value.ValueEquals(expected);
-    }
-
-    /// <summary>
-    /// Reads a Binance error body (<c>{"code":-1121,"msg":"Invalid symbol."}</c>). Returns false when the body is not one.
-    /// Never throws: error bodies are diagnostics, and a garbled one must not hide the HTTP status.
-    /// </summary>
-    public static bool TryParseError(ReadOnlySpan<byte> json, out int code, out string message)
-    {
-        code = 0;
-        message = string.Empty;
-        try
-        {
-            var reader = new Utf8JsonReader(json, ReaderOptions);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-            var haveCode = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("code"u8))
-                {
-                    reader.Read();
-                    haveCode = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out code);
-                }
-                else if (reader.ValueTextEquals("msg"u8))
-                {
-                    reader.Read();
-                    message = reader.TokenType == JsonTokenType.String ? reader.GetString() ?? string.Empty : string.Empty;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-            return haveCode;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }

@@ -18,7 +18,7 @@ namespace DerivBot.Venues.Binance;
 /// An endpoint the venue does not have (HTTP 404, e.g. Aster without <c>/futures/data</c>) yields no rows rather than
 /// failing the snapshot. The whole call is bounded by <c>Venues:RequestTimeout</c>.
 /// </summary>
-internal sealed class FapiOverview
+internal sealed partial class FapiOverview
 {
     /// <summary>How long the perpetual universe (which listing stands for which asset) is reused.</summary>
     public static readonly TimeSpan UniverseTtl = TimeSpan.FromHours(1);
@@ -119,67 +119,5 @@ internal sealed class FapiOverview
                 .OrderBy(p => p.Time)
                 .ToList();
         }, cancellationToken);
-    }
-
-    /// <summary>Asset → listing from exchangeInfo (TRADING USDT/USDC perpetuals), refreshed every <see cref="UniverseTtl"/>.</summary>
-    internal async Task<IReadOnlyDictionary<string, Listing>> ListingsAsync(CancellationToken ct)
-    {
-        var now = _time.GetUtcNow();
-        if (_listings is { } cached && now - cached.At < UniverseTtl)
-        {
-            return cached.ByAsset;
-        }
-        // Two callers racing on an expired cache both fetch exchangeInfo (weight 1 each): cheaper than a lock to dispose.
-        var contracts = await _venue.GetPerpetualsAsync(ct).ConfigureAwait(false);
-        var fresh = new CachedListings(SelectListings(contracts), now);
-        _listings = fresh;
-        return fresh.ByAsset;
-    }
-
-    /// <summary>One listing per asset: USDT-margined before USDC, then the plain listing before a multiplier one.</summary>
-    internal static IReadOnlyDictionary<string, Listing> SelectListings(IEnumerable<PerpetualContract> contracts) =>
-        contracts
-            .Select(c => (Contract: c, Ref: AssetNames.Parse(c.Symbol.Value)))
-            .GroupBy(x => x.Ref.Asset, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => g.OrderBy(x => x.Contract.QuoteAsset == "USDT" ? 0 : 1)
-                    .ThenBy(x => x.Ref.CoinsPerUnit)
-                    .ThenBy(x => x.Contract.Symbol.Value, StringComparer.Ordinal)
-                    .Select(x => new Listing(x.Contract.Symbol, x.Ref.CoinsPerUnit))
-                    .First(),
-                StringComparer.Ordinal);
-
-    /// <summary>Runs a call whose endpoint the venue may not have: HTTP 404 → null (noted once in the log), anything else propagates.</summary>
-    private async Task<T?> Optional<T>(Func<Task<T>> call) where T : class?
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (VenueException ex) when (ex.HttpStatus == 404)
-        {
-            if (Interlocked.Exchange(ref _missingNoted, 1) == 0)
-            {
-                _logger.LogInformation("{Venue} lacks an endpoint the overview uses ({Message}); those figures are left out", Name, ex.Message);
-            }
-            return null;
-        }
-    }
-
-    private async Task<T?> Optional<T>(Func<Task<T?>> call) where T : struct
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (VenueException ex) when (ex.HttpStatus == 404)
-        {
-            if (Interlocked.Exchange(ref _missingNoted, 1) == 0)
-            {
-                _logger.LogInformation("{Venue} lacks an endpoint the overview uses ({Message}); those figures are left out", Name, ex.Message);
-            }
-            return null;
-        }
     }
 }

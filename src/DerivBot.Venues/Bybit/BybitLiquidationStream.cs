@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
-using DerivBot.Venues.Http;
 using DerivBot.Venues.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,7 @@ namespace DerivBot.Venues.Bybit;
 /// watched symbol (there is no all-symbols topic), <c>{"op":"ping"}</c> keepalive, every liquidation in 500 ms batches.
 /// <c>S:"Buy"</c> means a LONG was liquidated; <c>p</c> is the bankruptcy price, <c>v</c> the size in base coins.
 /// </summary>
-public sealed class BybitLiquidationStream : LiquidationSocketStream
+public sealed partial class BybitLiquidationStream : LiquidationSocketStream
 {
     /// <summary>Bybit rejects subscribe requests with too many args; ten per frame stays well inside.</summary>
     internal const int TopicsPerFrame = 10;
@@ -79,40 +78,5 @@ public sealed class BybitLiquidationStream : LiquidationSocketStream
                 handler.OnLiquidation(l with { Symbol = symbol });
             }
         }
-    }
-
-    /// <summary>Parses one frame: liquidations of an <c>allLiquidation</c> push, or none for acks and pongs (with the
-    /// message of a rejected request).</summary>
-    internal static (IReadOnlyList<Liquidation> Events, string? Rejected) Parse(ReadOnlyMemory<byte> frame)
-    {
-        var j = new VenueJson(VenueIds.Bybit, "allLiquidation");
-        return j.Read(frame, root =>
-        {
-            j.RequireKind(root, JsonValueKind.Object);
-            if (j.OptionalString(root, "topic") is not { } topic || !topic.StartsWith(TopicPrefix, StringComparison.Ordinal))
-            {
-                var failed = root.TryGetProperty("success", out var ok) && ok.ValueKind == JsonValueKind.False;
-                return ((IReadOnlyList<Liquidation>)[], failed ? j.OptionalString(root, "ret_msg") ?? "unknown error" : null);
-            }
-            var data = j.Property(root, "data", JsonValueKind.Array);
-            var list = new List<Liquidation>(data.GetArrayLength());
-            foreach (var e in data.EnumerateArray())
-            {
-                var side = j.RequireString(e, "S") switch
-                {
-                    "Buy" => PositionSide.Long, // Bybit: "When you receive a Buy update, this means that a long position has been liquidated"
-                    "Sell" => PositionSide.Short,
-                    var other => throw j.Bad($"allLiquidation: unknown side '{other}'"),
-                };
-                var price = j.RequireDecimal(e, "p");
-                var size = j.RequireDecimal(e, "v");
-                if (price <= 0 || size <= 0)
-                {
-                    throw j.Bad("allLiquidation: non-positive price or size");
-                }
-                list.Add(new Liquidation(new Symbol(j.RequireString(e, "s")), side, price, price, size, j.RequireTime(e, "T"), VenueIds.Bybit));
-            }
-            return ((IReadOnlyList<Liquidation>)list, (string?)null);
-        });
     }
 }

@@ -1,6 +1,5 @@
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
-using DerivBot.Venues.Http;
 
 namespace DerivBot.Venues.Bybit;
 

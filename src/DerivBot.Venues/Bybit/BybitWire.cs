@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using DerivBot.Venues.Http;
-
 namespace DerivBot.Venues.Bybit;
 
 // Bybit v5 market bodies as System.Text.Json source-generated DTOs (apis.md B.1): the {retCode, retMsg, result, time}
@@ -50,35 +47,3 @@ internal sealed class BybitTickerDto
     public decimal? FundingRate { get; init; }
     public long? NextFundingTime { get; init; }
 }
-
-internal sealed class BybitFundingDto
-{
-    public long? FundingRateTimestamp { get; init; }
-    public decimal? FundingRate { get; init; }
-}
-
-internal sealed class BybitOpenInterestDto
-{
-    public long? Timestamp { get; init; }
-    public decimal? OpenInterest { get; init; }
-}
-
-internal sealed class BybitAccountRatioDto
-{
-    public long? Timestamp { get; init; }
-    public decimal? BuyRatio { get; init; }
-    public decimal? SellRatio { get; init; }
-}
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    MaxDepth = 32,
-    Converters = [typeof(WireDecimalConverter), typeof(WireInt64Converter)])]
-[JsonSerializable(typeof(BybitResponse<BybitInstrumentDto>))]
-[JsonSerializable(typeof(BybitResponse<BybitTickerDto>))]
-[JsonSerializable(typeof(BybitResponse<BybitFundingDto>))]
-[JsonSerializable(typeof(BybitResponse<BybitOpenInterestDto>))]
-[JsonSerializable(typeof(BybitResponse<BybitAccountRatioDto>))]
-// Kline rows are positional arrays of strings: [start, open, high, low, close, volume, turnover].
-[JsonSerializable(typeof(BybitResponse<decimal?[]>), TypeInfoPropertyName = "BybitKlineResponse")]
-internal sealed partial class BybitJsonContext : JsonSerializerContext;

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using DerivBot.Core.OptionChains;
 using DerivBot.Core.Ports;
+using DerivBot.Venues.Http;
 
 namespace DerivBot.Venues.Deribit;
 
@@ -13,49 +15,43 @@ internal static class DeribitParsers
 {
     public const string Venue = VenueIds.Deribit;
 
+    private static DeribitJsonContext Wire => DeribitJsonContext.Default;
+
     /// <summary>The option summaries of a <c>get_book_summary_by_currency</c> response, with the response time and the index.</summary>
     /// <param name="received">Used as the data time when the response carries neither <c>usOut</c> nor <c>creation_timestamp</c>.</param>
     public static BookSummary ParseBookSummary(ReadOnlySpan<byte> body, string venue, DateTimeOffset received)
     {
-        using var doc = Parse(body, venue);
-        var root = doc.RootElement;
-        var result = Result(root, venue);
-        if (result.ValueKind != JsonValueKind.Array)
-        {
-            throw Bad(venue, "get_book_summary_by_currency: 'result' is not an array");
-        }
-        var items = new List<OptionSummary>(result.GetArrayLength());
+        var response = Read(body, venue, "get_book_summary_by_currency", Wire.DeribitBookSummaryResponse);
+        var result = response.Result ?? throw Bad(venue, "get_book_summary_by_currency: 'result' is not an array");
+        var items = new List<OptionSummary>(result.Count);
         var index = new Dictionary<string, decimal>(StringComparer.Ordinal);
         long newest = 0;
-        foreach (var item in result.EnumerateArray())
+        foreach (var item in result)
         {
-            if (item.ValueKind != JsonValueKind.Object
-                || !item.TryGetProperty("instrument_name", out var nameElement) || nameElement.ValueKind != JsonValueKind.String
-                || !OptionName.TryParse(nameElement.GetString(), out var name))
+            if (!OptionName.TryParse(item.InstrumentName, out var name))
             {
                 // Futures, combos and anything we cannot read are not options: skip rather than fail the chain.
                 continue;
             }
-            var iv = Number(item, "mark_iv");
             items.Add(new OptionSummary(
-                nameElement.GetString()!,
+                item.InstrumentName!,
                 name,
-                Number(item, "open_interest") ?? 0m,
-                Number(item, "volume"),
-                iv is { } percent ? percent / 100m : null,
-                Number(item, "underlying_price"),
-                Number(item, "mark_price")));
-            if (Number(item, "estimated_delivery_price") is > 0m and var delivery && !index.ContainsKey(name.Asset))
+                item.OpenInterest ?? 0m,
+                item.Volume,
+                item.MarkIv is { } percent ? percent / 100m : null,
+                item.UnderlyingPrice,
+                item.MarkPrice));
+            if (item.EstimatedDeliveryPrice is > 0m and var delivery && !index.ContainsKey(name.Asset))
             {
                 index[name.Asset] = delivery;
             }
-            if (Number(item, "creation_timestamp") is { } created)
+            if (item.CreationTimestamp is { } created)
             {
                 newest = Math.Max(newest, (long)created);
             }
         }
         DateTimeOffset time;
-        if (root.TryGetProperty("usOut", out var usOut) && usOut.ValueKind == JsonValueKind.Number && usOut.TryGetInt64(out var us) && us > 0)
+        if (response.UsOut is { } us && us > 0)
         {
             time = DateTimeOffset.FromUnixTimeMilliseconds(us / 1000);
         }
@@ -73,22 +69,12 @@ internal static class DeribitParsers
     /// <summary>The currency codes of a <c>public/get_currencies</c> response (<c>result[].currency</c>).</summary>
     public static IReadOnlyList<string> ParseCurrencies(ReadOnlySpan<byte> body, string venue)
     {
-        using var doc = Parse(body, venue);
-        var result = Result(doc.RootElement, venue);
-        if (result.ValueKind != JsonValueKind.Array)
-        {
-            throw Bad(venue, "get_currencies: 'result' is not an array");
-        }
-        var list = new List<string>();
-        foreach (var item in result.EnumerateArray())
-        {
-            if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("currency", out var c) && c.ValueKind == JsonValueKind.String
-                && !string.IsNullOrWhiteSpace(c.GetString()))
-            {
-                list.Add(c.GetString()!.ToUpperInvariant());
-            }
-        }
-        return list;
+        var response = Read(body, venue, "get_currencies", Wire.DeribitCurrenciesResponse);
+        var result = response.Result ?? throw Bad(venue, "get_currencies: 'result' is not an array");
+        return result
+            .Where(item => !string.IsNullOrWhiteSpace(item.Currency))
+            .Select(item => item.Currency!.ToUpperInvariant())
+            .ToList();
     }
 
     /// <summary>A JSON-RPC error object, when the body is one: code and message.</summary>
@@ -96,26 +82,21 @@ internal static class DeribitParsers
     {
         code = 0;
         message = string.Empty;
+        DeribitErrorResponse? response;
         try
         {
-            using var doc = JsonDocument.Parse(body.ToArray());
-            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-            {
-                if (error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number)
-                {
-                    code = c.TryGetInt32(out var v) ? v : 0;
-                }
-                if (error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
-                {
-                    message = m.GetString() ?? string.Empty;
-                }
-                return true;
-            }
+            response = JsonSerializer.Deserialize(body, Wire.DeribitErrorResponse);
         }
         catch (JsonException)
         {
+            return false;
         }
-        return false;
+        if (response?.Error is not { } error)
+        {
+            return false;
+        }
+        (code, message) = (CodeOf(error), error.Message ?? string.Empty);
+        return true;
     }
 
     /// <summary>The error kind of a JSON-RPC error code (Deribit: 10028 too_many_requests; −32602 invalid params).</summary>
@@ -126,56 +107,24 @@ internal static class DeribitParsers
         _ => VenueErrorKind.BadResponse,
     };
 
-    private static JsonDocument Parse(ReadOnlySpan<byte> body, string venue)
+    /// <summary>
+    /// Reads a whole reply; a body that is not JSON, not an object, or has neither <c>result</c> nor <c>error</c> is a
+    /// BadResponse, and an <c>error</c> object is the error Deribit reports.
+    /// </summary>
+    private static T Read<T>(ReadOnlySpan<byte> body, string venue, string what, JsonTypeInfo<T> type)
+        where T : DeribitEnvelope
     {
-        try
+        var response = WireJson.Read(body, venue, what, type) ?? throw Bad(venue, "the response is not a JSON-RPC object");
+        if (response.Error is { } error)
         {
-            return JsonDocument.Parse(body.ToArray());
+            var code = CodeOf(error);
+            throw new VenueException(venue, KindOf(code), $"{venue}: error {code} {error.Message}") { VendorCode = code };
         }
-        catch (JsonException ex)
-        {
-            throw new VenueException(venue, VenueErrorKind.BadResponse, $"{venue}: the response is not JSON ({ex.Message})", ex);
-        }
+        return response;
     }
 
-    private static JsonElement Result(JsonElement root, string venue)
-    {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw Bad(venue, "the response is not a JSON-RPC object");
-        }
-        if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-        {
-            var code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var v) ? v : 0;
-            var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : "";
-            throw new VenueException(venue, KindOf(code), $"{venue}: error {code} {message}") { VendorCode = code };
-        }
-        if (!root.TryGetProperty("result", out var result))
-        {
-            throw Bad(venue, "the JSON-RPC response has neither 'result' nor 'error'");
-        }
-        return result;
-    }
-
-    private static decimal? Number(JsonElement item, string name)
-    {
-        if (!item.TryGetProperty(name, out var e) || e.ValueKind != JsonValueKind.Number)
-        {
-            return null;
-        }
-        // Deribit sends plain JSON numbers; a huge exponent would not fit a decimal: treat it as missing.
-        return e.TryGetDecimal(out var d) ? d : null;
-    }
+    /// <summary>The error's code when it is a JSON number that fits an int, else 0.</summary>
+    private static int CodeOf(DeribitErrorDto error) => error.Code is >= int.MinValue and <= int.MaxValue ? (int)error.Code.Value : 0;
 
     private static VenueException Bad(string venue, string what) => new(venue, VenueErrorKind.BadResponse, $"{venue}: {what}");
-}
-
-/// <summary>A parsed <c>get_book_summary_by_currency</c> response.</summary>
-/// <param name="IndexByAsset">Each asset's <c>estimated_delivery_price</c> (USD).</param>
-internal sealed record BookSummary(IReadOnlyList<OptionSummary> Options, DateTimeOffset Time, IReadOnlyDictionary<string, decimal> IndexByAsset)
-{
-    /// <summary>The chain of one asset from this response.</summary>
-    public OptionChain ChainOf(string asset, string venue) =>
-        new(asset, venue, Time, IndexByAsset.TryGetValue(asset, out var index) ? index : null,
-            Options.Where(o => string.Equals(o.Asset, asset, StringComparison.Ordinal)).ToList());
 }

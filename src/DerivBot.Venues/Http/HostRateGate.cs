@@ -9,7 +9,7 @@ namespace DerivBot.Venues.Http;
 /// (or fail fast when that wait is longer than the caller allows). While the host has us banned (429/418), every
 /// call fails at once without touching the network.
 /// </summary>
-internal sealed class HostRateGate
+internal sealed partial class HostRateGate
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
@@ -119,33 +119,6 @@ internal sealed class HostRateGate
             _used = Math.Max(_used, usedWeight);
             Application.Diagnostics.DerivBotMetrics.VenueWeight(_venue, Host, _used);
         }
-    }
-
-    /// <summary>Stops all traffic to this host for <paramref name="duration"/>.</summary>
-    public void Ban(VenueErrorKind kind, TimeSpan duration)
-    {
-        Application.Diagnostics.DerivBotMetrics.VenueBan(_venue, kind);
-        lock (_gate)
-        {
-            var until = _time.GetUtcNow() + duration;
-            if (until > _bannedUntil)
-            {
-                _bannedUntil = until;
-                _banKind = kind;
-            }
-        }
-    }
-
-    public VenueException BanException(TimeSpan remaining)
-    {
-        var seconds = Math.Ceiling(remaining.TotalSeconds);
-        var message = _banKind switch
-        {
-            VenueErrorKind.Banned => $"{_venue}: {Host} has banned this IP for too many requests; nothing is sent for another {seconds} s",
-            VenueErrorKind.RegionBlocked => $"{_venue}: {Host} refuses requests from this location (HTTP 451); not asked again for another {seconds} s",
-            _ => $"{_venue}: {Host} rate limit hit; nothing is sent for another {seconds} s",
-        };
-        return new VenueException(_venue, _banKind, message) { RetryAfter = remaining };
     }
 
     private void Roll(DateTimeOffset now)

@@ -1,28 +1,7 @@
-using System.Globalization;
 using DerivBot.Core.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace DerivBot.Venues.Http;
-
-/// <summary>
-/// How one venue's REST protocol reports errors: what its envelope says about a body, and any status codes with a
-/// venue-specific meaning (Bybit's 403 ban). Implemented per venue; the transport itself stays generic.
-/// </summary>
-internal interface IVenueProtocol
-{
-    /// <summary>Default pause after a 429 that carries no usable <c>Retry-After</c> (the venue's rate window).</summary>
-    TimeSpan DefaultRateLimitPause { get; }
-
-    /// <summary>
-    /// The error a body's envelope reports (<c>retCode</c> ≠ 0, <c>code</c> ≠ "0"), or null when the envelope says OK
-    /// or cannot be read (the parser then reports the malformed body). A returned RateLimited/Banned error with a
-    /// <see cref="VenueException.RetryAfter"/> pauses the whole host for that long.
-    /// </summary>
-    VenueException? EnvelopeError(ReadOnlySpan<byte> body, string path, int status);
-
-    /// <summary>A venue-specific reading of an HTTP failure status (e.g. Bybit 403 = IP ban), or null for the generic one.</summary>
-    VenueException? StatusError(int status, ReadOnlySpan<byte> body, string path, TimeSpan? retryAfter);
-}
 
 /// <summary>
 /// The GET transport of the Bybit and OKX adapters: one deadline per call (<c>RequestTimeout</c> covers local rate-limit
@@ -31,7 +10,7 @@ internal interface IVenueProtocol
 /// holding the ban state: while banned or paused NO request leaves the process), retries of 5xx within the deadline,
 /// and every failure mapped to a <see cref="VenueException"/>. Caller cancellation is never wrapped.
 /// </summary>
-internal sealed class VenueRestClient
+internal sealed partial class VenueRestClient
 {
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
@@ -133,73 +112,5 @@ internal sealed class VenueRestClient
             return (null, new VenueException(Venue, VenueErrorKind.Unreachable,
                 $"{Venue}: connection to {Gate.Host} failed while reading {path} ({ex.Message})", ex));
         }
-    }
-
-    private VenueException MapStatus(string path, HttpResponseMessage response, int status, byte[] body)
-    {
-        var retryAfter = RetryAfterOf(response);
-        if (_protocol.StatusError(status, body, path, retryAfter) is { } special)
-        {
-            return special;
-        }
-        var envelope = _protocol.EnvelopeError(body, path, status);
-        var vendor = envelope?.VendorCode is { } code ? $" (code {code})" : "";
-        switch (status)
-        {
-            case 429:
-            {
-                var pause = retryAfter is { } r && r > TimeSpan.Zero ? r : _protocol.DefaultRateLimitPause;
-                return new VenueException(Venue, VenueErrorKind.RateLimited,
-                    $"{Venue}: {Gate.Host} rate limit hit on {path} (HTTP 429{vendor}); nothing is sent for another {Math.Ceiling(pause.TotalSeconds)} s")
-                {
-                    HttpStatus = status,
-                    VendorCode = envelope?.VendorCode,
-                    RetryAfter = pause,
-                };
-            }
-            case 451:
-                return new VenueException(Venue, VenueErrorKind.RegionBlocked,
-                    $"{Venue}: {Gate.Host} refuses requests from this location (HTTP 451); configure a proxy or another base URL")
-                {
-                    HttpStatus = status,
-                };
-            case >= 500:
-                return new VenueException(Venue, VenueErrorKind.ServerError, $"{Venue}: {Gate.Host} failed on {path} with HTTP {status}{vendor}")
-                {
-                    HttpStatus = status,
-                    VendorCode = envelope?.VendorCode,
-                };
-            default:
-                if (envelope is not null && envelope.Kind is not VenueErrorKind.BadResponse)
-                {
-                    // The envelope knows better than the status (OKX answers an unknown instrument with 400 + code 51001).
-                    return new VenueException(Venue, envelope.Kind, envelope.Message)
-                    {
-                        HttpStatus = status,
-                        VendorCode = envelope.VendorCode,
-                        RetryAfter = envelope.RetryAfter,
-                    };
-                }
-                return new VenueException(Venue, VenueErrorKind.BadResponse, $"{Venue}: {Gate.Host} rejected {path} with HTTP {status}{vendor}")
-                {
-                    HttpStatus = status,
-                    VendorCode = envelope?.VendorCode,
-                };
-        }
-    }
-
-    /// <summary><c>Retry-After</c> in seconds or as an HTTP date, when present.</summary>
-    private TimeSpan? RetryAfterOf(HttpResponseMessage response)
-    {
-        if (response.Headers.RetryAfter is { } header)
-        {
-            return header.Delta ?? (header.Date is { } date ? date - _time.GetUtcNow() : null);
-        }
-        if (response.Headers.TryGetValues("Retry-After", out var raw)
-            && double.TryParse(raw.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-        return null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
@@ -26,7 +25,7 @@ namespace DerivBot.Venues.Hyperliquid;
 /// </list>
 /// Documented in <c>docs/venues/hyperliquid.md</c>.
 /// </summary>
-public sealed class HyperliquidVenue : IVenueOverview
+public sealed partial class HyperliquidVenue : IVenueOverview
 {
     /// <summary>Hyperliquid's REST weight budget per IP per minute (apis.md B.3).</summary>
     public const int WeightPerMinute = 1200;
@@ -79,69 +78,4 @@ public sealed class HyperliquidVenue : IVenueOverview
     /// <summary>Hyperliquid publishes no open-interest history; always empty, no request is made.</summary>
     public Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestHistoryAsync(string asset, DataPeriod period, HistoryQuery query, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<OpenInterestPoint>>([]);
-
-    /// <summary>
-    /// Parses a <c>metaAndAssetCtxs</c> reply into one stat per listed, non-delisted asset (plain listings before
-    /// <c>k</c> ones when both exist). <paramref name="now"/> stamps the rows: the reply carries no time.
-    /// </summary>
-    internal static IReadOnlyList<VenueInstrumentStat> Parse(byte[] body, DateTimeOffset now)
-    {
-        const string what = "metaAndAssetCtxs";
-        var nextHour = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero).AddHours(1);
-        var json = new VenueJson(VenueIds.Hyperliquid, what);
-        return json.Read(body, root =>
-        {
-            json.RequireKind(root, JsonValueKind.Array);
-            if (root.GetArrayLength() < 2)
-            {
-                throw new FormatException($"{what}: expected [meta, assetCtxs], got {root.GetArrayLength()} element(s)");
-            }
-            var meta = root[0];
-            json.RequireKind(meta, JsonValueKind.Object, what + "[0]");
-            if (!meta.TryGetProperty("universe", out var universe))
-            {
-                throw new FormatException($"{what}: meta has no 'universe'");
-            }
-            json.RequireKind(universe, JsonValueKind.Array, what + ".universe");
-            var contexts = root[1];
-            json.RequireKind(contexts, JsonValueKind.Array, what + "[1]");
-            if (contexts.GetArrayLength() < universe.GetArrayLength())
-            {
-                throw new FormatException($"{what}: {universe.GetArrayLength()} assets but {contexts.GetArrayLength()} contexts");
-            }
-
-            var rows = new List<(VenueInstrumentStat Stat, decimal CoinsPerUnit)>();
-            var index = 0;
-            foreach (var entry in universe.EnumerateArray())
-            {
-                var ctx = contexts[index++];
-                json.RequireKind(entry, JsonValueKind.Object, what + ".universe[]");
-                if (json.OptionalBool(entry, "isDelisted"))
-                {
-                    continue;
-                }
-                json.RequireKind(ctx, JsonValueKind.Object, what + ".assetCtxs[]");
-                var name = json.RequireString(entry, "name");
-                var asset = AssetNames.Parse(name);
-                var mark = json.RequireDecimal(ctx, "markPx");
-                var openInterest = json.RequireDecimal(ctx, "openInterest");
-                rows.Add((new VenueInstrumentStat(
-                    VenueIds.Hyperliquid,
-                    name,
-                    asset.Asset,
-                    mark / asset.CoinsPerUnit,
-                    json.OptionalDecimal(ctx, "funding"),
-                    1,
-                    nextHour,
-                    openInterest * asset.CoinsPerUnit,
-                    openInterest * mark,
-                    json.OptionalDecimal(ctx, "dayNtlVlm"),
-                    now), asset.CoinsPerUnit));
-            }
-            return (IReadOnlyList<VenueInstrumentStat>)rows
-                .OrderBy(r => r.CoinsPerUnit)
-                .Select(r => r.Stat)
-                .ToList();
-        });
-    }
 }

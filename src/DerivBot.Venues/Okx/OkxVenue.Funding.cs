@@ -1,4 +1,3 @@
-using DerivBot.Core.Markets;
 using DerivBot.Core.Ports;
 using DerivBot.Venues.Http;
 

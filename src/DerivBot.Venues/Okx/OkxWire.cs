@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using DerivBot.Venues.Http;
-
 namespace DerivBot.Venues.Okx;
 
 // OKX v5 bodies as System.Text.Json source-generated DTOs (apis.md B.2): the {code:"0", msg, data:[…]} envelope (code
@@ -35,42 +32,3 @@ internal sealed class OkxTickerDto
     public decimal? VolCcy24h { get; init; }
     public long? Ts { get; init; }
 }
-
-internal sealed class OkxOpenInterestDto
-{
-    public string? InstId { get; init; }
-    public decimal? Oi { get; init; }
-    public decimal? OiCcy { get; init; }
-    public decimal? OiUsd { get; init; }
-    public long? Ts { get; init; }
-}
-
-internal sealed class OkxMarkPriceDto
-{
-    public string? InstId { get; init; }
-    public decimal? MarkPx { get; init; }
-    public long? Ts { get; init; }
-}
-
-internal sealed class OkxFundingDto
-{
-    public string? InstId { get; init; }
-    public decimal? FundingRate { get; init; }
-    public decimal? RealizedRate { get; init; }
-    public long? FundingTime { get; init; }
-    public long? NextFundingTime { get; init; }
-    public long? Ts { get; init; }
-}
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    MaxDepth = 32,
-    Converters = [typeof(WireDecimalConverter), typeof(WireInt64Converter)])]
-[JsonSerializable(typeof(OkxResponse<OkxInstrumentDto>))]
-[JsonSerializable(typeof(OkxResponse<OkxTickerDto>))]
-[JsonSerializable(typeof(OkxResponse<OkxOpenInterestDto>))]
-[JsonSerializable(typeof(OkxResponse<OkxMarkPriceDto>))]
-[JsonSerializable(typeof(OkxResponse<OkxFundingDto>))]
-// Candles and Rubik series are positional rows of strings: [ts, o, h, l, c, …] / [ts, oi, oiCcy, oiUsd] / [ts, ratio].
-[JsonSerializable(typeof(OkxResponse<decimal?[]>), TypeInfoPropertyName = "OkxRowsResponse")]
-internal sealed partial class OkxJsonContext : JsonSerializerContext;
