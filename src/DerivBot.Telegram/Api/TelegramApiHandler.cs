@@ -1,3 +1,4 @@
+using DerivBot.Application.Http;
 using Telegram.Bot.Exceptions;
 
 namespace DerivBot.Telegram.Api;
@@ -9,43 +10,28 @@ namespace DerivBot.Telegram.Api;
 /// library's <see cref="RequestException"/>. And it restores the path of <see cref="TelegramOptions.ApiBaseUrl"/>
 /// (a proxy at https://proxy.example/telegram), which the library drops. Messages never contain the URL.
 /// </summary>
-public sealed class TelegramApiHandler(TelegramOptions options) : DelegatingHandler
+public sealed class TelegramApiHandler(TelegramOptions options) : AttemptTimeoutHandler
 {
     private readonly string _prefix = options.ApiBaseUrl.AbsolutePath.TrimEnd('/');
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var uri = request.RequestUri!;
-        var method = uri.Segments[^1];
         if (_prefix.Length > 0)
         {
-            request.RequestUri = new UriBuilder(uri) { Path = _prefix + uri.AbsolutePath }.Uri;
+            request.RequestUri = new UriBuilder(request.RequestUri!) { Path = _prefix + request.RequestUri!.AbsolutePath }.Uri;
         }
-        var timeout = string.Equals(method, "getUpdates", StringComparison.OrdinalIgnoreCase)
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    protected override TimeSpan TimeoutFor(HttpRequestMessage request) =>
+        string.Equals(Method(request), "getUpdates", StringComparison.OrdinalIgnoreCase)
             ? TimeSpan.FromSeconds(options.PollingTimeoutSeconds) + options.RequestTimeout
             : options.RequestTimeout;
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(timeout);
-        try
-        {
-            var response = await base.SendAsync(request, cts.Token).ConfigureAwait(false);
-            try
-            {
-                // The body too, inside the timeout (the library reads it after we return).
-                await response.Content.LoadIntoBufferAsync(cts.Token).ConfigureAwait(false);
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
-            return response;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // TaskCanceledException without the caller's token cancelled is what the library maps to "timed out".
-            throw new TaskCanceledException($"Bot API {method} timed out after {timeout}", new TimeoutException());
-        }
-    }
+
+    // TaskCanceledException without the caller's token cancelled is what the library maps to "timed out".
+    protected override Exception TimedOut(HttpRequestMessage request, TimeSpan timeout, OperationCanceledException cancelled) =>
+        new TaskCanceledException($"Bot API {Method(request)} timed out after {timeout}", new TimeoutException());
+
+    private static string Method(HttpRequestMessage request) => request.RequestUri!.Segments[^1];
 }
