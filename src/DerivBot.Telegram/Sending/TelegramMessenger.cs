@@ -167,17 +167,12 @@ public sealed class TelegramMessenger(
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 403)
             {
-                logger.LogInformation("Telegram chat {Chat} is gone ({ErrorCode} {Description}); marking it inactive", target, ex.ErrorCode, ex.Message);
-                await registry.MarkInactiveAsync(target, ex.Message, cancellationToken).ConfigureAwait(false);
-                return new SendResult(SendStatus.ChatGone, ex.Message, MigratedTo: migratedTo);
+                return await ChatGoneAsync(target, ex, migratedTo, cancellationToken).ConfigureAwait(false);
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Parameters?.MigrateToChatId is { } newId && migratedTo is null)
             {
-                var moved = target with { ChatId = newId.ToString(CultureInfo.InvariantCulture), ThreadId = null };
-                logger.LogInformation("Telegram chat {From} became supergroup {To}; migrating and resending", target, moved);
-                await registry.MigrateAsync(target, moved, cancellationToken).ConfigureAwait(false);
-                target = moved;
-                migratedTo = moved;
+                target = await MigrateAsync(target, newId, cancellationToken).ConfigureAwait(false);
+                migratedTo = target;
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 400 && !plain)
             {
@@ -234,16 +229,12 @@ public sealed class TelegramMessenger(
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 403)
             {
-                logger.LogInformation("Telegram chat {Chat} is gone ({ErrorCode} {Description}); marking it inactive", target, ex.ErrorCode, ex.Message);
-                await registry.MarkInactiveAsync(target, ex.Message, cancellationToken).ConfigureAwait(false);
-                return new SendResult(SendStatus.ChatGone, ex.Message, MigratedTo: migratedTo);
+                return await ChatGoneAsync(target, ex, migratedTo, cancellationToken).ConfigureAwait(false);
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Parameters?.MigrateToChatId is { } newId && migratedTo is null)
             {
-                var moved = target with { ChatId = newId.ToString(CultureInfo.InvariantCulture), ThreadId = null };
-                await registry.MigrateAsync(target, moved, cancellationToken).ConfigureAwait(false);
-                target = moved;
-                migratedTo = moved;
+                target = await MigrateAsync(target, newId, cancellationToken).ConfigureAwait(false);
+                migratedTo = target;
             }
             catch (ApiRequestException ex) when (ex.ErrorCode == 400 && !anonymous)
             {
@@ -310,4 +301,21 @@ public sealed class TelegramMessenger(
     }
 
     private sealed record Step(string Html, ChartImage? Image, InlineKeyboardMarkup? Keyboard);
+
+    /// <summary>403: the bot was blocked or removed; the chat is marked inactive so its subscriptions stop.</summary>
+    private async Task<SendResult> ChatGoneAsync(ChatAddress target, ApiRequestException ex, ChatAddress? migratedTo, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Telegram chat {Chat} is gone ({ErrorCode} {Description}); marking it inactive", target, ex.ErrorCode, ex.Message);
+        await registry.MarkInactiveAsync(target, ex.Message, cancellationToken).ConfigureAwait(false);
+        return new SendResult(SendStatus.ChatGone, ex.Message, MigratedTo: migratedTo);
+    }
+
+    /// <summary>A group that became a supergroup: its subscriptions move to the new id (threads do not carry over), then resend there.</summary>
+    private async Task<ChatAddress> MigrateAsync(ChatAddress target, long newId, CancellationToken cancellationToken)
+    {
+        var moved = target with { ChatId = newId.ToString(CultureInfo.InvariantCulture), ThreadId = null };
+        logger.LogInformation("Telegram chat {From} became supergroup {To}; migrating and resending", target, moved);
+        await registry.MigrateAsync(target, moved, cancellationToken).ConfigureAwait(false);
+        return moved;
+    }
 }

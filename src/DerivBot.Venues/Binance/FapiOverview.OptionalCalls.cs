@@ -15,10 +15,7 @@ internal sealed partial class FapiOverview
         }
         catch (VenueException ex) when (ex.HttpStatus == 404)
         {
-            if (Interlocked.Exchange(ref _missingNoted, 1) == 0)
-            {
-                _logger.LogInformation("{Venue} lacks an endpoint the overview uses ({Message}); those figures are left out", Name, ex.Message);
-            }
+            NoteMissingEndpoint(ex);
             return null;
         }
     }
@@ -31,11 +28,17 @@ internal sealed partial class FapiOverview
         }
         catch (VenueException ex) when (ex.HttpStatus == 404)
         {
-            if (Interlocked.Exchange(ref _missingNoted, 1) == 0)
-            {
-                _logger.LogInformation("{Venue} lacks an endpoint the overview uses ({Message}); those figures are left out", Name, ex.Message);
-            }
+            NoteMissingEndpoint(ex);
             return null;
+        }
+    }
+
+    /// <summary>Logs the first missing endpoint only: a venue without it stays without it, every cycle.</summary>
+    private void NoteMissingEndpoint(VenueException ex)
+    {
+        if (Interlocked.Exchange(ref _missingNoted, 1) == 0)
+        {
+            _logger.LogInformation("{Venue} lacks an endpoint the overview uses ({Message}); those figures are left out", Name, ex.Message);
         }
     }
 }
