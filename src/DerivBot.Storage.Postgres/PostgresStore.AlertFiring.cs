@@ -40,7 +40,7 @@ public sealed partial class PostgresStore
             }
             else
             {
-                outcome = await InsertOutboxAsync(c, tx, chatKey.Value, firing.Message, firing.FiredAt, cancellationToken).ConfigureAwait(false)
+                outcome = await _dialect.InsertOutboxAsync(c, tx, chatKey.Value, firing.Message, firing.FiredAt, cancellationToken).ConfigureAwait(false)
                     ? AlertFiringOutcome.Enqueued
                     : AlertFiringOutcome.Duplicate;
             }

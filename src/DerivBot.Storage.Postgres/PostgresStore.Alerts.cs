@@ -15,7 +15,7 @@ public sealed partial class PostgresStore
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The chat row stays locked until commit: two instances adding at once cannot both pass the limit.
-        var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken, forUpdate: true).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, chat, null, cancellationToken, forUpdate: true).ConfigureAwait(false);
         var current = (await AlertStatements.ListAsync(c, tx, chat, key, PgSql.ReadDecimal, cancellationToken).ConfigureAwait(false)).Where(a => a.Enabled).ToList();
         var same = current.FirstOrDefault(a => a.Symbol == rule.Symbol && a.Condition == rule.Condition);
         if (same is not null)
@@ -44,7 +44,7 @@ public sealed partial class PostgresStore
     public async Task<IReadOnlyList<AlertRule>> ListAlertsAsync(ChatAddress chat, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var key = await ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
         return key is null ? [] : await AlertStatements.ListAsync(c, null, chat, key.Value, PgSql.ReadDecimal, cancellationToken).ConfigureAwait(false);
     }
 

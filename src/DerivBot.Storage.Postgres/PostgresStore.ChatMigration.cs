@@ -15,12 +15,12 @@ public sealed partial class PostgresStore
         }
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var fromKey = await ChatKeyAsync(c, tx, from, cancellationToken, forUpdate: true).ConfigureAwait(false);
+        var fromKey = await _dialect.ChatKeyAsync(c, tx, from, cancellationToken, forUpdate: true).ConfigureAwait(false);
         if (fromKey is null)
         {
             return; // Already migrated (or never seen): nothing to move.
         }
-        var toKey = await ChatKeyAsync(c, tx, to, cancellationToken, forUpdate: true).ConfigureAwait(false);
+        var toKey = await _dialect.ChatKeyAsync(c, tx, to, cancellationToken, forUpdate: true).ConfigureAwait(false);
         var now = DbValues.Ms(_clock.GetUtcNow());
         if (toKey is null)
         {

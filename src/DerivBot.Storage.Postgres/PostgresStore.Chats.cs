@@ -17,7 +17,7 @@ public sealed partial class PostgresStore
             return existing;
         }
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await EnsureChatAsync(c, tx, chat, languageHint, cancellationToken).ConfigureAwait(false);
+        await _dialect.EnsureChatAsync(c, tx, chat, languageHint, cancellationToken).ConfigureAwait(false);
         var created = await ChatStatements.ReadAsync(c, tx, chat, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return created!;
@@ -38,7 +38,7 @@ public sealed partial class PostgresStore
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
         await ChatStatements.SetQuietHoursAsync(c, tx, key, start, end, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -47,7 +47,7 @@ public sealed partial class PostgresStore
     {
         await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
-        var key = await EnsureChatAsync(c, tx, chat, null, ct).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, chat, null, ct).ConfigureAwait(false);
         await using (var cmd = c.Command(tx, $"UPDATE chats SET {assignments}, updated_at = @now WHERE id = @id", ("now", DbValues.Ms(_clock.GetUtcNow())), ("id", key)))
         {
             if (assignments.Contains("@value", StringComparison.Ordinal))

@@ -12,39 +12,8 @@ public sealed partial class PostgresStore
     public Task<IReadOnlyList<DueSubscription>> GetDueSubscriptionsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         WithConnectionAsync(c => SubscriptionStatements.GetDueAsync(c, now, cancellationToken), cancellationToken);
 
-    public async Task<int> RecordDigestsAsync(IReadOnlyList<DigestDelivery> deliveries, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(deliveries);
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var now = _clock.GetUtcNow();
-        var keys = new Dictionary<ChatAddress, long>();
-        var enqueued = 0;
-        foreach (var delivery in deliveries)
-        {
-            foreach (var message in delivery.Messages)
-            {
-                if (!keys.TryGetValue(message.Chat, out var key))
-                {
-                    key = keys[message.Chat] = await EnsureChatAsync(c, tx, message.Chat, null, cancellationToken).ConfigureAwait(false);
-                }
-                if (await InsertOutboxAsync(c, tx, key, message, now, cancellationToken).ConfigureAwait(false))
-                {
-                    enqueued++;
-                }
-            }
-            await c.ExecuteAsync(tx, "UPDATE subscriptions SET last_fired_at = @fired, next_due_at = @next, retry_slot_at = NULL, retry_failures = 0 WHERE id = @id", cancellationToken,
-                ("fired", DbValues.Ms(delivery.FiredFor)), ("next", DbValues.Ms(delivery.NextDueAt)), ("id", delivery.SubscriptionId)).ConfigureAwait(false);
-            if (delivery.Messages.Count > 0)
-            {
-                // A digest got through: the chat's outage (if any) is over, the next skip may be told again.
-                await c.ExecuteAsync(tx, "UPDATE chats SET digest_outage_noticed = false WHERE id = (SELECT chat_key FROM subscriptions WHERE id = @id) AND digest_outage_noticed",
-                    cancellationToken, ("id", delivery.SubscriptionId)).ConfigureAwait(false);
-            }
-        }
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return enqueued;
-    }
+    public Task<int> RecordDigestsAsync(IReadOnlyList<DigestDelivery> deliveries, CancellationToken cancellationToken) =>
+        DigestFlows.RecordAsync(_dialect, deliveries, cancellationToken);
 
     public Task PostponeAsync(long subscriptionId, DateTimeOffset nextDueAt, CancellationToken cancellationToken) =>
         WithConnectionAsync(c => SubscriptionStatements.SetNextDueAsync(c, null, subscriptionId, nextDueAt, cancellationToken), cancellationToken);
@@ -52,25 +21,6 @@ public sealed partial class PostgresStore
     public Task PostponeDigestAsync(long subscriptionId, DateTimeOffset slotDueAt, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
         WithConnectionAsync(c => SubscriptionStatements.PostponeDigestAsync(c, subscriptionId, slotDueAt, retryAt, cancellationToken), cancellationToken);
 
-    public async Task<bool> SkipDigestAsync(DigestSkip skip, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(skip);
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await c.ExecuteAsync(tx, "UPDATE subscriptions SET next_due_at = @next, retry_slot_at = NULL, retry_failures = 0 WHERE id = @id", cancellationToken,
-            ("next", DbValues.Ms(skip.NextDueAt)), ("id", skip.SubscriptionId)).ConfigureAwait(false);
-        var told = false;
-        if (skip.Notice is { } notice)
-        {
-            var key = await EnsureChatAsync(c, tx, notice.Chat, null, cancellationToken).ConfigureAwait(false);
-            // The row lock of this UPDATE makes the claim exclusive across instances.
-            var claimed = await c.ExecuteAsync(tx, "UPDATE chats SET digest_outage_noticed = true WHERE id = @key AND NOT digest_outage_noticed", cancellationToken, ("key", key)).ConfigureAwait(false);
-            if (claimed == 1)
-            {
-                told = await InsertOutboxAsync(c, tx, key, notice, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            }
-        }
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return told;
-    }
+    public Task<bool> SkipDigestAsync(DigestSkip skip, CancellationToken cancellationToken) =>
+        DigestFlows.SkipAsync(_dialect, skip, cancellationToken);
 }

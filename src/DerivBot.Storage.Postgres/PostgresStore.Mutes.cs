@@ -11,7 +11,7 @@ public sealed partial class PostgresStore
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
         await c.ExecuteAsync(tx, "INSERT INTO mutes (chat_key, symbol, until) VALUES (@key, @symbol, @until) ON CONFLICT (chat_key, symbol) DO UPDATE SET until = excluded.until", cancellationToken,
             ("key", key), ("symbol", symbol?.Value ?? ""), ("until", DbValues.Ms(until))).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -20,7 +20,7 @@ public sealed partial class PostgresStore
     public async Task<int> UnmuteAsync(ChatAddress chat, Symbol? symbol, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var key = await ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
         if (key is null)
         {
             return 0;

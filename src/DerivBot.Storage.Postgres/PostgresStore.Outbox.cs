@@ -8,30 +8,13 @@ namespace DerivBot.Storage.Postgres;
 
 public sealed partial class PostgresStore
 {
-    /// <summary>INSERT … ON CONFLICT DO NOTHING on the idempotency key (SQLite's INSERT OR IGNORE); true when a row was added.</summary>
-    private static async Task<bool> InsertOutboxAsync(NpgsqlConnection c, NpgsqlTransaction tx, long chatKey, OutboxDraft draft, DateTimeOffset now, CancellationToken ct)
-    {
-        var message = draft.Message;
-        await using var cmd = c.Command(tx, """
-            INSERT INTO outbox (chat_key, kind, idempotency_key, report_json, image_name, image_png, image_alt, silent, status, attempts, created_at, next_attempt_at)
-            VALUES (@key, @kind, @idem, @report, @imageName, @imagePng, @imageAlt, @silent, 0, 0, @now, @now)
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """,
-            ("key", chatKey), ("kind", (int)draft.Kind), ("idem", draft.IdempotencyKey), ("report", ReportJson.Serialize(message.Report)),
-            ("silent", message.Silent), ("now", DbValues.Ms(now)));
-        cmd.Parameters.Add(PgSql.Typed("imageName", NpgsqlDbType.Text, message.Image?.FileName));
-        cmd.Parameters.Add(PgSql.Typed("imagePng", NpgsqlDbType.Bytea, message.Image?.Png));
-        cmd.Parameters.Add(PgSql.Typed("imageAlt", NpgsqlDbType.Text, message.Image?.AltText));
-        return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
-    }
-
     public async Task<bool> EnqueueAsync(OutboxDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var key = await EnsureChatAsync(c, tx, draft.Chat, null, cancellationToken).ConfigureAwait(false);
-        var inserted = await InsertOutboxAsync(c, tx, key, draft, now, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, draft.Chat, null, cancellationToken).ConfigureAwait(false);
+        var inserted = await _dialect.InsertOutboxAsync(c, tx, key, draft, now, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return inserted;
     }

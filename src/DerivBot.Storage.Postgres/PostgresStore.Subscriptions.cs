@@ -12,7 +12,7 @@ public sealed partial class PostgresStore
         ArgumentNullException.ThrowIfNull(nextDue);
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken, forUpdate: true).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, chat, null, cancellationToken, forUpdate: true).ConfigureAwait(false);
         await ChatStatements.SetTimeZoneAsync(c, tx, key, timeZone, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         foreach (var s in await SubscriptionStatements.ListAsync(c, tx, chat, key, cancellationToken).ConfigureAwait(false))
         {
@@ -27,7 +27,7 @@ public sealed partial class PostgresStore
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         // The chat row stays locked until commit: two instances adding at once cannot both pass the limit.
-        var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken, forUpdate: true).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, chat, null, cancellationToken, forUpdate: true).ConfigureAwait(false);
         var current = await SubscriptionStatements.ListAsync(c, tx, chat, key, cancellationToken).ConfigureAwait(false);
         var plan = SubscriptionAddPlan.For(current, subscriptions, limit);
         var (existing, toAdd) = (plan.Existing, plan.ToAdd);
@@ -48,7 +48,7 @@ public sealed partial class PostgresStore
     public async Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(ChatAddress chat, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var key = await ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
         return key is null ? [] : await SubscriptionStatements.ListAsync(c, null, chat, key.Value, cancellationToken).ConfigureAwait(false);
     }
 
@@ -59,7 +59,7 @@ public sealed partial class PostgresStore
     {
         ArgumentNullException.ThrowIfNull(target);
         await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
-        var key = await ChatKeyAsync(c, null, chat, ct).ConfigureAwait(false);
+        var key = await _dialect.ChatKeyAsync(c, null, chat, ct).ConfigureAwait(false);
         if (key is null)
         {
             return 0;

@@ -22,27 +22,12 @@ public sealed partial class PostgresStore : IChatRegistry, ISubscriptionStore, I
 {
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _clock;
+    private readonly PostgresDialect _dialect;
 
     public PostgresStore(PostgresDatabase database, TimeProvider clock)
     {
         _database = database;
         _clock = clock;
-    }
-
-    private static async Task<long?> ChatKeyAsync(NpgsqlConnection c, NpgsqlTransaction? tx, ChatAddress chat, CancellationToken ct, bool forUpdate = false) =>
-        await c.ScalarAsync(tx, "SELECT id FROM chats WHERE platform = @platform AND chat_id = @chat AND thread_id = @thread" + (forUpdate ? " FOR UPDATE" : ""), ct,
-            DbValues.ChatKeyParameters(chat)).ConfigureAwait(false) as long?;
-
-    /// <summary>
-    /// The chat's key, creating the row when missing. <paramref name="forUpdate"/> locks the row until the transaction
-    /// ends: writes that check a per-chat limit first are then serialised per chat, as SQLite serialises all writers.
-    /// </summary>
-    private async Task<long> EnsureChatAsync(NpgsqlConnection c, NpgsqlTransaction tx, ChatAddress chat, Language? language, CancellationToken ct, bool forUpdate = false)
-    {
-        var now = DbValues.Ms(_clock.GetUtcNow());
-        await c.ExecuteAsync(tx,
-            "INSERT INTO chats (platform, chat_id, thread_id, language, time_zone, active, created_at, updated_at) VALUES (@platform, @chat, @thread, @lang, 'UTC', true, @now, @now) ON CONFLICT DO NOTHING",
-            ct, [.. DbValues.ChatKeyParameters(chat), ("lang", (language ?? Language.En).ToCode()), ("now", now)]).ConfigureAwait(false);
-        return (await ChatKeyAsync(c, tx, chat, ct, forUpdate).ConfigureAwait(false))!.Value;
+        _dialect = new PostgresDialect(database, clock);
     }
 }

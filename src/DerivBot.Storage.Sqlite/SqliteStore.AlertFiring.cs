@@ -38,7 +38,7 @@ public sealed partial class SqliteStore
             }
             else
             {
-                outcome = await InsertOutboxAsync(c, tx, chatKey.Value, firing.Message, firing.FiredAt, cancellationToken).ConfigureAwait(false)
+                outcome = await _dialect.InsertOutboxAsync(c, tx, chatKey.Value, firing.Message, firing.FiredAt, cancellationToken).ConfigureAwait(false)
                     ? AlertFiringOutcome.Enqueued
                     : AlertFiringOutcome.Duplicate;
             }

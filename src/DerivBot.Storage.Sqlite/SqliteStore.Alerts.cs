@@ -13,7 +13,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(rule);
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
-        var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
         var current = (await AlertStatements.ListAsync(c, tx, chat, key, Sql.ReadDecimal, cancellationToken).ConfigureAwait(false)).Where(a => a.Enabled).ToList();
         var same = current.FirstOrDefault(a => a.Symbol == rule.Symbol && a.Condition == rule.Condition);
         if (same is not null)
@@ -41,7 +41,7 @@ public sealed partial class SqliteStore
     public async Task<IReadOnlyList<AlertRule>> ListAlertsAsync(ChatAddress chat, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var key = await ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
         return key is null ? [] : await AlertStatements.ListAsync(c, null, chat, key.Value, Sql.ReadDecimal, cancellationToken).ConfigureAwait(false);
     }
 

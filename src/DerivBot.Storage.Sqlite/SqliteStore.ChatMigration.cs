@@ -15,12 +15,12 @@ public sealed partial class SqliteStore
         }
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
-        var fromKey = await ChatKeyAsync(c, tx, from, cancellationToken).ConfigureAwait(false);
+        var fromKey = await _dialect.ChatKeyAsync(c, tx, from, cancellationToken).ConfigureAwait(false);
         if (fromKey is null)
         {
             return; // Already migrated (or never seen): nothing to move.
         }
-        var toKey = await ChatKeyAsync(c, tx, to, cancellationToken).ConfigureAwait(false);
+        var toKey = await _dialect.ChatKeyAsync(c, tx, to, cancellationToken).ConfigureAwait(false);
         var now = DbValues.Ms(_clock.GetUtcNow());
         if (toKey is null)
         {

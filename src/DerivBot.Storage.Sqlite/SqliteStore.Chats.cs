@@ -16,7 +16,7 @@ public sealed partial class SqliteStore
             return existing;
         }
         await using var tx = c.BeginTransaction();
-        await EnsureChatAsync(c, tx, chat, languageHint, cancellationToken).ConfigureAwait(false);
+        await _dialect.EnsureChatAsync(c, tx, chat, languageHint, cancellationToken).ConfigureAwait(false);
         var created = await ChatStatements.ReadAsync(c, tx, chat, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return created!;
@@ -37,7 +37,7 @@ public sealed partial class SqliteStore
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
-        var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
         await ChatStatements.SetQuietHoursAsync(c, tx, key, start, end, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -46,7 +46,7 @@ public sealed partial class SqliteStore
     {
         await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
-        var key = await EnsureChatAsync(c, tx, chat, null, ct).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, chat, null, ct).ConfigureAwait(false);
         await c.ExecuteAsync(tx, $"UPDATE chats SET {assignments}, updated_at = @now WHERE id = @id", ct,
             ("value", value), ("now", DbValues.Ms(_clock.GetUtcNow())), ("id", key)).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);

@@ -11,7 +11,7 @@ public sealed partial class SqliteStore
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
-        var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
         await c.ExecuteAsync(tx, "INSERT OR REPLACE INTO mutes (chat_key, symbol, until) VALUES (@key, @symbol, @until)", cancellationToken,
             ("key", key), ("symbol", symbol?.Value ?? ""), ("until", DbValues.Ms(until))).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -20,7 +20,7 @@ public sealed partial class SqliteStore
     public async Task<int> UnmuteAsync(ChatAddress chat, Symbol? symbol, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var key = await ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
         if (key is null)
         {
             return 0;

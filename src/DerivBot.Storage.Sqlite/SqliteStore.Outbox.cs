@@ -7,27 +7,13 @@ namespace DerivBot.Storage;
 
 public sealed partial class SqliteStore
 {
-    /// <summary>INSERT OR IGNORE on the idempotency key; true when a row was added.</summary>
-    private static async Task<bool> InsertOutboxAsync(SqliteConnection c, SqliteTransaction tx, long chatKey, OutboxDraft draft, DateTimeOffset now, CancellationToken ct)
-    {
-        var message = draft.Message;
-        var rows = await c.ExecuteAsync(tx, """
-            INSERT OR IGNORE INTO outbox (chat_key, kind, idempotency_key, report_json, image_name, image_png, image_alt, silent, status, attempts, created_at, next_attempt_at)
-            VALUES (@key, @kind, @idem, @report, @imageName, @imagePng, @imageAlt, @silent, 0, 0, @now, @now)
-            """, ct,
-            ("key", chatKey), ("kind", (int)draft.Kind), ("idem", draft.IdempotencyKey), ("report", ReportJson.Serialize(message.Report)),
-            ("imageName", message.Image?.FileName), ("imagePng", message.Image?.Png), ("imageAlt", message.Image?.AltText),
-            ("silent", message.Silent ? 1 : 0), ("now", DbValues.Ms(now))).ConfigureAwait(false);
-        return rows == 1;
-    }
-
     public async Task<bool> EnqueueAsync(OutboxDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
-        var key = await EnsureChatAsync(c, tx, draft.Chat, null, cancellationToken).ConfigureAwait(false);
-        var inserted = await InsertOutboxAsync(c, tx, key, draft, now, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, draft.Chat, null, cancellationToken).ConfigureAwait(false);
+        var inserted = await _dialect.InsertOutboxAsync(c, tx, key, draft, now, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return inserted;
     }

@@ -12,7 +12,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(nextDue);
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
-        var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
         await ChatStatements.SetTimeZoneAsync(c, tx, key, timeZone, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         foreach (var s in await SubscriptionStatements.ListAsync(c, tx, chat, key, cancellationToken).ConfigureAwait(false))
         {
@@ -26,7 +26,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(subscriptions);
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = c.BeginTransaction();
-        var key = await EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.EnsureChatAsync(c, tx, chat, null, cancellationToken).ConfigureAwait(false);
         var current = await SubscriptionStatements.ListAsync(c, tx, chat, key, cancellationToken).ConfigureAwait(false);
         var plan = SubscriptionAddPlan.For(current, subscriptions, limit);
         var (existing, toAdd) = (plan.Existing, plan.ToAdd);
@@ -47,7 +47,7 @@ public sealed partial class SqliteStore
     public async Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(ChatAddress chat, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var key = await ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
+        var key = await _dialect.ChatKeyAsync(c, null, chat, cancellationToken).ConfigureAwait(false);
         return key is null ? [] : await SubscriptionStatements.ListAsync(c, null, chat, key.Value, cancellationToken).ConfigureAwait(false);
     }
 
@@ -58,7 +58,7 @@ public sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(target);
         await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
-        var key = await ChatKeyAsync(c, null, chat, ct).ConfigureAwait(false);
+        var key = await _dialect.ChatKeyAsync(c, null, chat, ct).ConfigureAwait(false);
         if (key is null)
         {
             return 0;

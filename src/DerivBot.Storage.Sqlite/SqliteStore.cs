@@ -18,24 +18,13 @@ public sealed partial class SqliteStore : IChatRegistry, ISubscriptionStore, IAl
 {
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _clock;
+    private readonly SqliteDialect _dialect;
 
     public SqliteStore(SqliteDatabase database, TimeProvider clock)
     {
         _database = database;
         _clock = clock;
-    }
-
-    private static async Task<long?> ChatKeyAsync(SqliteConnection c, SqliteTransaction? tx, ChatAddress chat, CancellationToken ct) =>
-        await c.ScalarAsync(tx, "SELECT id FROM chats WHERE platform = @platform AND chat_id = @chat AND thread_id = @thread", ct,
-            DbValues.ChatKeyParameters(chat)).ConfigureAwait(false) as long?;
-
-    private async Task<long> EnsureChatAsync(SqliteConnection c, SqliteTransaction tx, ChatAddress chat, Language? language, CancellationToken ct)
-    {
-        var now = DbValues.Ms(_clock.GetUtcNow());
-        await c.ExecuteAsync(tx,
-            "INSERT OR IGNORE INTO chats (platform, chat_id, thread_id, language, time_zone, active, created_at, updated_at) VALUES (@platform, @chat, @thread, @lang, 'UTC', 1, @now, @now)",
-            ct, [.. DbValues.ChatKeyParameters(chat), ("lang", (language ?? Language.En).ToCode()), ("now", now)]).ConfigureAwait(false);
-        return (await ChatKeyAsync(c, tx, chat, ct).ConfigureAwait(false))!.Value;
+        _dialect = new SqliteDialect(database, clock);
     }
 
     private async Task<T> WithConnectionAsync<T>(Func<SqliteConnection, Task<T>> action, CancellationToken ct)
