@@ -7,16 +7,8 @@ namespace DerivBot.Storage;
 
 public sealed partial class SqliteStore
 {
-    public async Task<bool> EnqueueAsync(OutboxDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(draft);
-        await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = c.BeginTransaction();
-        var key = await _dialect.EnsureChatAsync(c, tx, draft.Chat, null, cancellationToken).ConfigureAwait(false);
-        var inserted = await _dialect.InsertOutboxAsync(c, tx, key, draft, now, cancellationToken).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return inserted;
-    }
+    public Task<bool> EnqueueAsync(OutboxDraft draft, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OutboxFlows.EnqueueAsync(_dialect, draft, now, cancellationToken);
 
     public Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken) =>
         WithConnectionAsync(c => OutboxStatements.PeekNextAsync(c, platform, now, cancellationToken), cancellationToken);
