@@ -49,6 +49,8 @@ internal sealed class PostgresDialect : StoreDialect
     public override async ValueTask<DbTransaction> BeginAsync(DbConnection c, CancellationToken ct) =>
         await c.BeginTransactionAsync(ct).ConfigureAwait(false);
 
+    public override decimal ReadDecimal(DbDataReader r, int i) => PgSql.ReadDecimal(r, i);
+
     public override DbParameter NullableText(string name, string? value) => PgSql.Typed(name, NpgsqlDbType.Text, value);
 
     public override async Task<long> EnsureChatAsync(DbConnection c, DbTransaction tx, ChatAddress chat, Language? language, CancellationToken ct, bool forUpdate = false)

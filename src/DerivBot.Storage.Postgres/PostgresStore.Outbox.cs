@@ -1,19 +1,10 @@
-using DerivBot.Application.Outbox;
 using DerivBot.Application.Persistence;
 using DerivBot.Core.Chat;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace DerivBot.Storage.Postgres;
 
 public sealed partial class PostgresStore
 {
-    public Task<bool> EnqueueAsync(OutboxDraft draft, DateTimeOffset now, CancellationToken cancellationToken) =>
-        OutboxFlows.EnqueueAsync(_dialect, draft, now, cancellationToken);
-
-    public Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => OutboxStatements.PeekNextAsync(c, platform, now, cancellationToken), cancellationToken);
-
     // Chat heads are claimed, not peeked: ClaimChatHeadsAsync and ReleaseClaimsAsync are in PostgresStore.OutboxClaims.cs.
 
     public async Task<DateTimeOffset?> GetNextAttemptAsync(ChatPlatform platform, CancellationToken cancellationToken)

@@ -33,16 +33,4 @@ public sealed partial class PostgresStore
         }
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    public Task MarkSentAsync(long id, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        FinishAsync(id, OutboxRowStatus.Sent, null, sentAt, cancellationToken);
-
-    public Task MarkDroppedAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
-        FinishAsync(id, OutboxRowStatus.Dropped, reason, at, cancellationToken);
-
-    private Task FinishAsync(long id, OutboxRowStatus status, string? reason, DateTimeOffset at, CancellationToken ct) =>
-        OutboxFlows.FinishAsync(_dialect, id, status, reason, at, ct);
-
-    public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => OutboxStatements.RescheduleAsync(c, id, nextAttemptAt, reason, cancellationToken), cancellationToken);
 }

@@ -3,8 +3,6 @@ using DerivBot.Application.Market;
 using DerivBot.Application.Outbox;
 using DerivBot.Application.Persistence;
 using DerivBot.Application.Subscriptions;
-using DerivBot.Core.Chat;
-using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using Npgsql;
 
@@ -18,16 +16,23 @@ namespace DerivBot.Storage.Postgres;
 /// write depends on what it read (a chat's limit, a rule still armed) the row is locked or the check is part of the
 /// UPDATE itself.
 /// </summary>
-public sealed partial class PostgresStore : IChatRegistry, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, IOptionsHistoryStore
+public sealed partial class PostgresStore : RelationalStore, IChatRegistry, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, IOptionsHistoryStore
 {
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _clock;
     private readonly PostgresDialect _dialect;
 
     public PostgresStore(PostgresDatabase database, TimeProvider clock)
+        : base(new PostgresDialect(database, clock))
     {
         _database = database;
         _clock = clock;
-        _dialect = new PostgresDialect(database, clock);
+        _dialect = (PostgresDialect)Dialect;
+    }
+
+    private async Task<T> WithConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> action, CancellationToken ct)
+    {
+        await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
+        return await action(c).ConfigureAwait(false);
     }
 }

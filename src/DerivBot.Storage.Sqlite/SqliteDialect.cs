@@ -41,6 +41,8 @@ internal sealed class SqliteDialect : StoreDialect
     public override ValueTask<DbTransaction> BeginAsync(DbConnection c, CancellationToken ct) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)c).BeginTransaction(deferred: false));
 
+    public override decimal ReadDecimal(DbDataReader r, int i) => Sql.ReadDecimal(r, i);
+
     public override DbParameter NullableText(string name, string? value) => new SqliteParameter(name, (object?)value ?? DBNull.Value);
 
     public override async Task<long> EnsureChatAsync(DbConnection c, DbTransaction tx, ChatAddress chat, Language? language, CancellationToken ct, bool forUpdate = false)

@@ -1,18 +1,10 @@
-using DerivBot.Application.Outbox;
 using DerivBot.Application.Persistence;
 using DerivBot.Core.Chat;
-using Microsoft.Data.Sqlite;
 
 namespace DerivBot.Storage;
 
 public sealed partial class SqliteStore
 {
-    public Task<bool> EnqueueAsync(OutboxDraft draft, DateTimeOffset now, CancellationToken cancellationToken) =>
-        OutboxFlows.EnqueueAsync(_dialect, draft, now, cancellationToken);
-
-    public Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => OutboxStatements.PeekNextAsync(c, platform, now, cancellationToken), cancellationToken);
-
     public async Task<DateTimeOffset?> GetNextAttemptAsync(ChatPlatform platform, CancellationToken cancellationToken)
     {
         await using var c = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);

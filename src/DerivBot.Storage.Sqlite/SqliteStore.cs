@@ -3,8 +3,6 @@ using DerivBot.Application.Market;
 using DerivBot.Application.Outbox;
 using DerivBot.Application.Persistence;
 using DerivBot.Application.Subscriptions;
-using DerivBot.Core.Chat;
-using DerivBot.Core.Localization;
 using DerivBot.Core.Ports;
 using Microsoft.Data.Sqlite;
 
@@ -14,17 +12,18 @@ namespace DerivBot.Storage;
 /// The embedded SQLite implementation of the storage ports and of <see cref="IChatRegistry"/>. Thread-safe: every call
 /// uses its own pooled connection; writes are single BEGIN IMMEDIATE transactions.
 /// </summary>
-public sealed partial class SqliteStore : IChatRegistry, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, Core.Ports.IOptionsHistoryStore
+public sealed partial class SqliteStore : RelationalStore, IChatRegistry, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, Core.Ports.IOptionsHistoryStore
 {
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _clock;
     private readonly SqliteDialect _dialect;
 
     public SqliteStore(SqliteDatabase database, TimeProvider clock)
+        : base(new SqliteDialect(database, clock))
     {
         _database = database;
         _clock = clock;
-        _dialect = new SqliteDialect(database, clock);
+        _dialect = (SqliteDialect)Dialect;
     }
 
     private async Task<T> WithConnectionAsync<T>(Func<SqliteConnection, Task<T>> action, CancellationToken ct)

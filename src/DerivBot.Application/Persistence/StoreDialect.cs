@@ -92,4 +92,15 @@ public abstract class StoreDialect
         return await c.ScalarAsync(tx, "SELECT id FROM chats WHERE platform = @platform AND chat_id = @chat AND thread_id = @thread" + (forUpdate ? LockClause : ""), ct,
             DbValues.ChatKeyParameters(chat)).ConfigureAwait(false) as long?;
     }
+
+    /// <summary>A decimal column as the store keeps it (SQLite: invariant text; PostgreSQL: numeric).</summary>
+    public abstract decimal ReadDecimal(DbDataReader r, int i);
+
+    /// <summary>Runs <paramref name="action"/> on a connection of its own.</summary>
+    public async Task<T> WithConnectionAsync<T>(Func<DbConnection, Task<T>> action, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var c = await OpenAsync(ct).ConfigureAwait(false);
+        return await action(c).ConfigureAwait(false);
+    }
 }

@@ -1,0 +1,125 @@
+using System.Data.Common;
+using DerivBot.Application.Alerts;
+using DerivBot.Application.Outbox;
+using DerivBot.Application.Subscriptions;
+using DerivBot.Core.Chat;
+using DerivBot.Core.Localization;
+using DerivBot.Core.Markets;
+
+namespace DerivBot.Application.Persistence;
+
+/// <summary>
+/// The port methods the SQLite and PostgreSQL stores implement the same way, written once over the store's
+/// <see cref="StoreDialect"/>: the shared transaction flows (<see cref="ChatFlows"/>, <see cref="MuteFlows"/>,
+/// <see cref="DigestFlows"/>, <see cref="AlertFiringFlow"/>, <see cref="OutboxFlows"/>) and the dialect-neutral
+/// statements. What each database does its own way (claims, batch completion, history writes, …) stays in the store.
+/// </summary>
+public abstract class RelationalStore
+{
+    private readonly StoreDialect _shared;
+
+    protected RelationalStore(StoreDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        _shared = dialect;
+    }
+
+    /// <summary>The store's dialect, for the flows it runs itself.</summary>
+    protected StoreDialect Dialect => _shared;
+
+    // Chats (IChatRegistry)
+    public Task<ChatSettings> GetOrCreateAsync(ChatAddress chat, Language? languageHint, CancellationToken cancellationToken) =>
+        ChatFlows.GetOrCreateAsync(_shared, chat, languageHint, cancellationToken);
+
+    public Task<ChatSettings?> GetChatAsync(ChatAddress chat, CancellationToken cancellationToken) => ChatFlows.GetAsync(_shared, chat, cancellationToken);
+
+    public Task MarkInactiveAsync(ChatAddress chat, string reason, CancellationToken cancellationToken) =>
+        ChatFlows.MarkInactiveAsync(_shared, chat, reason, cancellationToken);
+
+    public Task MarkActiveAsync(ChatAddress chat, CancellationToken cancellationToken) => ChatFlows.MarkActiveAsync(_shared, chat, cancellationToken);
+
+    public Task SetLanguageAsync(ChatAddress chat, Language language, CancellationToken cancellationToken) =>
+        ChatFlows.SetLanguageAsync(_shared, chat, language, cancellationToken);
+
+    public Task SetQuietHoursAsync(ChatAddress chat, TimeOnly? start, TimeOnly? end, CancellationToken cancellationToken) =>
+        ChatFlows.SetQuietHoursAsync(_shared, chat, start, end, cancellationToken);
+
+    public Task MigrateAsync(ChatAddress from, ChatAddress to, CancellationToken cancellationToken) =>
+        ChatFlows.MigrateAsync(_shared, from, to, cancellationToken);
+
+    // Mutes (ISubscriptionStore)
+    public Task MuteAsync(ChatAddress chat, Symbol? symbol, DateTimeOffset until, CancellationToken cancellationToken) =>
+        MuteFlows.MuteAsync(_shared, chat, symbol, until, cancellationToken);
+
+    public Task<int> UnmuteAsync(ChatAddress chat, Symbol? symbol, CancellationToken cancellationToken) =>
+        MuteFlows.UnmuteAsync(_shared, chat, symbol, cancellationToken);
+
+    public Task<IReadOnlyList<Mute>> ListMutesAsync(ChatAddress chat, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MuteFlows.ListAsync(_shared, chat, now, cancellationToken);
+
+    // Digests (ISubscriptionStore)
+    public Task<DateTimeOffset?> GetEarliestDueAsync(CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => SubscriptionStatements.GetEarliestDueAsync(c, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<DueSubscription>> GetDueSubscriptionsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => SubscriptionStatements.GetDueAsync(c, now, cancellationToken), cancellationToken);
+
+    public Task<int> RecordDigestsAsync(IReadOnlyList<DigestDelivery> deliveries, CancellationToken cancellationToken) =>
+        DigestFlows.RecordAsync(_shared, deliveries, cancellationToken);
+
+    public Task PostponeAsync(long subscriptionId, DateTimeOffset nextDueAt, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => SubscriptionStatements.SetNextDueAsync(c, null, subscriptionId, nextDueAt, cancellationToken), cancellationToken);
+
+    public Task PostponeDigestAsync(long subscriptionId, DateTimeOffset slotDueAt, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => SubscriptionStatements.PostponeDigestAsync(c, subscriptionId, slotDueAt, retryAt, cancellationToken), cancellationToken);
+
+    public Task<bool> SkipDigestAsync(DigestSkip skip, CancellationToken cancellationToken) =>
+        DigestFlows.SkipAsync(_shared, skip, cancellationToken);
+
+    // Alerts (IAlertStore)
+    public Task<AlertFiringOutcome> RecordFiringAsync(AlertFiring firing, CancellationToken cancellationToken) =>
+        AlertFiringFlow.RecordAsync(_shared, firing, cancellationToken);
+
+    // Outbox (IOutboxStore)
+    public Task<bool> EnqueueAsync(OutboxDraft draft, DateTimeOffset now, CancellationToken cancellationToken) =>
+        OutboxFlows.EnqueueAsync(_shared, draft, now, cancellationToken);
+
+    public Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => OutboxStatements.PeekNextAsync(c, platform, now, cancellationToken), cancellationToken);
+
+    public Task MarkSentAsync(long id, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        OutboxFlows.FinishAsync(_shared, id, OutboxRowStatus.Sent, null, sentAt, cancellationToken);
+
+    public Task MarkDroppedAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        OutboxFlows.FinishAsync(_shared, id, OutboxRowStatus.Dropped, reason, at, cancellationToken);
+
+    public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => OutboxStatements.RescheduleAsync(c, id, nextAttemptAt, reason, cancellationToken), cancellationToken);
+
+    public Task<OutboxStats> GetStatsAsync(CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => OutboxStatements.GetStatsAsync(c, cancellationToken), cancellationToken);
+
+    /// <summary>Why dropped messages were dropped, oldest first (for tests and operators).</summary>
+    public Task<IReadOnlyList<(string IdempotencyKey, string Reason)>> GetDropReasonsAsync(CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => OutboxStatements.GetDropReasonsAsync(c, cancellationToken), cancellationToken);
+
+    public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => OutboxStatements.PruneAsync(c, before, cancellationToken), cancellationToken);
+
+    // Market history reads (IMarketHistoryStore; its PruneAsync, which also prunes sweeps, is the store's)
+    public Task<IReadOnlyList<FundingRatePoint>> GetFundingAsync(string venue, Symbol symbol, DateTimeOffset since, CancellationToken cancellationToken) =>
+        ReadSeriesAsync(HistoryRows.FundingSelect, venue, symbol, since, r => HistoryRows.Funding(r, _shared.ReadDecimal), cancellationToken);
+
+    public Task<IReadOnlyList<OpenInterestPoint>> GetOpenInterestAsync(string venue, Symbol symbol, DateTimeOffset since, CancellationToken cancellationToken) =>
+        ReadSeriesAsync(HistoryRows.OpenInterestSelect, venue, symbol, since, r => HistoryRows.OpenInterest(r, _shared.ReadDecimal), cancellationToken);
+
+    public Task<IReadOnlyList<RatioPoint>> GetLongShortAsync(string venue, Symbol symbol, DateTimeOffset since, CancellationToken cancellationToken) =>
+        ReadSeriesAsync(HistoryRows.LongShortSelect, venue, symbol, since, r => HistoryRows.LongShort(r, _shared.ReadDecimal), cancellationToken);
+
+    /// <summary>Market history rows older than <paramref name="before"/> deleted; how many.</summary>
+    protected Task<int> PruneHistoryAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => HistoryStatements.PruneAsync(c, before, cancellationToken), cancellationToken);
+
+    private Task<IReadOnlyList<T>> ReadSeriesAsync<T>(string select, string venue, Symbol symbol, DateTimeOffset since, Func<DbDataReader, T> read, CancellationToken ct) =>
+        _shared.WithConnectionAsync(c => HistoryStatements.ReadSeriesAsync(c, select, venue, symbol, since, read, ct), ct);
+}
