@@ -21,7 +21,7 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string False => "0";
 
-    public override string IsSet(string column) => column + " <> 0";
+    public override string IsSet(string column) => column + " = 1";
 
     public override string IsClear(string column) => column + " = 0";
 

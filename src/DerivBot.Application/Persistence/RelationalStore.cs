@@ -11,7 +11,7 @@ namespace DerivBot.Application.Persistence;
 /// <summary>
 /// The port methods the SQLite and PostgreSQL stores implement the same way, written once over the store's
 /// <see cref="StoreDialect"/>: the shared transaction flows (<see cref="ChatFlows"/>, <see cref="MuteFlows"/>,
-/// <see cref="DigestFlows"/>, <see cref="AlertFiringFlow"/>, <see cref="OutboxFlows"/>) and the dialect-neutral
+/// <see cref="SubscriptionFlows"/>, <see cref="DigestFlows"/>, <see cref="AlertFiringFlow"/>, <see cref="OutboxFlows"/>) and the dialect-neutral
 /// statements. What each database does its own way (claims, batch completion, history writes, …) stays in the store.
 /// </summary>
 public abstract class RelationalStore
@@ -56,6 +56,26 @@ public abstract class RelationalStore
 
     public Task<IReadOnlyList<Mute>> ListMutesAsync(ChatAddress chat, DateTimeOffset now, CancellationToken cancellationToken) =>
         MuteFlows.ListAsync(_shared, chat, now, cancellationToken);
+
+    // Subscriptions (ISubscriptionStore)
+    public Task SetTimeZoneAsync(ChatAddress chat, string timeZone, Func<Subscription, DateTimeOffset> nextDue, CancellationToken cancellationToken) =>
+        SubscriptionFlows.SetTimeZoneAsync(_shared, chat, timeZone, nextDue, cancellationToken);
+
+    public Task<AddOutcome<Subscription>> AddSubscriptionsAsync(ChatAddress chat, IReadOnlyList<NewSubscription> subscriptions, int limit, CancellationToken cancellationToken) =>
+        SubscriptionFlows.AddAsync(_shared, chat, subscriptions, limit, cancellationToken);
+
+    public Task<IReadOnlyList<Subscription>> ListSubscriptionsAsync(ChatAddress chat, CancellationToken cancellationToken) =>
+        SubscriptionFlows.ListAsync(_shared, chat, cancellationToken);
+
+    public Task<int> RemoveSubscriptionsAsync(ChatAddress chat, RemovalTarget target, CancellationToken cancellationToken) =>
+        RemoveAsync("subscriptions", chat, target, cancellationToken);
+
+    public Task<IReadOnlyList<Symbol>> GetWatchedSymbolsAsync(CancellationToken cancellationToken) =>
+        SubscriptionFlows.WatchedSymbolsAsync(_shared, cancellationToken);
+
+    /// <summary>Deletes the chat's rows of <paramref name="table"/> (subscriptions, alert_rules) that <paramref name="target"/> names.</summary>
+    protected Task<int> RemoveAsync(string table, ChatAddress chat, RemovalTarget target, CancellationToken cancellationToken) =>
+        SubscriptionFlows.RemoveAsync(_shared, table, chat, target, cancellationToken);
 
     // Digests (ISubscriptionStore)
     public Task<DateTimeOffset?> GetEarliestDueAsync(CancellationToken cancellationToken) =>
