@@ -1,8 +1,10 @@
 using System.Data.Common;
+using DerivBot.Application.Alerts;
 using DerivBot.Application.Outbox;
 using DerivBot.Application.Persistence;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
+using Npgsql;
 using NpgsqlTypes;
 
 namespace DerivBot.Storage.Postgres;
@@ -77,6 +79,21 @@ internal sealed class PostgresDialect : StoreDialect
         cmd.Parameters.Add(PgSql.Typed("imagePng", NpgsqlDbType.Bytea, message.Image?.Png));
         cmd.Parameters.Add(PgSql.Typed("imageAlt", NpgsqlDbType.Text, message.Image?.AltText));
         return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>The threshold as numeric; the nullable window and state typed (an untyped NULL leaves PostgreSQL guessing).</summary>
+    public override async Task<long> InsertAlertRuleAsync(DbConnection c, DbTransaction tx, long chatKey, NewAlertRule rule, DateTimeOffset now, CancellationToken ct)
+    {
+        var condition = rule.Condition;
+        await using var insert = c.Command(tx, """
+            INSERT INTO alert_rules (chat_key, symbol, metric, direction, threshold, window_seconds, state, cooldown_seconds, repeat, armed, enabled, created_at)
+            VALUES (@key, @symbol, @metric, @direction, @threshold, @window, @state, @cooldown, @repeat, true, true, @now) RETURNING id
+            """,
+            ("key", chatKey), ("symbol", rule.Symbol.Value), ("metric", (int)condition.Metric), ("direction", (int)condition.Direction),
+            ("threshold", condition.Threshold), ("cooldown", (long)rule.Cooldown.TotalSeconds), ("repeat", rule.Repeat), ("now", DbValues.Ms(now)));
+        insert.Parameters.Add(new NpgsqlParameter<long?>("window", condition.Window is { } w ? (long)w.TotalSeconds : null) { NpgsqlDbType = NpgsqlDbType.Bigint });
+        insert.Parameters.Add(new NpgsqlParameter<int?>("state", condition.State is { } s ? (int)s : null) { NpgsqlDbType = NpgsqlDbType.Integer });
+        return (long)(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
     /// <summary>Check and disarm in one statement: of two instances firing the same rule at once, one sees it armed.</summary>

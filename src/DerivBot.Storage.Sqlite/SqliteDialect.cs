@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DerivBot.Application.Alerts;
 using DerivBot.Application.Outbox;
 using DerivBot.Application.Persistence;
 using DerivBot.Core.Chat;
@@ -66,6 +67,20 @@ internal sealed class SqliteDialect : StoreDialect
             ("imageName", message.Image?.FileName), ("imagePng", message.Image?.Png), ("imageAlt", message.Image?.AltText),
             ("silent", message.Silent ? 1 : 0), ("now", DbValues.Ms(now))).ConfigureAwait(false);
         return rows == 1;
+    }
+
+    /// <summary>The threshold as invariant text (see <see cref="Sql"/>), booleans as 0/1.</summary>
+    public override async Task<long> InsertAlertRuleAsync(DbConnection c, DbTransaction tx, long chatKey, NewAlertRule rule, DateTimeOffset now, CancellationToken ct)
+    {
+        var condition = rule.Condition;
+        return (long)(await c.ScalarAsync(tx, """
+            INSERT INTO alert_rules (chat_key, symbol, metric, direction, threshold, window_seconds, state, cooldown_seconds, repeat, armed, enabled, created_at)
+            VALUES (@key, @symbol, @metric, @direction, @threshold, @window, @state, @cooldown, @repeat, 1, 1, @now) RETURNING id
+            """, ct,
+            ("key", chatKey), ("symbol", rule.Symbol.Value), ("metric", (int)condition.Metric), ("direction", (int)condition.Direction),
+            ("threshold", Sql.Dec(condition.Threshold)), ("window", condition.Window is { } w ? (long)w.TotalSeconds : null),
+            ("state", condition.State is { } s ? (int)s : null), ("cooldown", (long)rule.Cooldown.TotalSeconds),
+            ("repeat", rule.Repeat ? 1 : 0), ("now", DbValues.Ms(now))).ConfigureAwait(false))!;
     }
 
     /// <summary>Read, then disarm: safe because no other writer can run between the two (BEGIN IMMEDIATE).</summary>

@@ -11,7 +11,7 @@ namespace DerivBot.Application.Persistence;
 /// <summary>
 /// The port methods the SQLite and PostgreSQL stores implement the same way, written once over the store's
 /// <see cref="StoreDialect"/>: the shared transaction flows (<see cref="ChatFlows"/>, <see cref="MuteFlows"/>,
-/// <see cref="SubscriptionFlows"/>, <see cref="DigestFlows"/>, <see cref="AlertFiringFlow"/>, <see cref="OutboxFlows"/>) and the dialect-neutral
+/// <see cref="SubscriptionFlows"/>, <see cref="AlertFlows"/>, <see cref="DigestFlows"/>, <see cref="AlertFiringFlow"/>, <see cref="OutboxFlows"/>) and the dialect-neutral
 /// statements. What each database does its own way (claims, batch completion, history writes, …) stays in the store.
 /// </summary>
 public abstract class RelationalStore
@@ -96,7 +96,23 @@ public abstract class RelationalStore
     public Task<bool> SkipDigestAsync(DigestSkip skip, CancellationToken cancellationToken) =>
         DigestFlows.SkipAsync(_shared, skip, cancellationToken);
 
-    // Alerts (IAlertStore)
+    // Alert rules (IAlertStore; re-arming is the store's)
+    public Task<AddOutcome<AlertRule>> AddAlertAsync(ChatAddress chat, NewAlertRule rule, int limit, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AlertFlows.AddAsync(_shared, chat, rule, limit, now, cancellationToken);
+
+    public Task<IReadOnlyList<AlertRule>> ListAlertsAsync(ChatAddress chat, CancellationToken cancellationToken) =>
+        AlertFlows.ListAsync(_shared, chat, cancellationToken);
+
+    public Task<int> RemoveAlertsAsync(ChatAddress chat, RemovalTarget target, CancellationToken cancellationToken) =>
+        RemoveAsync("alert_rules", chat, target, cancellationToken);
+
+    public Task<IReadOnlyList<WatchedRule>> GetRulesForSymbolAsync(Symbol symbol, DateTimeOffset now, CancellationToken cancellationToken) =>
+        AlertFlows.ForSymbolAsync(_shared, symbol, now, cancellationToken);
+
+    public Task SuppressAsync(long ruleId, DateTimeOffset firedAt, CancellationToken cancellationToken) =>
+        AlertFlows.SuppressAsync(_shared, ruleId, firedAt, cancellationToken);
+
+    // Alert firing (IAlertStore)
     public Task<AlertFiringOutcome> RecordFiringAsync(AlertFiring firing, CancellationToken cancellationToken) =>
         AlertFiringFlow.RecordAsync(_shared, firing, cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DerivBot.Application.Alerts;
 using DerivBot.Application.Outbox;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
@@ -74,6 +75,9 @@ public abstract class StoreDialect
 
     /// <summary>Adds an outbox row unless its idempotency key is already there; true when a row was added.</summary>
     public abstract Task<bool> InsertOutboxAsync(DbConnection c, DbTransaction tx, long chatKey, OutboxDraft draft, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>Adds an armed, enabled alert rule for chat row <paramref name="chatKey"/>; its id.</summary>
+    public abstract Task<long> InsertAlertRuleAsync(DbConnection c, DbTransaction tx, long chatKey, NewAlertRule rule, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>
     /// Disarms alert rule <paramref name="ruleId"/> (armed off, fired at <paramref name="nowMs"/>, disabled unless it
