@@ -24,11 +24,5 @@ public sealed partial class PostgresStore
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<OptionsHistoryPoint>> GetOptionsAsync(string venue, string asset, DateTimeOffset since, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => HistoryStatements.ReadOptionsAsync(c, venue, asset, since, PgSql.ReadDecimal, cancellationToken), cancellationToken);
-
-    public Task<int> PruneOptionsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => HistoryStatements.PruneOptionsAsync(c, before, cancellationToken), cancellationToken);
-
     private static NpgsqlParameter Numeric(string name, decimal? value) => PgSql.Typed(name, NpgsqlDbType.Numeric, value);
 }

@@ -37,16 +37,4 @@ public sealed partial class PostgresStore : IQuizStore
         cmd.Parameters.Add(PgSql.Typed("poll", NpgsqlDbType.Text, pollId));
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    public Task<QuizPost?> GetPostAsync(string quizId, ChatAddress chat, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => QuizStatements.GetPostAsync(c, quizId, chat, cancellationToken), cancellationToken);
-
-    public Task<QuizPost?> GetPostByPollAsync(string pollId, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => QuizStatements.GetPostByPollAsync(c, pollId, cancellationToken), cancellationToken);
-
-    public Task<IReadOnlyList<QuizPost>> GetUnrevealedAsync(ChatPlatform platform, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => QuizStatements.GetUnrevealedAsync(c, platform, now, max, cancellationToken), cancellationToken);
-
-    public Task MarkRevealedAsync(string quizId, ChatAddress chat, DateTimeOffset at, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => QuizStatements.MarkRevealedAsync(c, quizId, chat, at, cancellationToken), cancellationToken);
 }

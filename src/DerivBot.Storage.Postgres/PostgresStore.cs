@@ -4,7 +4,6 @@ using DerivBot.Application.Outbox;
 using DerivBot.Application.Persistence;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Ports;
-using Npgsql;
 
 namespace DerivBot.Storage.Postgres;
 
@@ -28,11 +27,5 @@ public sealed partial class PostgresStore : RelationalStore, IChatRegistry, ISub
         _database = database;
         _clock = clock;
         _dialect = (PostgresDialect)Dialect;
-    }
-
-    private async Task<T> WithConnectionAsync<T>(Func<NpgsqlConnection, Task<T>> action, CancellationToken ct)
-    {
-        await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
-        return await action(c).ConfigureAwait(false);
     }
 }

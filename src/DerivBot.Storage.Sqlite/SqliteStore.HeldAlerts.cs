@@ -6,9 +6,6 @@ namespace DerivBot.Storage;
 
 public sealed partial class SqliteStore
 {
-    public Task<IReadOnlyList<HeldAlertBatch>> GetReleasableHeldAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => AlertStatements.GetReleasableHeldAsync(c, now, cancellationToken), cancellationToken);
-
     public async Task<bool> ReleaseHeldAsync(HeldAlertBatch batch, OutboxDraft summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);

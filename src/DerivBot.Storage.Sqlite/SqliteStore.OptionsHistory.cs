@@ -19,11 +19,5 @@ public sealed partial class SqliteStore
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<OptionsHistoryPoint>> GetOptionsAsync(string venue, string asset, DateTimeOffset since, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => HistoryStatements.ReadOptionsAsync(c, venue, asset, since, Sql.ReadDecimal, cancellationToken), cancellationToken);
-
-    public Task<int> PruneOptionsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => HistoryStatements.PruneOptionsAsync(c, before, cancellationToken), cancellationToken);
-
     private static object Text(decimal? value) => value is { } v ? Sql.Dec(v) : DBNull.Value;
 }

@@ -31,16 +31,4 @@ public sealed partial class SqliteStore : IQuizStore
             ("quiz", quizId), ("platform", DbValues.Platform(chat.Platform)), ("chat", chat.ChatId), ("thread", DbValues.Thread(chat)),
             ("poll", pollId), ("posted", DbValues.Ms(postedAt)), ("closes", DbValues.Ms(closesAt))).ConfigureAwait(false);
     }
-
-    public Task<QuizPost?> GetPostAsync(string quizId, ChatAddress chat, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => QuizStatements.GetPostAsync(c, quizId, chat, cancellationToken), cancellationToken);
-
-    public Task<QuizPost?> GetPostByPollAsync(string pollId, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => QuizStatements.GetPostByPollAsync(c, pollId, cancellationToken), cancellationToken);
-
-    public Task<IReadOnlyList<QuizPost>> GetUnrevealedAsync(ChatPlatform platform, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => QuizStatements.GetUnrevealedAsync(c, platform, now, max, cancellationToken), cancellationToken);
-
-    public Task MarkRevealedAsync(string quizId, ChatAddress chat, DateTimeOffset at, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => QuizStatements.MarkRevealedAsync(c, quizId, chat, at, cancellationToken), cancellationToken);
 }

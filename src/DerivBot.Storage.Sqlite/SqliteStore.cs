@@ -4,7 +4,6 @@ using DerivBot.Application.Outbox;
 using DerivBot.Application.Persistence;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Ports;
-using Microsoft.Data.Sqlite;
 
 namespace DerivBot.Storage;
 
@@ -24,11 +23,5 @@ public sealed partial class SqliteStore : RelationalStore, IChatRegistry, ISubsc
         _database = database;
         _clock = clock;
         _dialect = (SqliteDialect)Dialect;
-    }
-
-    private async Task<T> WithConnectionAsync<T>(Func<SqliteConnection, Task<T>> action, CancellationToken ct)
-    {
-        await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
-        return await action(c).ConfigureAwait(false);
     }
 }

@@ -1,10 +1,12 @@
 using System.Data.Common;
 using DerivBot.Application.Alerts;
 using DerivBot.Application.Outbox;
+using DerivBot.Application.Study;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Chat;
 using DerivBot.Core.Localization;
 using DerivBot.Core.Markets;
+using DerivBot.Core.OptionChains;
 
 namespace DerivBot.Application.Persistence;
 
@@ -141,6 +143,37 @@ public abstract class RelationalStore
 
     public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         _shared.WithConnectionAsync(c => OutboxStatements.PruneAsync(c, before, cancellationToken), cancellationToken);
+
+    // Reads and prunes of held alerts, options history, quizzes and sweeps (dialect-neutral statements)
+    public Task<IReadOnlyList<HeldAlertBatch>> GetReleasableHeldAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => AlertStatements.GetReleasableHeldAsync(c, now, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<OptionsHistoryPoint>> GetOptionsAsync(string venue, string asset, DateTimeOffset since, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => HistoryStatements.ReadOptionsAsync(c, venue, asset, since, _shared.ReadDecimal, cancellationToken), cancellationToken);
+
+    public Task<int> PruneOptionsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => HistoryStatements.PruneOptionsAsync(c, before, cancellationToken), cancellationToken);
+
+    public Task<QuizPost?> GetPostAsync(string quizId, ChatAddress chat, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => QuizStatements.GetPostAsync(c, quizId, chat, cancellationToken), cancellationToken);
+
+    public Task<QuizPost?> GetPostByPollAsync(string pollId, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => QuizStatements.GetPostByPollAsync(c, pollId, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<QuizPost>> GetUnrevealedAsync(ChatPlatform platform, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => QuizStatements.GetUnrevealedAsync(c, platform, now, max, cancellationToken), cancellationToken);
+
+    public Task MarkRevealedAsync(string quizId, ChatAddress chat, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => QuizStatements.MarkRevealedAsync(c, quizId, chat, at, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<StoredSweep>> GetSweepsAsync(string venue, Symbol symbol, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => SweepStatements.GetAsync(c, venue, symbol, from, to, _shared.ReadDecimal, cancellationToken), cancellationToken);
+
+    public Task<DateTimeOffset?> GetCheckedSinceAsync(string venue, Symbol symbol, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => SweepStatements.GetCheckedSinceAsync(c, venue, symbol, cancellationToken), cancellationToken);
+
+    public Task<int> PruneSweepsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        _shared.WithConnectionAsync(c => SweepStatements.PruneAsync(c, before, cancellationToken), cancellationToken);
 
     // Market history reads (IMarketHistoryStore; its PruneAsync, which also prunes sweeps, is the store's)
     public Task<IReadOnlyList<FundingRatePoint>> GetFundingAsync(string venue, Symbol symbol, DateTimeOffset since, CancellationToken cancellationToken) =>
