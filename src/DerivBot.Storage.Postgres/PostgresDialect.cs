@@ -28,6 +28,8 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override string IsClear(string column) => "NOT " + column;
 
+    public override string Greatest => "GREATEST";
+
     public override string LockClause => " FOR UPDATE";
 
     /// <summary>COLLATE "C": byte order like SQLite, whatever locale the database was created with.</summary>

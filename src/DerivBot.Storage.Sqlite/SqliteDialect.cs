@@ -26,6 +26,8 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string IsClear(string column) => column + " = 0";
 
+    public override string Greatest => "MAX";
+
     public override string LockClause => "";
 
     public override string OrdinalCollation => ""; // BINARY, SQLite's default, is byte order.

@@ -1,4 +1,5 @@
 using DerivBot.Application.Alerts;
+using DerivBot.Application.Coordination;
 using DerivBot.Application.Market;
 using DerivBot.Application.Outbox;
 using DerivBot.Application.Persistence;
@@ -9,9 +10,10 @@ namespace DerivBot.Storage;
 
 /// <summary>
 /// The embedded SQLite implementation of the storage ports and of <see cref="IChatRegistry"/>. Thread-safe: every call
-/// uses its own pooled connection; writes are single BEGIN IMMEDIATE transactions.
+/// uses its own pooled connection; writes are single BEGIN IMMEDIATE transactions. What it does exactly like
+/// <c>PostgresStore</c> is in <see cref="RelationalStore"/> over <see cref="SqliteDialect"/>.
 /// </summary>
-public sealed partial class SqliteStore : RelationalStore, IChatRegistry, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, Core.Ports.IOptionsHistoryStore
+public sealed partial class SqliteStore : RelationalStore, IChatRegistry, ISharedCursorStore, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, Core.Ports.IOptionsHistoryStore
 {
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _clock;

@@ -1,4 +1,5 @@
 using DerivBot.Application.Outbox;
+using DerivBot.Core.Chat;
 
 namespace DerivBot.Application.Persistence;
 
@@ -27,5 +28,21 @@ public static class OutboxFlows
             ("status", (int)status), ("at", DbValues.Ms(at)), ("id", id));
         cmd.Parameters.Add(dialect.NullableText("reason", reason));
         await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>When the next chat head of <paramref name="platform"/> can be claimed, or null when nothing is pending.</summary>
+    public static async Task<DateTimeOffset?> NextAttemptAsync(StoreDialect dialect, ChatPlatform platform, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        await using var c = await dialect.OpenAsync(ct).ConfigureAwait(false);
+        // Heads only (a later message waits for its chat's head however due it is), each claimable at the later of
+        // its next attempt and the end of its claim's lease.
+        var value = await c.ScalarAsync(null, $"""
+            SELECT MIN({dialect.Greatest}(o.next_attempt_at, COALESCE(o.claimed_until, 0)))
+            FROM outbox o JOIN chats c ON c.id = o.chat_key
+            WHERE o.status = 0 AND c.platform = @platform
+              AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_key = o.chat_key AND e.status = 0 AND e.id < o.id)
+            """, ct, ("platform", DbValues.Platform(platform))).ConfigureAwait(false);
+        return value is long ms ? DbValues.Time(ms) : null;
     }
 }

@@ -125,6 +125,9 @@ public abstract class RelationalStore
     public Task<OutboxItem?> PeekNextAsync(ChatPlatform platform, DateTimeOffset now, CancellationToken cancellationToken) =>
         _shared.WithConnectionAsync(c => OutboxStatements.PeekNextAsync(c, platform, now, cancellationToken), cancellationToken);
 
+    public Task<DateTimeOffset?> GetNextAttemptAsync(ChatPlatform platform, CancellationToken cancellationToken) =>
+        OutboxFlows.NextAttemptAsync(_shared, platform, cancellationToken);
+
     public Task MarkSentAsync(long id, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
         OutboxFlows.FinishAsync(_shared, id, OutboxRowStatus.Sent, null, sentAt, cancellationToken);
 
@@ -143,6 +146,25 @@ public abstract class RelationalStore
 
     public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         _shared.WithConnectionAsync(c => OutboxStatements.PruneAsync(c, before, cancellationToken), cancellationToken);
+
+    // Shared cursors (ISharedCursorStore)
+    public async Task<long?> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        await using var c = await _shared.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await c.ScalarAsync(null, "SELECT value FROM shared_cursors WHERE name = @name", cancellationToken, ("name", name)).ConfigureAwait(false) as long?;
+    }
+
+    public async Task AdvanceAsync(string name, long value, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        await using var c = await _shared.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // One statement: two instances advancing at once both end at the larger value.
+        await c.ExecuteAsync(null, $"""
+            INSERT INTO shared_cursors (name, value) VALUES (@name, @value)
+            ON CONFLICT (name) DO UPDATE SET value = {_shared.Greatest}(shared_cursors.value, excluded.value)
+            """, cancellationToken, ("name", name), ("value", value)).ConfigureAwait(false);
+    }
 
     // Reads and prunes of held alerts, options history, quizzes and sweeps (dialect-neutral statements)
     public Task<IReadOnlyList<HeldAlertBatch>> GetReleasableHeldAsync(DateTimeOffset now, CancellationToken cancellationToken) =>

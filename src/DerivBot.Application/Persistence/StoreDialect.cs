@@ -43,6 +43,9 @@ public abstract class StoreDialect
     /// </summary>
     public abstract string LockClause { get; }
 
+    /// <summary>The larger of two values as an SQL function name: <c>MAX</c> (scalar, two arguments) in SQLite, <c>GREATEST</c> in PostgreSQL.</summary>
+    public abstract string Greatest { get; }
+
     /// <summary>Appended to an ORDER BY of text: byte order in both (PostgreSQL's <c>COLLATE "C"</c>, whatever the database locale).</summary>
     public abstract string OrdinalCollation { get; }
 
