@@ -30,6 +30,10 @@ internal sealed class PostgresDialect : StoreDialect
 
     public override string Greatest => "GREATEST";
 
+    public override string InsertIgnoring => "INSERT";
+
+    public override string OnConflictIgnore => "ON CONFLICT DO NOTHING";
+
     public override string LockClause => " FOR UPDATE";
 
     /// <summary>COLLATE "C": byte order like SQLite, whatever locale the database was created with.</summary>
@@ -54,6 +58,8 @@ internal sealed class PostgresDialect : StoreDialect
         await c.BeginTransactionAsync(ct).ConfigureAwait(false);
 
     public override decimal ReadDecimal(DbDataReader r, int i) => PgSql.ReadDecimal(r, i);
+
+    public override DbParameter NullableDecimal(string name, decimal? value) => PgSql.Typed(name, NpgsqlDbType.Numeric, value);
 
     public override DbParameter NullableText(string name, string? value) => PgSql.Typed(name, NpgsqlDbType.Text, value);
 

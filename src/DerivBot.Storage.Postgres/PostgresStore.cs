@@ -3,6 +3,7 @@ using DerivBot.Application.Coordination;
 using DerivBot.Application.Market;
 using DerivBot.Application.Outbox;
 using DerivBot.Application.Persistence;
+using DerivBot.Application.Study;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Ports;
 
@@ -16,7 +17,7 @@ namespace DerivBot.Storage.Postgres;
 /// write depends on what it read (a chat's limit, a rule still armed) the row is locked or the check is part of the
 /// UPDATE itself.
 /// </summary>
-public sealed partial class PostgresStore : RelationalStore, IChatRegistry, ISharedCursorStore, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, IOptionsHistoryStore
+public sealed partial class PostgresStore : RelationalStore, IChatRegistry, ISharedCursorStore, IQuizStore, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, IOptionsHistoryStore
 {
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _clock;

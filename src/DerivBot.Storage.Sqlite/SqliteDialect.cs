@@ -28,6 +28,10 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string Greatest => "MAX";
 
+    public override string InsertIgnoring => "INSERT OR IGNORE";
+
+    public override string OnConflictIgnore => "";
+
     public override string LockClause => "";
 
     public override string OrdinalCollation => ""; // BINARY, SQLite's default, is byte order.
@@ -45,6 +49,8 @@ internal sealed class SqliteDialect : StoreDialect
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)c).BeginTransaction(deferred: false));
 
     public override decimal ReadDecimal(DbDataReader r, int i) => Sql.ReadDecimal(r, i);
+
+    public override DbParameter NullableDecimal(string name, decimal? value) => new SqliteParameter(name, value is { } v ? Sql.Dec(v) : DBNull.Value);
 
     public override DbParameter NullableText(string name, string? value) => new SqliteParameter(name, (object?)value ?? DBNull.Value);
 

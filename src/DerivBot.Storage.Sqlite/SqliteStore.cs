@@ -3,6 +3,7 @@ using DerivBot.Application.Coordination;
 using DerivBot.Application.Market;
 using DerivBot.Application.Outbox;
 using DerivBot.Application.Persistence;
+using DerivBot.Application.Study;
 using DerivBot.Application.Subscriptions;
 using DerivBot.Core.Ports;
 
@@ -13,7 +14,7 @@ namespace DerivBot.Storage;
 /// uses its own pooled connection; writes are single BEGIN IMMEDIATE transactions. What it does exactly like
 /// <c>PostgresStore</c> is in <see cref="RelationalStore"/> over <see cref="SqliteDialect"/>.
 /// </summary>
-public sealed partial class SqliteStore : RelationalStore, IChatRegistry, ISharedCursorStore, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, Core.Ports.IOptionsHistoryStore
+public sealed partial class SqliteStore : RelationalStore, IChatRegistry, ISharedCursorStore, IQuizStore, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, Core.Ports.IOptionsHistoryStore
 {
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _clock;

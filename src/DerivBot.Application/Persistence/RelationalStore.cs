@@ -166,6 +166,53 @@ public abstract class RelationalStore
             """, cancellationToken, ("name", name), ("value", value)).ConfigureAwait(false);
     }
 
+    // Quizzes and options history: the inserts that skip a row already there
+    public async Task SaveQuizAsync(StoredQuiz quiz, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(quiz);
+        await using var c = await _shared.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await c.ExecuteAsync(null, $"""
+            {_shared.InsertIgnoring} INTO quizzes (id, symbol, kind, language, question, options_json, correct_option, explanation, created_at)
+            VALUES (@id, @symbol, @kind, @lang, @question, @options, @correct, @explanation, @created)
+            {_shared.OnConflictIgnore}
+            """, cancellationToken,
+            ("id", quiz.Id), ("symbol", quiz.Symbol), ("kind", quiz.Kind.ToString()), ("lang", quiz.Language.ToCode()),
+            ("question", quiz.Question), ("options", QuizRows.OptionsJson(quiz)), ("correct", quiz.CorrectOption),
+            ("explanation", quiz.Explanation), ("created", DbValues.Ms(quiz.CreatedAt))).ConfigureAwait(false);
+    }
+
+    public async Task RecordPostAsync(string quizId, ChatAddress chat, string? pollId, DateTimeOffset postedAt, DateTimeOffset closesAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        await using var c = await _shared.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = c.Command(null, $"""
+            {_shared.InsertIgnoring} INTO quiz_posts (quiz_id, platform, chat_id, thread_id, poll_id, posted_at, closes_at)
+            SELECT @quiz, @platform, @chat, @thread, @poll, @posted, @closes WHERE EXISTS (SELECT 1 FROM quizzes WHERE id = @quiz)
+            {_shared.OnConflictIgnore}
+            """,
+            ("quiz", quizId), ("platform", DbValues.Platform(chat.Platform)), ("chat", chat.ChatId), ("thread", DbValues.Thread(chat)),
+            ("posted", DbValues.Ms(postedAt)), ("closes", DbValues.Ms(closesAt)));
+        cmd.Parameters.Add(_shared.NullableText("poll", pollId));
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RecordOptionsAsync(string venue, string asset, OptionsHistoryPoint point, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(venue);
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        ArgumentNullException.ThrowIfNull(point);
+        await using var c = await _shared.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = c.Command(null,
+            $"{_shared.InsertIgnoring} INTO history_options (venue, asset, time, put_call_oi, put_call_volume, call_oi_share, atm_iv, underlying_price) VALUES (@v, @a, @t, @pc, @pv, @cs, @iv, @u) {_shared.OnConflictIgnore}",
+            ("v", venue), ("a", asset), ("t", DbValues.Ms(point.Time)));
+        cmd.Parameters.Add(_shared.NullableDecimal("pc", point.PutCallOiRatio));
+        cmd.Parameters.Add(_shared.NullableDecimal("pv", point.PutCallVolumeRatio));
+        cmd.Parameters.Add(_shared.NullableDecimal("cs", point.CallOiShare));
+        cmd.Parameters.Add(_shared.NullableDecimal("iv", point.AtmIv));
+        cmd.Parameters.Add(_shared.NullableDecimal("u", point.UnderlyingPrice));
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     // Reads and prunes of held alerts, options history, quizzes and sweeps (dialect-neutral statements)
     public Task<IReadOnlyList<HeldAlertBatch>> GetReleasableHeldAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         _shared.WithConnectionAsync(c => AlertStatements.GetReleasableHeldAsync(c, now, cancellationToken), cancellationToken);

@@ -7,8 +7,8 @@ using DerivBot.Core.Localization;
 namespace DerivBot.Application.Persistence;
 
 /// <summary>
-/// What a store does its own way inside the transaction flows both stores share
-/// (<see cref="DigestFlows"/>, …): how a connection and a write transaction are opened, boolean literals, row locks, and
+/// What a store does its own way inside what both stores share (<see cref="RelationalStore"/> and the flows it runs,
+/// <see cref="DigestFlows"/>, …): how a connection and a write transaction are opened, boolean literals, row locks, and
 /// the steps whose SQL differs (creating a chat row, adding an outbox row). One instance per store, implemented once
 /// in each store project. SQLite serialises writers (BEGIN IMMEDIATE), so its locks are empty; PostgreSQL runs
 /// writers side by side (READ COMMITTED), so where a write depends on what it read the row is locked
@@ -46,6 +46,12 @@ public abstract class StoreDialect
     /// <summary>The larger of two values as an SQL function name: <c>MAX</c> (scalar, two arguments) in SQLite, <c>GREATEST</c> in PostgreSQL.</summary>
     public abstract string Greatest { get; }
 
+    /// <summary>How an INSERT that skips a row already there (unique key) begins: <c>INSERT OR IGNORE</c> in SQLite, <c>INSERT</c> in PostgreSQL.</summary>
+    public abstract string InsertIgnoring { get; }
+
+    /// <summary>How such an INSERT ends: nothing in SQLite, <c>ON CONFLICT DO NOTHING</c> in PostgreSQL.</summary>
+    public abstract string OnConflictIgnore { get; }
+
     /// <summary>Appended to an ORDER BY of text: byte order in both (PostgreSQL's <c>COLLATE "C"</c>, whatever the database locale).</summary>
     public abstract string OrdinalCollation { get; }
 
@@ -69,6 +75,9 @@ public abstract class StoreDialect
 
     /// <summary>A text parameter that may be null (PostgreSQL needs its type given for a null).</summary>
     public abstract DbParameter NullableText(string name, string? value);
+
+    /// <summary>A decimal parameter that may be null, as the store keeps decimals (SQLite: invariant text; PostgreSQL: numeric).</summary>
+    public abstract DbParameter NullableDecimal(string name, decimal? value);
 
     /// <summary>
     /// The chat's key, creating the row when missing. <paramref name="forUpdate"/> locks the row until the transaction
