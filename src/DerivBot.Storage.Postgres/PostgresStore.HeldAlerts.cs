@@ -18,7 +18,7 @@ public sealed partial class PostgresStore
         {
             return false; // Someone else released (part of) this batch: roll back, the next cycle sees the rest.
         }
-        var inserted = await _dialect.InsertOutboxAsync(c, tx, batch.ChatKey, summary, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var inserted = await Dialect.InsertOutboxAsync(c, tx, batch.ChatKey, summary, Dialect.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return inserted;
     }

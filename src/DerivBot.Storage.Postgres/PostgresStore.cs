@@ -20,14 +20,10 @@ namespace DerivBot.Storage.Postgres;
 public sealed partial class PostgresStore : RelationalStore, IChatRegistry, ISharedCursorStore, IQuizStore, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, IOptionsHistoryStore
 {
     private readonly PostgresDatabase _database;
-    private readonly TimeProvider _clock;
-    private readonly PostgresDialect _dialect;
 
     public PostgresStore(PostgresDatabase database, TimeProvider clock)
         : base(new PostgresDialect(database, clock))
     {
         _database = database;
-        _clock = clock;
-        _dialect = (PostgresDialect)Dialect;
     }
 }

@@ -17,14 +17,10 @@ namespace DerivBot.Storage;
 public sealed partial class SqliteStore : RelationalStore, IChatRegistry, ISharedCursorStore, IQuizStore, ISubscriptionStore, IAlertStore, IOutboxStore, IMarketHistoryStore, Core.Ports.IOptionsHistoryStore
 {
     private readonly SqliteDatabase _database;
-    private readonly TimeProvider _clock;
-    private readonly SqliteDialect _dialect;
 
     public SqliteStore(SqliteDatabase database, TimeProvider clock)
         : base(new SqliteDialect(database, clock))
     {
         _database = database;
-        _clock = clock;
-        _dialect = (SqliteDialect)Dialect;
     }
 }
