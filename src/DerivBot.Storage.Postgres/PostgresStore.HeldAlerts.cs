@@ -6,9 +6,6 @@ namespace DerivBot.Storage.Postgres;
 
 public sealed partial class PostgresStore
 {
-    public Task<IReadOnlyList<HeldAlertBatch>> GetReleasableHeldAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => AlertStatements.GetReleasableHeldAsync(c, now, cancellationToken), cancellationToken);
-
     public async Task<bool> ReleaseHeldAsync(HeldAlertBatch batch, OutboxDraft summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -21,7 +18,7 @@ public sealed partial class PostgresStore
         {
             return false; // Someone else released (part of) this batch: roll back, the next cycle sees the rest.
         }
-        var inserted = await InsertOutboxAsync(c, tx, batch.ChatKey, summary, _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var inserted = await Dialect.InsertOutboxAsync(c, tx, batch.ChatKey, summary, Dialect.Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return inserted;
     }

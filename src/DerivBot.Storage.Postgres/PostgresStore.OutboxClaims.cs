@@ -8,7 +8,7 @@ namespace DerivBot.Storage.Postgres;
 /// <summary>
 /// Outbox claims across instances (issue #14): chat heads are claimed with <c>FOR UPDATE SKIP LOCKED</c> and a lease
 /// (<c>claimed_by</c>, <c>claimed_until</c>), so two instances never get the same message, a chat whose head is claimed
-/// by anyone yields nothing, and an expired lease is taken over. Kept apart from <c>PostgresStore.Outbox.cs</c>.
+/// by anyone yields nothing, and an expired lease is taken over. Kept apart from the shared outbox flows (<see cref="Application.Persistence.OutboxFlows"/>).
 /// </summary>
 public sealed partial class PostgresStore
 {

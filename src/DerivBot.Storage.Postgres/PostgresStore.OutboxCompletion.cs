@@ -33,22 +33,4 @@ public sealed partial class PostgresStore
         }
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    public Task MarkSentAsync(long id, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        FinishAsync(id, OutboxRowStatus.Sent, null, sentAt, cancellationToken);
-
-    public Task MarkDroppedAsync(long id, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
-        FinishAsync(id, OutboxRowStatus.Dropped, reason, at, cancellationToken);
-
-    private async Task FinishAsync(long id, OutboxRowStatus status, string? reason, DateTimeOffset at, CancellationToken ct)
-    {
-        await using var c = await _database.OpenAsync(ct).ConfigureAwait(false);
-        await using var cmd = c.Command(null, "UPDATE outbox SET status = @status, status_reason = @reason, finished_at = @at, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL WHERE id = @id",
-            ("status", (int)status), ("at", DbValues.Ms(at)), ("id", id));
-        cmd.Parameters.Add(PgSql.Typed("reason", NpgsqlDbType.Text, reason));
-        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-    }
-
-    public Task RescheduleAsync(long id, DateTimeOffset nextAttemptAt, string reason, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => OutboxStatements.RescheduleAsync(c, id, nextAttemptAt, reason, cancellationToken), cancellationToken);
 }

@@ -31,13 +31,4 @@ public sealed partial class SqliteStore : ISweepStore
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return added;
     }
-
-    public Task<IReadOnlyList<StoredSweep>> GetSweepsAsync(string venue, Symbol symbol, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => SweepStatements.GetAsync(c, venue, symbol, from, to, Sql.ReadDecimal, cancellationToken), cancellationToken);
-
-    public Task<DateTimeOffset?> GetCheckedSinceAsync(string venue, Symbol symbol, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => SweepStatements.GetCheckedSinceAsync(c, venue, symbol, cancellationToken), cancellationToken);
-
-    public Task<int> PruneSweepsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
-        WithConnectionAsync(c => SweepStatements.PruneAsync(c, before, cancellationToken), cancellationToken);
 }
