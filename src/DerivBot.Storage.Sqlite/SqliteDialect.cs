@@ -50,9 +50,9 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override decimal ReadDecimal(DbDataReader r, int i) => Sql.ReadDecimal(r, i);
 
-    public override DbParameter NullableDecimal(string name, decimal? value) => new SqliteParameter(name, value is { } v ? Sql.Dec(v) : DBNull.Value);
+    public override DbParameter NullableDecimal(string name, decimal? value) => new SqliteParameter(DbCommands.ParameterName(name), value is { } v ? Sql.Dec(v) : DBNull.Value);
 
-    public override DbParameter NullableText(string name, string? value) => new SqliteParameter(name, (object?)value ?? DBNull.Value);
+    public override DbParameter NullableText(string name, string? value) => new SqliteParameter(DbCommands.ParameterName(name), (object?)value ?? DBNull.Value);
 
     public override async Task<long> EnsureChatAsync(DbConnection c, DbTransaction tx, ChatAddress chat, Language? language, CancellationToken ct, bool forUpdate = false)
     {

@@ -31,12 +31,12 @@ public sealed partial class SqliteStore
         }
         // One prepared command reused for every row: much faster than a command per row.
         await using var cmd = new SqliteCommand(sql, c, tx);
-        cmd.Parameters.AddWithValue("v", venue);
-        cmd.Parameters.AddWithValue("s", symbol.Value);
-        var t = cmd.Parameters.Add("t", SqliteType.Integer);
-        var a = cmd.Parameters.Add("a", SqliteType.Text);
-        var b = cmd.Parameters.Add("b", SqliteType.Text);
-        var cc = sql.Contains("c", StringComparison.Ordinal) ? cmd.Parameters.Add("c", SqliteType.Text) : null;
+        cmd.Parameters.AddWithValue("@v", venue);
+        cmd.Parameters.AddWithValue("@s", symbol.Value);
+        var t = cmd.Parameters.Add("@t", SqliteType.Integer);
+        var a = cmd.Parameters.Add("@a", SqliteType.Text);
+        var b = cmd.Parameters.Add("@b", SqliteType.Text);
+        var cc = sql.Contains("@c", StringComparison.Ordinal) ? cmd.Parameters.Add("@c", SqliteType.Text) : null;
         foreach (var point in points)
         {
             var (time, va, vb, vc) = columns(point);

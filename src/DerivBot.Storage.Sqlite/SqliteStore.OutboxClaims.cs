@@ -32,7 +32,7 @@ public sealed partial class SqliteStore
                 ("by", claimedBy), ("until", DbValues.Ms(now + lease)), ("id", 0L));
             foreach (var item in items)
             {
-                claim.Parameters["id"].Value = item.Id;
+                claim.Parameters["@id"].Value = item.Id;
                 await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -62,7 +62,7 @@ public sealed partial class SqliteStore
         }
         foreach (var id in ids)
         {
-            release.Parameters["id"].Value = id;
+            release.Parameters["@id"].Value = id;
             await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -23,15 +23,15 @@ public sealed partial class SqliteStore
             var cmd = done.Outcome == OutboxOutcome.Retry ? retry : finish;
             if (done.Outcome == OutboxOutcome.Retry)
             {
-                cmd.Parameters["next"].Value = DbValues.Ms(done.At);
+                cmd.Parameters["@next"].Value = DbValues.Ms(done.At);
             }
             else
             {
-                cmd.Parameters["status"].Value = (int)(done.Outcome == OutboxOutcome.Sent ? OutboxRowStatus.Sent : OutboxRowStatus.Dropped);
-                cmd.Parameters["at"].Value = DbValues.Ms(done.At);
+                cmd.Parameters["@status"].Value = (int)(done.Outcome == OutboxOutcome.Sent ? OutboxRowStatus.Sent : OutboxRowStatus.Dropped);
+                cmd.Parameters["@at"].Value = DbValues.Ms(done.At);
             }
-            cmd.Parameters["reason"].Value = (object?)done.Reason ?? DBNull.Value;
-            cmd.Parameters["id"].Value = done.Id;
+            cmd.Parameters["@reason"].Value = (object?)done.Reason ?? DBNull.Value;
+            cmd.Parameters["@id"].Value = done.Id;
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,14 +1,28 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 
 namespace DerivBot.Application.Persistence;
 
 /// <summary>
 /// Parameterised commands and row reading over the ADO.NET base classes, shared by the SQLite and PostgreSQL stores.
-/// Both write parameters as <c>@name</c> in SQL and name them without the <c>@</c> (Microsoft.Data.Sqlite and Npgsql
-/// both match a bare name to its placeholder), so a statement both databases understand is written the same in each.
+/// Both write parameters as <c>@name</c> in SQL; callers name them without the <c>@</c> and <see cref="ParameterName"/>
+/// adds it, so a statement both databases understand is written the same in each.
 /// </summary>
 public static class DbCommands
 {
+    private static readonly ConcurrentDictionary<string, string> Prefixed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The parameter's name as it stands in the SQL (<c>@name</c>). Microsoft.Data.Sqlite matches a bare name only by
+    /// retrying each prefix with a new string per parameter and execution (+4 KB per digest subscription in
+    /// DigestFanOutBenchmarks); Npgsql takes either form. Names are the SQL's own literals, so the cache stays small.
+    /// </summary>
+    public static string ParameterName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.StartsWith('@') ? name : Prefixed.GetOrAdd(name, static n => "@" + n);
+    }
+
     public static DbCommand Command(this DbConnection connection, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -28,7 +42,7 @@ public static class DbCommands
     {
         ArgumentNullException.ThrowIfNull(command);
         var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
+        parameter.ParameterName = ParameterName(name);
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
         return parameter;
