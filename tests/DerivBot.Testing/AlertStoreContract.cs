@@ -17,27 +17,9 @@ namespace DerivBot.Testing;
 /// when disarmed, disabled or gone; one-shots spent; once per idempotency key), suppression, holding for quiet hours and
 /// the hourly cap, and the release of held alerts per chat, once.
 /// </summary>
-public abstract class AlertStoreContract
+public abstract class AlertStoreContract : StorePortsContract
 {
-    protected static readonly DateTimeOffset T0 = new(2026, 12, 6, 20, 0, 0, TimeSpan.Zero);
-
-    protected static readonly ChatAddress Group = new(ChatPlatform.Telegram, "-1001");
-    protected static readonly ChatAddress Topic = new(ChatPlatform.Telegram, "-1001", "7");
-    protected static readonly ChatAddress Channel = new(ChatPlatform.Discord, "555");
-
-    protected static readonly Symbol Btc = new("BTCUSDT");
-    protected static readonly Symbol Eth = new("ETHUSDT");
-
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-
-    /// <summary>The ports of one fresh, empty database on <paramref name="clock"/>.</summary>
-    protected abstract Task<StorePorts> CreateAsync(TimeProvider clock);
-
-    private async Task<(StorePorts Ports, ManualTimeProvider Clock)> NewAsync()
-    {
-        var clock = new ManualTimeProvider(T0);
-        return (await CreateAsync(clock), clock);
-    }
 
     private static AlertCondition Funding(decimal threshold) => new(AlertMetric.Funding, AlertDirection.Above, threshold);
 

@@ -17,34 +17,16 @@ namespace DerivBot.Testing;
 /// due subscriptions with their chat, mutes and retry state, digests recorded once per key in the outbox with the
 /// schedule advance, the once-per-outage skip notice, mutes, and the watched symbols shared with alert rules.
 /// </summary>
-public abstract class SubscriptionStoreContract
+public abstract class SubscriptionStoreContract : StorePortsContract
 {
-    protected static readonly DateTimeOffset T0 = new(2026, 12, 6, 20, 0, 0, TimeSpan.Zero);
-
-    protected static readonly ChatAddress Group = new(ChatPlatform.Telegram, "-1001");
-    protected static readonly ChatAddress Topic = new(ChatPlatform.Telegram, "-1001", "7");
-    protected static readonly ChatAddress Channel = new(ChatPlatform.Discord, "555");
-
-    protected static readonly Symbol Btc = new("BTCUSDT");
-    protected static readonly Symbol Eth = new("ETHUSDT");
-
     private static readonly DigestSchedule Hourly = DigestSchedule.Every(TimeSpan.FromHours(1));
     private static readonly DigestSchedule Daily = DigestSchedule.DailyAt(new TimeOnly(8, 0));
-
-    /// <summary>The ports of one fresh, empty database on <paramref name="clock"/>.</summary>
-    protected abstract Task<StorePorts> CreateAsync(TimeProvider clock);
 
     private static NewSubscription Sub(Symbol symbol, DigestSchedule? schedule = null, DigestKind kind = DigestKind.Quadrant, int dueInMinutes = 60) =>
         new(symbol, kind, schedule ?? Hourly, T0.AddMinutes(dueInMinutes));
 
     protected static OutboxDraft Draft(ChatAddress chat, string key, OutboxKind kind = OutboxKind.Digest) =>
         new(chat, kind, key, new OutboundMessage(new Report(ReportKind.Info, key, [ParagraphBlock.Of("body")])));
-
-    private async Task<(StorePorts Ports, ManualTimeProvider Clock)> NewAsync()
-    {
-        var clock = new ManualTimeProvider(T0);
-        return (await CreateAsync(clock), clock);
-    }
 
     private static async Task<Subscription> AddOneAsync(ISubscriptionStore store, ChatAddress chat, NewSubscription subscription) =>
         Assert.Single((await store.AddSubscriptionsAsync(chat, [subscription], 10, default)).Added);
