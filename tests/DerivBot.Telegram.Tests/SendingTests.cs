@@ -105,7 +105,14 @@ public sealed class SendingTests
         tasks.Add(Run("2", "r2", TelegramSendPriority.Reply));
         for (var i = 0; i < 3; i++)
         {
-            var before = order.Count;
+            int before;
+            lock (order)
+            {
+                before = order.Count;
+            }
+            // Advance only once the queue is parked on its next slot: an advance made while it is still working out
+            // that slot is not seen by the timer it then starts (seen under load in CI-like runs).
+            await TestTimeouts.WaitUntilAsync(() => clock.PendingTimers > 0, what: "the queue waiting for its next slot");
             clock.Advance(TimeSpan.FromSeconds(1.0 / 30));
             await TestTimeouts.WaitUntilAsync(() => { lock (order) { return order.Count == before + 1; } }, what: "the next slot");
         }
