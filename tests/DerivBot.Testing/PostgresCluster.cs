@@ -106,7 +106,9 @@ public sealed class PostgresCluster : IDisposable
     public static async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default)
     {
         var cluster = await GetAsync(cancellationToken).ConfigureAwait(false);
-        var name = string.Create(CultureInfo.InvariantCulture, $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}")[..40];
+        // At most 52 characters (PostgreSQL allows 63); never cut to a fixed length — a small process id made the name
+        // shorter than the cut and every early database of that run failed.
+        var name = string.Create(CultureInfo.InvariantCulture, $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}");
         await using (var connection = new NpgsqlConnection(cluster.AdminConnectionString + ";Pooling=false"))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
